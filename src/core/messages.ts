@@ -26,7 +26,9 @@ export interface Results {
   'dataset-info': DatasetInfo & { origin: string };
 }
 
-export type Reply<T extends Request['type']> = { ok: true; result: Results[T] } | { ok: false; error: string };
+export type Reply<T extends Request['type']> =
+  | { ok: true; result: Results[T] }
+  | { ok: false; error: string };
 
 /** Commands the background sends to a tab's content script. */
 export type TabCommand = { type: 'toggle-sidebar' };
@@ -38,13 +40,16 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * Unknown keys are ignored; wrong types, unknown message types and oversized text are refused.
  */
 export function parseRequest(raw: unknown): Request | { error: string } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { error: 'message is not an object' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { error: 'message is not an object' };
   const msg = raw as Record<string, unknown>;
   switch (msg.type) {
     case 'annotate': {
       if (typeof msg.text !== 'string') return { error: 'annotate: text must be a string' };
       if (msg.text.length > MAX_TEXT_LENGTH)
-        return { error: `annotate: text is ${msg.text.length} characters, over the limit of ${MAX_TEXT_LENGTH}` };
+        return {
+          error: `annotate: text is ${msg.text.length} characters, over the limit of ${MAX_TEXT_LENGTH}`,
+        };
       if (msg.lang !== 'en' && msg.lang !== 'ru') return { error: 'annotate: lang must be "en" or "ru"' };
       if (msg.date !== null && !(typeof msg.date === 'string' && ISO_DAY.test(msg.date)))
         return { error: 'annotate: date must be YYYY-MM-DD or null' };
