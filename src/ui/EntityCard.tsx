@@ -1,0 +1,157 @@
+// The full context for one entity, as the sidebar shows it: what it is, where it stood on the
+// article's date and today, what has happened since, and where the facts come from.
+
+import { compareIsoDates, formatDate, keyDates, statusOn, stepsAfter } from '../core/status';
+import type { Bilingual, Entity, IsoDate, Lang, TimelineStep } from '../core/types';
+import { plural, t } from './strings';
+
+export interface EntityCardProps {
+  entity: Entity;
+  lang: Lang;
+  articleDate: IsoDate | null;
+  today: IsoDate;
+  mentionCount: number;
+  onShowInArticle?: (id: string) => void;
+  resolveName?: (id: string) => string | null;
+  onOpenRelated?: (id: string) => void;
+}
+
+/** Text in the reader's language, falling back to the other one when a translation is missing. */
+export function pick(text: Bilingual, lang: Lang): string {
+  return text[lang] || text[lang === 'ru' ? 'en' : 'ru'];
+}
+
+/** The URL when it is http(s), else null: dataset links must never run script or open local files. */
+export function safeUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Name, type and the two status lines: shared by the entity card and the hover card. */
+export function EntityHead(props: {
+  entity: Entity;
+  lang: Lang;
+  articleDate: IsoDate | null;
+  today: IsoDate;
+  nameId?: string;
+}) {
+  const { entity, lang, articleDate, today } = props;
+  const then = articleDate ? statusOn(entity, articleDate) : null;
+  const now = statusOn(entity, today);
+  return (
+    <>
+      <h4 class="bs-name" id={props.nameId}>
+        {pick(entity.name, lang)}
+      </h4>
+      <div class="bs-type">{t(lang, entity.type)}</div>
+      <p class="bs-summary">{pick(entity.summary, lang)}</p>
+      <dl class="bs-status">
+        {then && articleDate && (
+          <>
+            <dt>{t(lang, 'statusOn', formatDate(articleDate, lang))}:</dt>
+            <dd data-status={then.code}>{pick(then.label, lang)}</dd>
+          </>
+        )}
+        <dt>{t(lang, 'today')}:</dt>
+        <dd data-status={now.code}>{pick(now.label, lang)}</dd>
+      </dl>
+    </>
+  );
+}
+
+function Steps(props: { steps: TimelineStep[]; lang: Lang }) {
+  return (
+    <ul class="bs-list">
+      {props.steps.map((step) => (
+        <li key={step.date + step.kind + step.label.en}>
+          <time dateTime={step.date}>{formatDate(step.date, props.lang)}</time> {pick(step.label, props.lang)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function EntityCard(props: EntityCardProps) {
+  const { entity, lang, articleDate, today, mentionCount, onShowInArticle, resolveName, onOpenRelated } =
+    props;
+  // Scheduled steps (an expiry date fixed in the treaty, say) are not news until they happen.
+  const since = articleDate
+    ? stepsAfter(entity, articleDate).filter((step) => compareIsoDates(step.date, today) <= 0)
+    : [];
+  const related = (entity.related ?? [])
+    .map((id) => ({ id, name: resolveName?.(id) ?? null }))
+    .filter((r): r is { id: string; name: string } => !!r.name);
+  const sources = entity.sources.filter((s) => s.url || s.title);
+
+  return (
+    <article class="bs-card" data-entity-id={entity.id} tabIndex={-1}>
+      <EntityHead entity={entity} lang={lang} articleDate={articleDate} today={today} />
+      {articleDate && (
+        <>
+          <h5 class="bs-sub">{t(lang, 'since')}</h5>
+          {since.length > 0 ? <Steps steps={since} lang={lang} /> : <p>{t(lang, 'nothingSince')}</p>}
+        </>
+      )}
+      <h5 class="bs-sub">{t(lang, 'keyDates')}</h5>
+      <Steps steps={keyDates(entity)} lang={lang} />
+      {entity.parties && entity.parties.length > 0 && (
+        <>
+          <h5 class="bs-sub">{t(lang, 'parties')}</h5>
+          <p>{entity.parties.map((party) => pick(party, lang)).join(', ')}</p>
+        </>
+      )}
+      {related.length > 0 && (
+        <>
+          <h5 class="bs-sub">{t(lang, 'related')}</h5>
+          <div class="bs-acts">
+            {related.map((r) =>
+              onOpenRelated ? (
+                <button key={r.id} type="button" class="bs-btn" onClick={() => onOpenRelated(r.id)}>
+                  {r.name}
+                </button>
+              ) : (
+                <span key={r.id}>{r.name}</span>
+              ),
+            )}
+          </div>
+        </>
+      )}
+      {sources.length > 0 && (
+        <>
+          <h5 class="bs-sub">{t(lang, 'sources')}</h5>
+          <ul class="bs-list">
+            {sources.map((source) => {
+              const href = safeUrl(source.url);
+              const label = source.title || source.url;
+              return (
+                <li key={source.url}>
+                  {href ? (
+                    <a href={href} target="_blank" rel="noopener noreferrer">
+                      {label}
+                    </a>
+                  ) : (
+                    label
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {(mentionCount > 0 || onShowInArticle) && (
+        <div class="bs-acts">
+          {onShowInArticle && (
+            <button type="button" class="bs-btn" onClick={() => onShowInArticle(entity.id)}>
+              {t(lang, 'showInArticle')}
+            </button>
+          )}
+          {mentionCount > 0 && <span class="bs-meta">{plural(lang, 'mentions', mentionCount)}</span>}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,54 @@
+// One stylesheet for both shadow roots (sidebar and hover card). The page's CSS cannot reach into
+// a shadow root, but inherited properties (font, colour, line-height...) still flow in through
+// the host, hence `all: initial` and a full font declaration. Sizes are in px so the page's root
+// font size has no say.
+
+const LIGHT =
+  '--bg:#fff;--fg:#1c1d21;--mu:#5b6068;--bd:#d9dce1;--so:#f3f4f6;--ac:#1a5fb4;--af:#fff;--ok:#1e7b34;--wa:#8a5a00;--ba:#b3261e';
+const DARK =
+  '--bg:#1f2023;--fg:#e8eaed;--mu:#a3a7ae;--bd:#3c4043;--so:#2a2c30;--ac:#8ab4f8;--af:#111;--ok:#81c995;--wa:#f2c14e;--ba:#f28b82';
+
+export const UI_CSS = `:host{all:initial}
+.bs-root{${LIGHT};color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;text-align:left;-webkit-text-size-adjust:100%}
+@media (prefers-color-scheme:dark){.bs-root:not([data-theme=light]){${DARK}}}
+.bs-root[data-theme=dark]{${DARK}}
+.bs-root *{box-sizing:border-box}
+:where(.bs-root) :where(h2,h3,h4,h5,p,ul,ol,dl,dd){margin:0;padding:0}
+:where(.bs-root) button{font:inherit;color:inherit;cursor:pointer}
+.bs-root :focus-visible{outline:2px solid var(--ac);outline-offset:2px}
+.bs-root a{color:var(--ac)}
+.bs-toggle{position:fixed;top:50%;right:0;transform:translateY(-50%);z-index:2147483646;display:flex;flex-direction:column;align-items:center;gap:4px;padding:8px 6px;background:var(--bg);border:1px solid var(--bd);border-right:0;border-radius:8px 0 0 8px;box-shadow:0 2px 8px rgba(0,0,0,.2)}
+.bs-open .bs-toggle{right:min(360px,100vw)}
+.bs-mark{display:grid;place-items:center;width:24px;height:24px;border-radius:50%;background:var(--ac);color:var(--af);font-weight:700;font-size:14px}
+.bs-count{font-size:12px;font-weight:600}
+.bs-panel{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;flex-direction:column;width:360px;max-width:100vw;background:var(--bg);border-left:1px solid var(--bd);box-shadow:-2px 0 12px rgba(0,0,0,.15);outline:0}
+.bs-head{position:relative;padding:12px 48px 10px 16px;border-bottom:1px solid var(--bd)}
+.bs-head h2{font-size:18px;font-weight:700}
+.bs-meta,.bs-foot{font-size:12px;color:var(--mu)}
+.bs-close{position:absolute;top:8px;right:8px;width:32px;height:32px;border:0;border-radius:6px;background:none;font-size:20px;line-height:1}
+.bs-close:hover{background:var(--so)}
+.bs-body{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:4px 16px 16px}
+.bs-group>h3{margin:14px 0 6px;font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:.05em;color:var(--mu)}
+.bs-empty{margin:16px 0;color:var(--mu)}
+.bs-foot{padding:6px 16px;border-top:1px solid var(--bd);font-size:11px}
+.bs-card{margin-bottom:10px;padding:10px 12px;border:1px solid var(--bd);border-radius:8px}
+.bs-card:focus{outline:2px solid var(--ac)}
+.bs-name{font-size:15px;font-weight:700;line-height:1.3}
+.bs-type{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:var(--mu)}
+.bs-summary{margin:6px 0}
+.bs-status{display:grid;grid-template-columns:auto 1fr;gap:2px 8px;margin:6px 0;font-size:13px}
+.bs-status dt{color:var(--mu)}
+.bs-status dd{font-weight:600}
+[data-status=in-force],[data-status=active],[data-status=ongoing]{color:var(--ok)}
+[data-status=suspended]{color:var(--wa)}
+[data-status=expired],[data-status=terminated],[data-status=dissolved]{color:var(--ba)}
+.bs-sub{margin:8px 0 2px;font-size:12px;font-weight:700;color:var(--mu)}
+.bs-list{list-style:none;font-size:13px}
+.bs-list time{font-weight:600;margin-right:6px}
+.bs-acts{display:flex;flex-wrap:wrap;gap:4px;margin-top:8px}
+.bs-btn{padding:3px 8px;font-size:12px;background:var(--so);border:1px solid var(--bd);border-radius:6px}
+.bs-btn:hover{border-color:var(--ac)}
+.bs-hover{position:fixed;z-index:2147483647;width:max-content;max-width:min(320px,calc(100vw - 16px));padding:10px 12px;background:var(--bg);border:1px solid var(--bd);border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.25)}
+.bs-hover .bs-summary{display:-webkit-box;-webkit-line-clamp:5;-webkit-box-orient:vertical;overflow:hidden}
+.bs-off{margin-top:6px;padding:0;background:none;border:0;font-size:11px;color:var(--mu);text-decoration:underline}
+`;
