@@ -1,0 +1,272 @@
+// Is this page a TASS article, and if so: where is its text, when was it published, in which language?
+// Runs in the content script and in Node over linkedom, so only basic DOM calls are used.
+import type { ArticleInfo, IsoDate, Lang } from './types';
+
+export interface DetectedArticle extends ArticleInfo {
+  /** Elements holding the article's text in reading order: headline, lead, body paragraphs/sub-heads. */
+  blocks: Element[];
+}
+
+type Md = { m: number; d: number };
+
+const MSK_MS = 3 * 3600 * 1000;
+const EN_MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
+// "мар" must come before "ма" (марта vs мая); indexOf order already gives that.
+const RU_MONTHS = 'янв фев мар апр ма июн июл авг сен окт ноя дек'.split(' ');
+const DATELINE = /\/TASS\/|\/ТАСС\/|\/Корр\.\s?ТАСС/;
+const EN_DATELINE = /\b([A-Z][a-z]{2,8})\.? (\d{1,2})\.?\s*\/TASS\//;
+const RU_DATELINE = /(\d{1,2})\s+([а-яё]{3,9})\.?\s*\/(?:ТАСС|Корр\.)/i;
+// Trailing lines that belong to the site, not to the story.
+const BOILERPLATE =
+  /^(?:©|\(c\)|Реклама\b|Свидетельство о регистрации|Информационное агентство ТАСС|Поделиться|Подпис[а-я]+ на|Читайте (?:нас|ТАСС)|Все новости|Share\b|Subscribe|Follow (?:us|TASS)|Read (?:us|TASS) on|All news)/i;
+const EXCLUDED_ANCESTOR = /^(?:FIGURE|FIGCAPTION|ASIDE|NAV|FOOTER|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|BUTTON)$/;
+
+const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const all = (root: Document | Element, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
+const meta = (doc: Document, prop: string): string | null =>
+  doc.querySelector(`meta[property="${prop}"], meta[name="${prop}"]`)?.getAttribute('content') ?? null;
+
+function monthIndex(word: string): number {
+  const w = word.toLowerCase();
+  const list = /[а-яё]/.test(w) ? RU_MONTHS : EN_MONTHS;
+  return list.findIndex((p) => w.startsWith(p)) + 1;
+}
+
+function iso(y: number, m: number, d: number): IsoDate | null {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || y > 2200 || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return t.toISOString().slice(0, 10);
+}
+
+/** A moment as a calendar day in Moscow, where TASS dates its articles. */
+function mskDay(ms: number): IsoDate | null {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 1e14) return null;
+  const t = new Date(ms + MSK_MS);
+  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** ISO 8601 date or date-time; with an offset it is converted to Moscow time, without one taken as written. */
+function isoDay(s: string | null | undefined): IsoDate | null {
+  const m = /^\s*(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?(?:\.\d+)?)\s*(Z|[+-]\d\d:?\d\d)?)?/.exec(
+    s ?? '',
+  );
+  if (!m) return null;
+  if (!m[4] || !m[5]) return iso(+m[1]!, +m[2]!, +m[3]!);
+  const zone = m[5].length === 5 ? `${m[5].slice(0, 3)}:${m[5].slice(3)}` : m[5];
+  return mskDay(Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}${zone}`));
+}
+
+/** "14 января 2017, 12:30", "January 14, 2022", "14.01.2017"; the year may be missing. */
+function humanDate(s: string): { y: number | null; md: Md } | null {
+  let m = /(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(s);
+  if (m) return { y: +m[3]!, md: { m: +m[2]!, d: +m[1]! } };
+  m = /(\d{1,2})\s+([A-Za-zА-Яа-яЁё]{3,9})\.?(?:,?\s+(\d{4}))?/.exec(s);
+  if (m && monthIndex(m[2]!)) return { y: m[3] ? +m[3] : null, md: { m: monthIndex(m[2]!), d: +m[1]! } };
+  m = /([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?/.exec(s);
+  if (m && monthIndex(m[1]!)) return { y: m[3] ? +m[3] : null, md: { m: monthIndex(m[1]!), d: +m[2]! } };
+  return null;
+}
+
+function datelineMd(s: string): Md | null {
+  const head = s.slice(0, 300);
+  let m = EN_DATELINE.exec(head);
+  if (m && monthIndex(m[1]!)) return { m: monthIndex(m[1]!), d: +m[2]! };
+  m = RU_DATELINE.exec(head);
+  if (m && monthIndex(m[2]!)) return { m: monthIndex(m[2]!), d: +m[1]! };
+  return null;
+}
+
+function newsArticleLd(doc: Document): Record<string, unknown> | null {
+  for (const s of all(doc, 'script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(s.textContent ?? '');
+    } catch {
+      continue; // a broken block must not hide a good one
+    }
+    const stack = [data];
+    for (let n = 0; stack.length && n < 1000; n++) {
+      const o = stack.pop();
+      if (Array.isArray(o)) stack.push(...o.slice(0, 100));
+      else if (o && typeof o === 'object') {
+        const rec = o as Record<string, unknown>;
+        if (/NewsArticle|^Article$/.test(String(rec['@type']))) return rec;
+        if (rec['@graph']) stack.push(rec['@graph']);
+      }
+    }
+  }
+  return null;
+}
+
+/** Next.js pages carry the date inside serialized flight data: `\"datePublished\":\"2024-05-16T10:00:00+03:00\"`. */
+function scriptDate(doc: Document): IsoDate | null {
+  for (const s of all(doc, 'script:not([type="application/ld+json"])')) {
+    const src = s.textContent ?? '';
+    const at = src.indexOf('datePublished');
+    if (at < 0) continue;
+    const m = /^datePublished\\*"\s*:\s*\\*"(\d{4}-\d\d-\d\d[^"\\]*)/.exec(src.slice(at, at + 80));
+    const day = isoDay(m?.[1]);
+    if (day) return day;
+  }
+  return null;
+}
+
+function publicationDate(
+  doc: Document,
+  ld: Record<string, unknown> | null,
+  dateline: Md | null,
+): IsoDate | null {
+  const unix = Number(doc.querySelector('dateformat[time]')?.getAttribute('time'));
+  const human = humanDate(text(doc.querySelector('.b-material__date')));
+  const timeAttr = doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+  const exact =
+    (unix > 0 ? mskDay(unix > 1e11 ? unix : unix * 1000) : null) ??
+    isoDay(typeof ld?.datePublished === 'string' ? ld.datePublished : null) ??
+    isoDay(meta(doc, 'article:published_time')) ??
+    (human?.y ? iso(human.y, human.md.m, human.md.d) : null) ??
+    scriptDate(doc) ??
+    isoDay(timeAttr);
+  if (exact) return exact;
+  // Only the year is known from metadata (or nothing but a yearless date): the dateline gives month and day.
+  const year = /^\s*(\d{4})\b/.exec(timeAttr ?? meta(doc, 'article:published_time') ?? '')?.[1];
+  const md = human?.md ?? dateline;
+  return year && md ? iso(+year, md.m, md.d) : null;
+}
+
+function hostLang(url: string): Lang | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const host = /^(?:(?:www|m)\.)?tass\.(com|ru)$/.exec(u.hostname.toLowerCase());
+  if (!host || !/^https?:$/.test(u.protocol)) return null;
+  // /<section>/<number>, tass.ru rubrics may nest; AMP copies add /amp.
+  if (!/^\/(?:[a-z0-9_-]+\/)+\d+(?:\/amp)?\/?$/i.test(u.pathname)) return null;
+  return host[1] === 'ru' ? 'ru' : 'en';
+}
+
+function scriptLang(s: string): Lang {
+  const sample = s.slice(0, 20000);
+  const cyr = sample.match(/[а-яё]/gi)?.length ?? 0;
+  const lat = sample.match(/[a-z]/gi)?.length ?? 0;
+  return cyr > lat ? 'ru' : 'en';
+}
+
+function isExcluded(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (EXCLUDED_ANCESTOR.test(e.tagName.toUpperCase())) return true;
+    if (e.getAttribute('hidden') !== null || e.getAttribute('aria-hidden') === 'true') return true;
+  }
+  return false;
+}
+
+/** Keeps non-empty, visible, outermost elements in document order and drops the site's trailing lines. */
+function clean(list: Element[]): Element[] {
+  const set = new Set(list);
+  const out = list.filter((el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    return text(el) !== '' && !isExcluded(el);
+  });
+  while (out.length) {
+    const last = text(out[out.length - 1]);
+    if (last.length < 400 && BOILERPLATE.test(last)) out.pop();
+    else break;
+  }
+  return out;
+}
+
+function structuredBody(doc: Document): Element[] {
+  for (const c of ['.text-content .text-block', '.text-block', '.b-material-text__l']) {
+    const found = clean(all(doc, `${c} p, ${c} h2, ${c} h3`));
+    if (found.length) return found;
+  }
+  // Current tass.ru: CSS-module class names carry a build hash (Paragraph_paragraph__a1b2c).
+  const p = '[class*="Paragraph_paragraph"]';
+  return clean(all(doc, `${p}, ${p} ~ h2, ${p} ~ h3`));
+}
+
+/** The largest run of sibling paragraphs after the headline, if it opens with a TASS dateline. */
+function heuristicBody(doc: Document): Element[] {
+  let afterH1 = !doc.querySelector('h1');
+  const groups = new Map<Element, Element[]>();
+  for (const el of all(doc, 'h1, p')) {
+    if (el.tagName.toUpperCase() === 'H1') afterH1 = true;
+    else if (afterH1 && el.parentElement) {
+      const g = groups.get(el.parentElement);
+      if (g) g.push(el);
+      else groups.set(el.parentElement, [el]);
+    }
+  }
+  let best: Element[] = [];
+  let bestLen = 0;
+  for (const g of groups.values()) {
+    const kept = clean(g);
+    const len = kept.reduce((n, el) => n + (el.textContent?.length ?? 0), 0);
+    if (len > bestLen) [best, bestLen] = [kept, len];
+  }
+  return DATELINE.test(best.slice(0, 3).map(text).join(' ')) ? best : [];
+}
+
+function findLead(h1: Element | null, body: Element[]): Element | null {
+  const scope = h1?.parentElement?.parentElement ?? h1?.parentElement;
+  if (!scope) return null;
+  for (const el of all(scope, '.news-header__lead, .b-material__preview, [class*="_lead"]')) {
+    if (text(el) && !body.includes(el) && !body.some((b) => el.contains(b)) && !isExcluded(el)) return el;
+  }
+  return null;
+}
+
+/** null when the page is not a TASS article (wrong host, section/home page, a reprint elsewhere, or no article body yet). */
+export function detectArticle(doc: Document, url: string): DetectedArticle | null {
+  try {
+    const hostLanguage = hostLang(url);
+    if (!hostLanguage || !doc?.querySelector) return null;
+    let body = structuredBody(doc);
+    if (!body.length) body = heuristicBody(doc);
+    if (!body.length) return null; // not rendered yet, or not an article after all
+    const h1 =
+      doc.querySelector('h1.news-header__title') ??
+      doc.querySelector('.news h1, article h1') ??
+      doc.querySelector('h1');
+    const lead = findLead(h1, body);
+    const ld = newsArticleLd(doc);
+    const bodyText = body.map(text).join(' ');
+    const htmlLang = (doc.documentElement?.getAttribute('lang') ?? '').slice(0, 2).toLowerCase();
+    const lang = htmlLang && htmlLang !== hostLanguage ? scriptLang(bodyText) : hostLanguage;
+    const title =
+      text(h1) ||
+      (typeof ld?.headline === 'string' ? ld.headline.trim() : '') ||
+      meta(doc, 'og:title') ||
+      null;
+    const blocks = [h1 && text(h1) ? h1 : null, lead, ...body].filter((b): b is Element => b !== null);
+    return {
+      detected: true,
+      title,
+      date: publicationDate(doc, ld, datelineMd(bodyText)),
+      lang,
+      blocks,
+    };
+  } catch {
+    return null; // a page we do not understand is simply not an article
+  }
+}
+
+/** For plain text input (the CLI reads .txt files). */
+export function detectPlainText(text: string, dateHint?: string | null): ArticleInfo {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const title =
+    lines
+      .map((l) => l.replace(/\s+/g, ' ').trim())
+      .find((l) => l && !/^(?:All news|Все новости)$/i.test(l)) ?? null;
+  const hint = /^(\d{4})(?:-(\d\d)-(\d\d))?$/.exec(dateHint?.trim() ?? '');
+  let date: IsoDate | null = null;
+  if (hint?.[2]) date = iso(+hint[1]!, +hint[2], +hint[3]!);
+  else if (hint) {
+    // A bare year: the dateline supplies month and day.
+    const md = datelineMd(lines.filter((l) => DATELINE.test(l))[0] ?? '');
+    date = md ? iso(+hint[1]!, md.m, md.d) : null;
+  }
+  return { detected: DATELINE.test(text), title, date, lang: scriptLang(text) };
+}
