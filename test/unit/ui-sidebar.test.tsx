@@ -1,0 +1,267 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ArticleInfo, Entity } from '../../src/core/types';
+import { Sidebar, type SidebarProps } from '../../src/ui/Sidebar';
+
+const newStart: Entity = {
+  id: 'new-start',
+  type: 'treaty',
+  name: { en: 'New START', ru: 'Договор о СНВ-3' },
+  aliases: { en: ['New START'], ru: ['ДСНВ'] },
+  summary: {
+    en: 'Russian–US strategic arms treaty.',
+    ru: 'Российско-американский договор о стратегических вооружениях.',
+  },
+  timeline: [
+    { date: '2010-04-08', kind: 'signed', label: { en: 'Signed', ru: 'Подписан' } },
+    { date: '2011-02-05', kind: 'in-force', label: { en: 'Entered into force', ru: 'Вступил в силу' } },
+    { date: '2021-02-03', kind: 'extended', label: { en: 'Extended', ru: 'Продлён' } },
+    {
+      date: '2023-02-21',
+      kind: 'suspended',
+      label: { en: 'Russia suspends participation', ru: 'Россия приостанавливает участие' },
+    },
+    { date: '2026-02-05', kind: 'expired', label: { en: 'Expired', ru: 'Истёк' } },
+  ],
+  related: ['nato'],
+  sources: [{ url: 'https://www.state.gov/new-start/', title: 'State Department' }],
+};
+
+const genevaSummit: Entity = {
+  id: 'geneva-summit-2021',
+  type: 'event',
+  name: { en: 'Putin–Biden summit in Geneva', ru: 'Встреча Путина и Байдена в Женеве' },
+  aliases: { en: [], ru: [] },
+  summary: { en: 'The first meeting of the two presidents.', ru: 'Первая встреча двух президентов.' },
+  timeline: [
+    { date: '2021-06-16', kind: 'held', label: { en: 'Held in Geneva', ru: 'Состоялась в Женеве' } },
+  ],
+  sources: [{ url: 'https://en.kremlin.ru/events/president/news/65870', title: 'Kremlin' }],
+};
+
+const nato: Entity = {
+  id: 'nato',
+  type: 'organization',
+  name: { en: 'NATO', ru: 'НАТО' },
+  aliases: { en: ['NATO'], ru: ['НАТО'] },
+  summary: { en: 'A military alliance.', ru: 'Военный союз.' },
+  timeline: [{ date: '1949-04-04', kind: 'founded', label: { en: 'Founded', ru: 'Основан' } }],
+  sources: [{ url: 'https://www.nato.int/', title: 'NATO' }],
+};
+
+const inf: Entity = {
+  ...newStart,
+  id: 'inf-treaty',
+  name: { en: 'INF Treaty', ru: 'Договор о РСМД' },
+  timeline: [
+    { date: '1987-12-08', kind: 'signed', label: { en: 'Signed', ru: 'Подписан' } },
+    { date: '2019-08-02', kind: 'terminated', label: { en: 'Terminated', ru: 'Прекратил действие' } },
+  ],
+  related: [],
+};
+
+const article: ArticleInfo = {
+  detected: true,
+  title: 'Russia, US to hold talks',
+  date: '2022-01-14',
+  lang: 'en',
+};
+
+function props(overrides: Partial<SidebarProps> = {}): SidebarProps {
+  return {
+    article,
+    // Order of first mention: the organisation first, then a treaty, the event, another treaty.
+    entities: [nato, newStart, genevaSummit, inf],
+    mentionCounts: { nato: 1, 'new-start': 4, 'geneva-summit-2021': 1, 'inf-treaty': 2 },
+    lang: 'en',
+    today: '2026-11-27',
+    open: false,
+    datasetVersion: '2026.11.1',
+    onToggle: () => {},
+    onShowEntity: () => {},
+    ...overrides,
+  };
+}
+
+afterEach(cleanup);
+
+describe('Sidebar toggle', () => {
+  it('is always shown, with the number of entities found and aria-expanded', () => {
+    const { container, rerender } = render(<Sidebar {...props()} />);
+    const toggle = container.querySelector<HTMLButtonElement>('[data-backstory="toggle"]')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.textContent).toContain('4');
+    expect(screen.queryByRole('complementary')).toBeNull();
+
+    rerender(<Sidebar {...props({ open: true })} />);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const panel = screen.getByRole('complementary', { name: 'Backstory' });
+    expect(toggle.getAttribute('aria-controls')).toBe(panel.id);
+  });
+
+  it('calls onToggle when clicked', () => {
+    const onToggle = vi.fn();
+    const { container } = render(<Sidebar {...props({ onToggle })} />);
+    fireEvent.click(container.querySelector('[data-backstory="toggle"]')!);
+    expect(onToggle).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('Sidebar panel', () => {
+  it('has a header with the title, publication date and outlet note', () => {
+    render(<Sidebar {...props({ open: true })} />);
+    const panel = screen.getByRole('complementary');
+    expect(within(panel).getByRole('heading', { level: 2, name: 'Backstory' })).toBeTruthy();
+    expect(panel.textContent).toContain('Published 14 January 2022');
+    expect(panel.textContent).toContain('TASS — Russia’s state news agency');
+    expect(panel.textContent).toContain('2026.11.1');
+  });
+
+  it('is in Russian for Russian articles', () => {
+    render(<Sidebar {...props({ open: true, lang: 'ru', article: { ...article, lang: 'ru' } })} />);
+    const panel = screen.getByRole('complementary');
+    expect(panel.textContent).toContain('Опубликовано 14 января 2022 г.');
+    expect(panel.textContent).toContain('ТАСС — государственное информационное агентство России');
+    expect(within(panel).getByRole('heading', { name: 'Договоры' })).toBeTruthy();
+    expect(panel.textContent).toContain('Договор о СНВ-3');
+    expect(panel.textContent).toContain('8 апреля 2010 г.');
+    expect(within(panel).getAllByRole('button', { name: 'Показать в статье' })).toHaveLength(4);
+  });
+
+  it('says when the publication date is unknown, and then shows only today’s status', () => {
+    render(<Sidebar {...props({ open: true, article: { ...article, date: null } })} />);
+    const panel = screen.getByRole('complementary');
+    expect(panel.textContent).toContain('Publication date unknown');
+    expect(panel.textContent).not.toContain('Status on');
+    expect(panel.textContent).not.toContain('Since this article');
+  });
+
+  it('groups entities by type: treaties, events, organisations, each in order of first mention', () => {
+    const { container } = render(<Sidebar {...props({ open: true })} />);
+    const headings = [...container.querySelectorAll('h3')].map((h) => h.textContent);
+    expect(headings).toEqual(['Treaties', 'Events', 'Organisations']);
+    const ids = [...container.querySelectorAll('[data-entity-id]')].map((el) =>
+      el.getAttribute('data-entity-id'),
+    );
+    expect(ids).toEqual(['new-start', 'inf-treaty', 'geneva-summit-2021', 'nato']);
+    const treaties = screen.getByRole('region', { name: 'Treaties' });
+    expect(within(treaties).getAllByRole('article')).toHaveLength(2);
+  });
+
+  it('shows each entity card with its status on the article date and today', () => {
+    const { container } = render(<Sidebar {...props({ open: true })} />);
+    const card = container.querySelector<HTMLElement>('[data-entity-id="new-start"]')!;
+    expect(card.textContent).toContain('Status on 14 January 2022:In force');
+    expect(card.textContent).toContain('Today:Expired');
+    expect(card.textContent).toContain('21 February 2023');
+    expect(card.textContent).toContain('4 mentions');
+  });
+
+  it('omits groups that have no entities', () => {
+    const { container } = render(<Sidebar {...props({ open: true, entities: [newStart] })} />);
+    expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Treaties']);
+  });
+
+  it('calls onToggle from the close button', () => {
+    const onToggle = vi.fn();
+    render(<Sidebar {...props({ open: true, onToggle })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onToggle).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes on Escape while focus is inside the panel', () => {
+    const onToggle = vi.fn();
+    render(<Sidebar {...props({ open: true, onToggle })} />);
+    const button = screen.getAllByRole('button', { name: 'Show in article' })[0]!;
+    button.focus();
+    fireEvent.keyDown(button, { key: 'Escape' });
+    expect(onToggle).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores other keys', () => {
+    const onToggle = vi.fn();
+    render(<Sidebar {...props({ open: true, onToggle })} />);
+    fireEvent.keyDown(screen.getByRole('complementary'), { key: 'Enter' });
+    expect(onToggle).not.toHaveBeenCalled();
+  });
+
+  it('calls onShowEntity with the entity id from "Show in article"', () => {
+    const onShowEntity = vi.fn();
+    const { container } = render(<Sidebar {...props({ open: true, onShowEntity })} />);
+    const card = container.querySelector<HTMLElement>('[data-entity-id="geneva-summit-2021"]')!;
+    fireEvent.click(within(card).getByRole('button', { name: 'Show in article' }));
+    expect(onShowEntity).toHaveBeenCalledWith('geneva-summit-2021');
+  });
+
+  it('links a related entity found in the same article to its card', () => {
+    const { container } = render(<Sidebar {...props({ open: true })} />);
+    const card = container.querySelector<HTMLElement>('[data-entity-id="new-start"]')!;
+    fireEvent.click(within(card).getByRole('button', { name: 'NATO' }));
+    expect(document.activeElement).toBe(container.querySelector('[data-entity-id="nato"]'));
+  });
+
+  it('shows the empty state when nothing was found', () => {
+    const { container } = render(<Sidebar {...props({ open: true, entities: [], mentionCounts: {} })} />);
+    expect(screen.getByText('No context found for this article')).toBeTruthy();
+    expect(container.querySelector('[data-backstory="toggle"]')!.textContent).toContain('0');
+  });
+
+  it('follows a theme override on its root element', () => {
+    const { container } = render(<Sidebar {...props({ theme: 'dark' })} />);
+    expect((container.firstElementChild as HTMLElement).dataset.theme).toBe('dark');
+  });
+});
+
+describe('Sidebar focus', () => {
+  function Harness() {
+    const [open, setOpen] = useState(false);
+    return <Sidebar {...props({ open, onToggle: () => setOpen((o) => !o) })} />;
+  }
+
+  it('moves focus into the panel on open and back to the toggle on Escape', async () => {
+    const { container } = render(<Harness />);
+    const toggle = container.querySelector<HTMLButtonElement>('[data-backstory="toggle"]')!;
+    fireEvent.click(toggle);
+    await Promise.resolve();
+    const panel = await screen.findByRole('complementary');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.activeElement).toBe(panel);
+    fireEvent.keyDown(panel, { key: 'Escape' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByRole('complementary')).toBeNull();
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+  });
+
+  it('does not steal focus when it starts open', async () => {
+    render(<Sidebar {...props({ open: true })} />);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.activeElement).toBe(document.body);
+  });
+});
+
+describe('Sidebar in a shadow root', () => {
+  it('renders, closes on Escape and jumps to related cards inside an open shadow root', async () => {
+    const { UI_CSS } = await import('../../src/ui/styles');
+    const host = document.createElement('backstory-sidebar');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = UI_CSS;
+    const mount = document.createElement('div');
+    root.append(style, mount);
+    const onToggle = vi.fn();
+    render(<Sidebar {...props({ open: true, onToggle })} />, { container: mount });
+
+    expect(root.querySelector('[data-backstory="toggle"]')!.getAttribute('aria-expanded')).toBe('true');
+    const card = root.querySelector<HTMLElement>('[data-entity-id="new-start"]')!;
+    expect(card.textContent).toContain('New START');
+    fireEvent.click(within(card).getByRole('button', { name: 'NATO' }));
+    expect(root.activeElement).toBe(root.querySelector('[data-entity-id="nato"]'));
+    fireEvent.keyDown(root.activeElement!, { key: 'Escape' });
+    expect(onToggle).toHaveBeenCalledTimes(1);
+    host.remove();
+  });
+});
