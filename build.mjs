@@ -1,0 +1,179 @@
+// Builds Backstory: validates the dataset, bundles every entry point with esbuild, and writes one
+// loadable extension per browser (dist/chrome, dist/firefox) from the single source manifest.json,
+// plus the Node CLI (dist/cli.mjs). `node build.mjs --zip` also writes the store zips.
+//
+// Like Dark Reader, there is one manifest source; the per-browser differences are small patches below.
+
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { zipSync } from 'fflate';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, 'dist');
+const browsers = ['chrome', 'firefox'];
+const wantZip = process.argv.includes('--zip');
+
+/** Loads a TypeScript module from src/ by bundling it in memory, so the build runs the same validation as the tests. */
+async function importTs(entry) {
+  const out = await esbuild.build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    logLevel: 'silent',
+  });
+  const code = out.outputFiles[0].text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+/** Reads and validates src/data; exits with every problem listed when the dataset is invalid. */
+async function compileDataset() {
+  const { validateDataset, compileBundle } = await importTs('src/core/dataset.ts');
+  const dataDir = join(root, 'src/data');
+  const files = [];
+  for (const name of readdirSync(dataDir).sort()) {
+    if (!name.endsWith('.json') || name === 'meta.json') continue;
+    const file = `src/data/${name}`;
+    try {
+      files.push({ file, content: JSON.parse(readFileSync(join(dataDir, name), 'utf8')) });
+    } catch (error) {
+      fail([`${file}: not valid JSON: ${error.message}`]);
+    }
+  }
+  const { entities, errors } = validateDataset(files);
+  if (errors.length > 0) fail(errors);
+  const meta = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8'));
+  return compileBundle(entities, meta.date);
+}
+
+function fail(errors) {
+  console.error(
+    `Build failed: the dataset is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'}):`,
+  );
+  for (const line of errors) console.error(`  ${line}`);
+  process.exit(1);
+}
+
+/** The manifest each browser wants, derived from the one source. */
+function manifestFor(browser, source, version) {
+  const manifest = structuredClone(source);
+  manifest.version = version;
+  if (browser === 'chrome') {
+    // Chromium warns about background.scripts in MV3 and ignores browser_specific_settings.
+    manifest.background = { service_worker: source.background.service_worker };
+    delete manifest.browser_specific_settings;
+  } else {
+    // Firefox MV3 has no service-worker background; it runs background.scripts as an event page.
+    manifest.background = { scripts: source.background.scripts };
+  }
+  return manifest;
+}
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const bundle = await compileDataset();
+const datasetJson = JSON.stringify(bundle);
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+const common = {
+  bundle: true,
+  minify: true,
+  legalComments: 'none',
+  target: ['chrome120', 'firefox128'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  charset: 'utf8',
+  logLevel: 'warning',
+  define: { __DATASET_VERSION__: JSON.stringify(bundle.version) },
+};
+
+const staging = join(dist, 'chrome');
+await esbuild.build({
+  ...common,
+  entryPoints: {
+    background: join(root, 'src/background/index.ts'),
+    content: join(root, 'src/content/index.tsx'),
+    options: join(root, 'src/options/options.tsx'),
+  },
+  outdir: staging,
+  // Classic scripts work both as a Chromium service worker and as a Firefox background page.
+  format: 'iife',
+});
+
+// The CLI embeds the dataset so it runs from dist/cli.mjs alone.
+await esbuild.build({
+  ...common,
+  minify: false,
+  entryPoints: [join(root, 'src/cli/cli.ts')],
+  outfile: join(dist, 'cli.mjs'),
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+  plugins: [
+    {
+      name: 'bundled-dataset',
+      setup(build) {
+        build.onResolve({ filter: /^backstory:dataset$/ }, () => ({
+          path: 'dataset',
+          namespace: 'backstory',
+        }));
+        build.onLoad({ filter: /.*/, namespace: 'backstory' }, () => ({
+          contents: datasetJson,
+          loader: 'json',
+        }));
+      },
+    },
+  ],
+});
+
+const sourceManifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+for (const browser of browsers) {
+  const out = join(dist, browser);
+  if (out !== staging) cpSync(staging, out, { recursive: true });
+  writeFileSync(
+    join(out, 'manifest.json'),
+    `${JSON.stringify(manifestFor(browser, sourceManifest, pkg.version), null, 2)}\n`,
+  );
+  writeFileSync(join(out, 'dataset.json'), datasetJson);
+  cpSync(join(root, 'src/options/options.html'), join(out, 'options.html'));
+  cpSync(join(root, 'src/locales'), join(out, '_locales'), { recursive: true });
+  mkdirSync(join(out, 'icons'), { recursive: true });
+  for (const name of readdirSync(join(root, 'icons'))) {
+    if (name.endsWith('.png')) cpSync(join(root, 'icons', name), join(out, 'icons', name));
+  }
+}
+
+if (wantZip) {
+  // Fixed timestamps keep the zips byte-for-byte reproducible.
+  const mtime = new Date('2026-01-01T00:00:00Z');
+  for (const browser of browsers) {
+    const dir = join(dist, browser);
+    const files = {};
+    const walk = (rel) => {
+      for (const entry of readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      )) {
+        const path = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) walk(path);
+        else files[path] = [readFileSync(join(dir, path)), { mtime }];
+      }
+    };
+    walk('');
+    const zipPath = join(dist, `backstory-${browser}-${pkg.version}.zip`);
+    writeFileSync(zipPath, zipSync(files, { level: 9 }));
+    console.log(`wrote ${zipPath}`);
+  }
+}
+
+const size = (browser, file) => readFileSync(join(dist, browser, file)).length;
+console.log(
+  `built dist/chrome and dist/firefox: content.js ${size('chrome', 'content.js')} B, background.js ${size('chrome', 'background.js')} B, ` +
+    `dataset ${bundle.entities.length} entities (${datasetJson.length} B, version ${bundle.version})`,
+);

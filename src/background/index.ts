@@ -1,0 +1,117 @@
+// The background: a Chromium service worker or a Firefox event page. It owns the database and the
+// compiled matcher, and answers the typed requests of src/core/messages.ts.
+
+import browser, { type Runtime } from 'webextension-polyfill';
+import { annotateText } from '../core/annotate';
+import { parseBundle } from '../core/dataset';
+import { compileMatcher, type Matcher } from '../core/matcher';
+import { type DatasetInfo, parseRequest, type Reply, type Request, type TabCommand } from '../core/messages';
+import type { DatasetBundle, Entity, Mention } from '../core/types';
+import { ensureDataset, openDatabase, readDatasetInfo } from './database';
+
+declare const __DATASET_VERSION__: string;
+
+async function loadBundledDataset(): Promise<DatasetBundle> {
+  const response = await fetch(browser.runtime.getURL('dataset.json'));
+  const { bundle, errors } = parseBundle(await response.json());
+  if (!bundle) throw new Error(`the bundled dataset is invalid: ${errors.slice(0, 3).join('; ')}`);
+  return bundle;
+}
+
+interface Loaded {
+  matcher: Matcher;
+  info: DatasetInfo;
+}
+
+let loading: Promise<Loaded> | null = null;
+
+/**
+ * Opens (and if needed seeds) the database and compiles the matcher, once per worker lifetime.
+ * A restarted worker pays this again; a failure is not cached, so the next request retries.
+ */
+function loaded(): Promise<Loaded> {
+  loading ??= (async () => {
+    const db = await openDatabase();
+    const { info, entities } = await ensureDataset(db, __DATASET_VERSION__, loadBundledDataset);
+    db.close();
+    return { matcher: compileMatcher(entities), info };
+  })().catch((error) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+function entitiesFor(matcher: Matcher, mentions: Mention[]): Entity[] {
+  const seen = new Set<string>();
+  const entities: Entity[] = [];
+  for (const { entityId } of mentions) {
+    const entity = matcher.entities.get(entityId);
+    if (entity && !seen.has(entityId)) {
+      seen.add(entityId);
+      entities.push(entity);
+    }
+  }
+  return entities;
+}
+
+async function handle(request: Request): Promise<Reply<Request['type']>> {
+  const { matcher, info } = await loaded();
+  switch (request.type) {
+    case 'annotate': {
+      const mentions = annotateText(matcher, request.text, { date: request.date, lang: request.lang });
+      return { ok: true, result: { mentions, entities: entitiesFor(matcher, mentions), dataset: info } };
+    }
+    case 'dataset-info': {
+      const db = await openDatabase();
+      const stored = await readDatasetInfo(db);
+      db.close();
+      if (!stored) return { ok: false, error: 'the database holds no dataset' };
+      return { ok: true, result: { ...stored, origin: self.location.origin } };
+    }
+  }
+}
+
+/** Only our own content scripts and pages may ask: a message from anywhere else is refused. */
+function fromOwnExtension(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id;
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!fromOwnExtension(sender)) return undefined;
+  const request = parseRequest(message);
+  if ('error' in request) return Promise.resolve({ ok: false, error: request.error });
+  return handle(request).catch((error: unknown) => ({
+    ok: false,
+    error: error instanceof Error ? error.message : String(error),
+  }));
+});
+
+async function toggleSidebar(tabId: number | undefined): Promise<void> {
+  if (tabId === undefined) {
+    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    tabId = active?.id;
+  }
+  if (tabId === undefined) return;
+  const command: TabCommand = { type: 'toggle-sidebar' };
+  // A tab that is not a TASS article has no content script listening: nothing to toggle there.
+  await browser.tabs.sendMessage(tabId, command).catch(() => undefined);
+}
+
+browser.action.onClicked.addListener((tab) => void toggleSidebar(tab.id));
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === 'toggle-sidebar') void toggleSidebar(tab?.id);
+});
+
+// Seed on install and update rather than on the first article, so the first page is fast.
+browser.runtime.onInstalled.addListener(
+  () => void loaded().catch((e) => console.error('[Backstory] seeding failed', e)),
+);
+
+// For the end-to-end tests, which can evaluate code in the Chromium service worker.
+(globalThis as { backstoryDebug?: unknown }).backstoryDebug = {
+  datasetInfo: async () => {
+    const reply = await handle({ type: 'dataset-info' });
+    return reply.ok ? reply.result : reply;
+  },
+};

@@ -1,0 +1,7 @@
+// build.mjs resolves this virtual module to the compiled, validated dataset bundle.
+declare module 'backstory:dataset' {
+  import type { DatasetBundle } from '../core/types';
+
+  const bundle: DatasetBundle;
+  export default bundle;
+}
