@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { isTabCommand, MAX_TEXT_LENGTH, parseRequest } from '../../src/core/messages';
+import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings';
+
+describe('the background refuses what it should not trust', () => {
+  it('accepts a well-formed annotate request', () => {
+    expect(parseRequest({ type: 'annotate', text: 'NATO', lang: 'en', date: '2022-01-14', extra: 1 })).toEqual({
+      type: 'annotate',
+      text: 'NATO',
+      lang: 'en',
+      date: '2022-01-14',
+    });
+    expect(parseRequest({ type: 'annotate', text: '', lang: 'ru', date: null })).toMatchObject({ lang: 'ru' });
+  });
+
+  it.each([
+    [null, 'not an object'],
+    ['annotate', 'not an object'],
+    [[1, 2], 'not an object'],
+    [{ type: 'drop-database' }, 'unknown message type'],
+    [{ type: 'annotate', text: 5, lang: 'en', date: null }, 'text must be a string'],
+    [{ type: 'annotate', text: 'x', lang: 'de', date: null }, 'lang'],
+    [{ type: 'annotate', text: 'x', lang: 'en', date: '14.01.2022' }, 'date'],
+    [{ type: 'annotate', text: 'x', lang: 'en' }, 'date'],
+  ])('refuses %j with a reason', (message, reason) => {
+    const parsed = parseRequest(message);
+    expect(parsed).toHaveProperty('error');
+    expect((parsed as { error: string }).error).toContain(reason);
+  });
+
+  it('refuses oversized text and says how big it was', () => {
+    const parsed = parseRequest({ type: 'annotate', text: 'a'.repeat(MAX_TEXT_LENGTH + 1), lang: 'en', date: null });
+    expect((parsed as { error: string }).error).toContain(String(MAX_TEXT_LENGTH + 1));
+  });
+
+  it('recognises only its own tab command', () => {
+    expect(isTabCommand({ type: 'toggle-sidebar' })).toBe(true);
+    expect(isTabCommand({ type: 'toggle' })).toBe(false);
+    expect(isTabCommand('toggle-sidebar')).toBe(false);
+  });
+});
+
+describe('settings read back from storage', () => {
+  it('fall back to the defaults for anything missing or of the wrong type', () => {
+    expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings({ sidebarOpen: true, marks: 'no', hoverCards: false })).toEqual({
+      sidebarOpen: true,
+      marks: true,
+      hoverCards: false,
+    });
+  });
+});
