@@ -1,7 +1,9 @@
 // One stylesheet for both shadow roots (sidebar and hover card). The page's CSS cannot reach into
 // a shadow root, but inherited properties (font, colour, line-height...) still flow in through
-// the host, hence `all: initial` and a full font declaration. Sizes are in px so the page's root
-// font size has no say.
+// the host. `:host { all: initial }` alone is not enough: a page rule that matches the host element
+// (`* { letter-spacing: 3px }`) outranks any :host rule (CSS Scoping, cascade order of shadow
+// contexts), so our root element resets everything again and sets its own font. Sizes are in px
+// so the page's root font size has no say.
 
 const LIGHT =
   '--bg:#fff;--fg:#1c1d21;--mu:#5b6068;--bd:#d9dce1;--so:#f3f4f6;--ac:#1a5fb4;--af:#fff;--ok:#1e7b34;--wa:#8a5a00;--ba:#b3261e';
@@ -9,7 +11,7 @@ const DARK =
   '--bg:#1f2023;--fg:#e8eaed;--mu:#a3a7ae;--bd:#3c4043;--so:#2a2c30;--ac:#8ab4f8;--af:#111;--ok:#81c995;--wa:#f2c14e;--ba:#f28b82';
 
 export const UI_CSS = `:host{all:initial}
-.bs-root{${LIGHT};color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;text-align:left;-webkit-text-size-adjust:100%}
+.bs-root{all:initial;${LIGHT};display:block;color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;text-align:left;-webkit-text-size-adjust:100%}
 @media (prefers-color-scheme:dark){.bs-root:not([data-theme=light]){${DARK}}}
 .bs-root[data-theme=dark]{${DARK}}
 .bs-root *{box-sizing:border-box}
@@ -36,7 +38,7 @@ export const UI_CSS = `:host{all:initial}
 .bs-name{font-size:15px;font-weight:700;line-height:1.3}
 .bs-type{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:var(--mu)}
 .bs-summary{margin:6px 0}
-.bs-status{display:grid;grid-template-columns:auto 1fr;gap:2px 8px;margin:6px 0;font-size:13px}
+.bs-status{display:grid;grid-template-columns:max-content 1fr;gap:2px 8px;margin:6px 0;font-size:13px}
 .bs-status dt{color:var(--mu)}
 .bs-status dd{font-weight:600}
 [data-status=in-force],[data-status=active],[data-status=ongoing]{color:var(--ok)}
@@ -45,7 +47,7 @@ export const UI_CSS = `:host{all:initial}
 .bs-sub{margin:8px 0 2px;font-size:12px;font-weight:700;color:var(--mu)}
 .bs-list{list-style:none;font-size:13px}
 .bs-list time{font-weight:600;margin-right:6px}
-.bs-acts{display:flex;flex-wrap:wrap;gap:4px;margin-top:8px}
+.bs-acts{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;margin-top:8px}
 .bs-btn{padding:3px 8px;font-size:12px;background:var(--so);border:1px solid var(--bd);border-radius:6px}
 .bs-btn:hover{border-color:var(--ac)}
 .bs-hover{position:fixed;z-index:2147483647;width:max-content;max-width:min(320px,calc(100vw - 16px));padding:10px 12px;background:var(--bg);border:1px solid var(--bd);border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.25)}
