@@ -77,7 +77,8 @@ export function installHoverCards(doc: Document, context: HoverContext): { hide:
     const card = mount.firstElementChild?.getBoundingClientRect();
     const view = doc.documentElement;
     const place = placeCard(
-      mention.getBoundingClientRect(),
+      // A mention that wraps across lines: attach the card to its first line.
+      mention.getClientRects()[0] ?? mention.getBoundingClientRect(),
       { width: card?.width ?? 320, height: card?.height ?? 160 },
       { width: view.clientWidth, height: view.clientHeight },
     );
