@@ -165,7 +165,7 @@ function isExcluded(el: Element): boolean {
 /** Keeps non-empty, visible, outermost elements in document order and drops the site's trailing lines. */
 function clean(list: Element[]): Element[] {
   const set = new Set(list);
-  const out = list.filter((el) => {
+  const out = Array.from(set).filter((el) => {
     for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
     return text(el) !== '' && !isExcluded(el);
   });
@@ -182,9 +182,19 @@ function structuredBody(doc: Document): Element[] {
     const found = clean(all(doc, `${c} p, ${c} h2, ${c} h3`));
     if (found.length) return found;
   }
-  // Current tass.ru: CSS-module class names carry a build hash (Paragraph_paragraph__a1b2c).
-  const p = '[class*="Paragraph_paragraph"]';
-  return clean(all(doc, `${p}, ${p} ~ h2, ${p} ~ h3`));
+  // Current tass.ru: CSS-module class names carry a build hash (Paragraph_paragraph__a1b2c). Sub-heads are
+  // sibling headings. (No `p ~ h2` selector: happy-dom returns its matches out of order and repeated.)
+  const paragraphs = new Set(all(doc, '[class*="Paragraph_paragraph"]'));
+  const parents = new Set(Array.from(paragraphs, (el) => el.parentElement));
+  const list: Element[] = [];
+  for (const parent of parents) {
+    for (const n of Array.from(parent?.childNodes ?? [])) {
+      if (n.nodeType === 1 && (paragraphs.has(n as Element) || /^H[23]$/i.test((n as Element).tagName))) {
+        list.push(n as Element);
+      }
+    }
+  }
+  return clean(list);
 }
 
 /** The largest run of sibling paragraphs after the headline, if it opens with a TASS dateline. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { detectArticle, detectPlainText } from '../../src/core/detect';
@@ -63,6 +64,22 @@ describe('detectArticle on the fixture pages', () => {
     expect(article.blocks[1]?.textContent).toMatch(/^Meanwhile, Russia will certainly continue/);
     expect(article.blocks).toHaveLength(9); // headline, lead, seven paragraphs
   });
+});
+
+describe('the same results over a second DOM implementation (happy-dom)', () => {
+  for (const [name, want] of Object.entries(expected)) {
+    it(name, async () => {
+      const window = new Window({ url: want.url });
+      try {
+        window.document.write(readPage(name));
+        const document = window.document as unknown as Document;
+        if (want.detected) checkArticle(document, want.url, want);
+        else expect(detectArticle(document, want.url)).toBeNull();
+      } finally {
+        await window.happyDOM.close();
+      }
+    });
+  }
 });
 
 describe('a page rendered by script after load', () => {
