@@ -1,0 +1,204 @@
+// One canonical form for article text and for aliases, so that the matcher compares like with like:
+// NFC, lower case, ё→е, straight quotes, one hyphen for every dash, one space for every run of
+// whitespace, invisible characters removed. Every normalised character keeps the offset of the
+// original character it came from, so a match in the normalised text points back into the page.
+
+export interface Normalized {
+  text: string;
+  /** map[i] = offset in the original of normalised char i; length text.length + 1, last = original.length. */
+  map: Uint32Array;
+}
+
+/** Growable output buffer of the normaliser. The compiler reuses one for all aliases. */
+export interface NormBuffer {
+  codes: Uint16Array;
+  map: Uint32Array;
+  length: number;
+}
+
+export function createNormBuffer(capacity = 64): NormBuffer {
+  return { codes: new Uint16Array(capacity), map: new Uint32Array(capacity + 1), length: 0 };
+}
+
+const SPACE = 0x20;
+const HYPHEN = 0x2d;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const CYR_IE = 0x435; // е
+
+// Sentinels in FOLD (none of them is a character below TABLE_SIZE, so they cannot collide).
+const WS = 0xffff;
+const DROP = 0xfffe;
+const SLOW = 0xfffd;
+
+const TABLE_SIZE = 0x530; // Basic Latin up to the end of the Cyrillic Supplement
+const FOLD = new Uint16Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) {
+  const lower = String.fromCharCode(c).toLowerCase();
+  FOLD[c] = lower.length === 1 ? lower.charCodeAt(0) : SLOW;
+}
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0]) FOLD[c] = WS;
+FOLD[0xad] = DROP; // soft hyphen
+FOLD[0xab] = DQUOTE; // «
+FOLD[0xbb] = DQUOTE; // »
+FOLD[0x401] = CYR_IE; // Ё
+FOLD[0x451] = CYR_IE; // ё
+// Combining marks only reach FOLD when they follow no base character; keep them as they are.
+for (let c = 0x300; c < 0x370; c++) FOLD[c] = c;
+
+/** The folded form of one code unit at or above TABLE_SIZE, or a sentinel. */
+function foldHigh(c: number): number {
+  if (c >= 0x2000 && c <= 0x206f) {
+    if (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) return WS;
+    if (c <= 0x200d || c === 0x2060) return DROP; // zero-width space, non-joiner, joiner, word joiner
+    if (c <= 0x2015) return HYPHEN; // ‐ ‑ ‒ – — ―
+    if (c >= 0x2018 && c <= 0x201b) return SQUOTE; // ‘ ’ ‚ ‛
+    if (c >= 0x201c && c <= 0x201f) return DQUOTE; // “ ” „ ‟
+    if (c === 0x2032 || c === 0x2039 || c === 0x203a) return SQUOTE; // ′ ‹ ›
+    if (c === 0x2033) return DQUOTE; // ″
+    return c;
+  }
+  if (c === 0x2212 || c === 0xfe58 || c === 0xfe63 || c === 0xff0d) return HYPHEN; // − and wide dashes
+  if (c === 0xfeff || c === 0x180e) return DROP;
+  if (c === 0x1680 || c === 0x3000) return WS;
+  // Surrogates, CJK and Hangul syllables: caseless and already NFC.
+  if (c >= 0xd800 || (c >= 0x2e80 && c < 0xd800)) return c;
+  return SLOW;
+}
+
+function isCombining(c: number): boolean {
+  return (
+    (c >= 0x300 && c < 0x370) ||
+    (c >= 0x1ab0 && c < 0x1b00) ||
+    (c >= 0x1dc0 && c < 0x1e00) ||
+    (c >= 0x20d0 && c < 0x2100) ||
+    (c >= 0xfe20 && c < 0xfe30)
+  );
+}
+
+function grow(buf: NormBuffer, need: number): void {
+  if (need <= buf.codes.length) return;
+  const size = Math.max(need, buf.codes.length * 2);
+  const codes = new Uint16Array(size);
+  codes.set(buf.codes.subarray(0, buf.length));
+  const map = new Uint32Array(size + 1);
+  map.set(buf.map.subarray(0, buf.length));
+  buf.codes = codes;
+  buf.map = map;
+}
+
+/**
+ * Normalises `original` into `buf` (replacing its content). With `foldDashSpaces`, spaces next to a
+ * hyphen are dropped, so "Russia – NATO", "Russia—NATO" and "Russia-NATO" read the same: the
+ * matcher uses this; `normalize` does not.
+ */
+export function normalizeInto(original: string, foldDashSpaces: boolean, buf: NormBuffer): void {
+  const n = original.length;
+  grow(buf, n + 8);
+  let codes = buf.codes;
+  let map = buf.map;
+  let len = 0;
+  let last = -1; // last emitted code
+  let pendingSpace = -1; // origin of a whitespace run not yet written
+  let i = 0;
+  while (i < n) {
+    const c = original.charCodeAt(i);
+    const next = i + 1 < n ? original.charCodeAt(i + 1) : 0;
+    let f = c < TABLE_SIZE ? FOLD[c]! : foldHigh(c);
+    if (f === WS) {
+      if (pendingSpace < 0) pendingSpace = i;
+      i++;
+      continue;
+    }
+    if (f === DROP) {
+      i++;
+      continue;
+    }
+    if (f !== SLOW && (next < 0x300 || !isCombining(next))) {
+      // Fast path: one code unit in, one code unit out.
+      if (pendingSpace >= 0) {
+        if (!(foldDashSpaces && (f === HYPHEN || last === HYPHEN))) {
+          if (len + 2 > codes.length) {
+            buf.length = len;
+            grow(buf, len + 2);
+            codes = buf.codes;
+            map = buf.map;
+          }
+          codes[len] = SPACE;
+          map[len++] = pendingSpace;
+        }
+        pendingSpace = -1;
+      }
+      if (len + 1 > codes.length) {
+        buf.length = len;
+        grow(buf, len + 1);
+        codes = buf.codes;
+        map = buf.map;
+      }
+      codes[len] = f;
+      map[len++] = i;
+      last = f;
+      i++;
+      continue;
+    }
+    // Slow path: a base character with combining marks, or a character whose NFC or lower-case
+    // form is not a single code unit. All output characters point at the cluster's start.
+    let j = i + 1;
+    while (j < n && isCombining(original.charCodeAt(j))) j++;
+    const cluster = original.slice(i, j).normalize('NFC').toLowerCase();
+    for (let k = 0; k < cluster.length; k++) {
+      const u = cluster.charCodeAt(k);
+      f = u < TABLE_SIZE ? FOLD[u]! : foldHigh(u);
+      if (f === SLOW) f = u;
+      if (f === DROP) continue;
+      if (f === WS) {
+        if (pendingSpace < 0) pendingSpace = i;
+        continue;
+      }
+      if (len + 2 > codes.length) {
+        buf.length = len;
+        grow(buf, len + 2 + cluster.length);
+        codes = buf.codes;
+        map = buf.map;
+      }
+      if (pendingSpace >= 0) {
+        if (!(foldDashSpaces && (f === HYPHEN || last === HYPHEN))) {
+          codes[len] = SPACE;
+          map[len++] = pendingSpace;
+        }
+        pendingSpace = -1;
+      }
+      codes[len] = f;
+      map[len++] = i;
+      last = f;
+    }
+    i = j;
+  }
+  if (pendingSpace >= 0 && !(foldDashSpaces && last === HYPHEN)) {
+    if (len + 2 > codes.length) {
+      buf.length = len;
+      grow(buf, len + 2);
+      codes = buf.codes;
+      map = buf.map;
+    }
+    codes[len] = SPACE;
+    map[len++] = pendingSpace;
+  }
+  map[len] = n;
+  buf.length = len;
+}
+
+/** Builds a string from UTF-16 code units in chunks (spreading a huge array would overflow the stack). */
+export function codesToString(codes: Uint16Array, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 8192) {
+    out += String.fromCharCode(...codes.subarray(i, Math.min(length, i + 8192)));
+  }
+  return out;
+}
+
+export function normalize(original: string): Normalized {
+  const buf = createNormBuffer(original.length + 8);
+  normalizeInto(original, false, buf);
+  return { text: codesToString(buf.codes, buf.length), map: buf.map.slice(0, buf.length + 1) };
+}
