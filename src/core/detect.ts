@@ -18,7 +18,7 @@ const EN_DATELINE = /\b([A-Z][a-z]{2,8})\.? (\d{1,2})\.?\s*\/TASS\//;
 const RU_DATELINE = /(\d{1,2})\s+([а-яё]{3,9})\.?\s*\/(?:ТАСС|Корр\.)/i;
 // Trailing lines that belong to the site, not to the story.
 const BOILERPLATE =
-  /^(?:©|\(c\)|Реклама\b|Свидетельство о регистрации|Информационное агентство ТАСС|Поделиться|Подпис[а-я]+ на|Читайте (?:нас|ТАСС)|Все новости|Share\b|Subscribe|Follow (?:us|TASS)|Read (?:us|TASS) on|All news)/i;
+  /^(?:©|\(c\)|Реклама(?![а-яё])|Свидетельство о регистрации|Информационное агентство ТАСС|Поделиться|Подпис[а-я]+ на|Читайте (?:нас|ТАСС)|Все новости|Share\b|Subscribe|Follow (?:us|TASS)|Read (?:us|TASS) on|All news)/i;
 const EXCLUDED_ANCESTOR = /^(?:FIGURE|FIGCAPTION|ASIDE|NAV|FOOTER|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|BUTTON)$/;
 
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -58,6 +58,18 @@ describe('detectArticle on the fixture pages', () => {
     expect(article.blocks.some((b) => b.tagName.toLowerCase() === 'h2')).toBe(true);
   });
 
+  it('drops trailing advertising, copyright, registration, share and subscribe lines, not body text', () => {
+    const { document } = load(`<h1>Заголовок</h1><div class="text-block">
+      <p>МОСКВА, 1 мая. /ТАСС/. Текст. Реклама в тексте статьи остается.</p><p>Реклама</p>
+      <p>© Информационное агентство ТАСС</p><p>Свидетельство о регистрации СМИ № 00000</p>
+      <p>Поделиться</p><p>Подписывайтесь на ТАСС в Telegram</p><p>Share</p><p>Subscribe to TASS</p><p> </p></div>`);
+    const article = detectArticle(document, 'https://tass.ru/politika/1')!;
+    expect(article.blocks.map((b) => b.textContent)).toEqual([
+      'Заголовок',
+      'МОСКВА, 1 мая. /ТАСС/. Текст. Реклама в тексте статьи остается.',
+    ]);
+  });
+
   it('puts the lead right after the headline', () => {
     const { document } = load(readPage('tass-com-2022-seed.html'));
     const article = detectArticle(document, 'http://tass.com/politics/1387519')!;
