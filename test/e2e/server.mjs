@@ -1,0 +1,216 @@
+// The fake TASS site for end-to-end tests and the demo: serves the fixture pages under the real TASS
+// host names from 127.0.0.1. Plain JavaScript (typed in server.d.mts) so that `node test/e2e/demo.mjs`
+// can import it without a TypeScript step, and the vitest tests import the same copy.
+//
+// Browsers reach it in two ways:
+// - Chromium maps the TASS host names to this port (--host-resolver-rules), so requests arrive as
+//   origin-form (`GET /politics/1387519`) with a Host header.
+// - Firefox uses it as a plain HTTP proxy (network.proxy.*), so requests arrive as absolute-form
+//   (`GET http://tass.com/politics/1387519`). Firefox's own background traffic then comes here too:
+//   other hosts get 502 and CONNECT tunnels are refused, so nothing leaves the machine.
+
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseHTML } from 'linkedom';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_FIXTURES_DIR = resolve(HERE, '../fixtures/pages');
+
+/** Host names the browsers send to this server. `www.` variants serve the same pages. */
+export const TASS_HOSTS = ['tass.com', 'www.tass.com', 'tass.ru', 'www.tass.ru'];
+
+/** Fixture page served for each host and path. */
+export const ROUTES = {
+  'tass.com': {
+    '/': 'tass-com-home.html',
+    '/politics': 'tass-com-section.html',
+    '/politics/1387519': 'tass-com-2022-seed.html',
+    '/politics/1387519/amp': 'tass-com-2022-seed-amp.html',
+    '/politics/1400000': 'tass-com-rendered-later.html',
+  },
+  'tass.ru': {
+    '/politika/2000000': 'tass-ru-2021.html',
+    '/mezhdunarodnaya-panorama/3000000': 'tass-ru-current.html',
+    '/politika/4000000': 'tass-ru-2017.html',
+  },
+};
+
+/** A long article generated from the seed page (its body paragraphs repeated). */
+export const LONG_ARTICLE = { host: 'tass.com', path: '/world/1500000', minBytes: 300 * 1024 };
+
+const MAX_LOG = 500;
+
+/** Chromium flag that sends the TASS host names to this server. */
+export function chromiumHostRules(port) {
+  return `--host-resolver-rules=${TASS_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`;
+}
+
+/** Firefox prefs that use this server as the HTTP proxy for everything (it refuses all but TASS). */
+export function firefoxProxyPrefs(port) {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': port,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': false,
+    'dom.security.https_first': false,
+    'dom.security.https_first_schemeless': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+  };
+}
+
+/** Builds a tass.com article of at least `minBytes` by repeating the seed page's body blocks. */
+export function buildLongArticle(seedHtml, minBytes = LONG_ARTICLE.minBytes) {
+  const { document } = parseHTML(seedHtml);
+  const body =
+    document.querySelector('.text-content') ??
+    document.querySelector('.news') ??
+    document.querySelector('article') ??
+    document.body;
+  const blocks = [...body.children].map((el) => el.outerHTML).join('\n');
+  if (!blocks) throw new Error('seed page has no body blocks to repeat');
+  const repeats = Math.ceil(minBytes / Buffer.byteLength(blocks)) + 1;
+  body.innerHTML = Array.from({ length: repeats }, () => blocks).join('\n');
+  return document.toString();
+}
+
+function send(res, status, body, type = 'text/plain; charset=utf-8') {
+  const buf = Buffer.from(body);
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': buf.length,
+    'cache-control': 'no-store',
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : buf);
+}
+
+/**
+ * Starts the server on 127.0.0.1 (port 0: an ephemeral port).
+ * @param {{ port?: number, fixturesDir?: string, verbose?: boolean }} [options]
+ */
+export async function startServer(options = {}) {
+  const fixturesDir = options.fixturesDir ?? DEFAULT_FIXTURES_DIR;
+  const verbose = options.verbose ?? false;
+  /** @type {{ method: string, host: string, path: string, status: number }[]} */
+  const requests = [];
+  let longArticle = null;
+
+  const log = (method, host, path, status) => {
+    requests.push({ method, host, path, status });
+    if (requests.length > MAX_LOG) requests.splice(0, requests.length - MAX_LOG);
+    if (verbose) console.log(`${status} ${method} ${host}${path}`);
+  };
+
+  const page = (host, path) => {
+    const site = host.replace(/^www\./, '');
+    if (site === LONG_ARTICLE.host && path === LONG_ARTICLE.path) {
+      longArticle ??= buildLongArticle(
+        readFileSync(join(fixturesDir, ROUTES['tass.com']['/politics/1387519']), 'utf8'),
+      );
+      return longArticle;
+    }
+    const file = ROUTES[site]?.[path];
+    return file === undefined ? null : readFileSync(join(fixturesDir, file), 'utf8');
+  };
+
+  const server = http.createServer((req, res) => {
+    // Bodies are never needed; drain them so a client cannot park data in our buffers.
+    req.resume();
+    let url;
+    try {
+      // Absolute-form when used as a proxy, origin-form (with Host) when reached by host mapping.
+      url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'invalid.invalid'}`);
+    } catch {
+      log(req.method ?? '?', '?', req.url ?? '', 400);
+      return send(res, 400, 'bad request\n');
+    }
+    const host = url.hostname.toLowerCase();
+    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    const status = (() => {
+      if (!TASS_HOSTS.includes(host)) {
+        send(res, 502, `this test server only serves ${TASS_HOSTS.join(', ')}\n`);
+        return 502;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, 'method not allowed\n');
+        return 405;
+      }
+      let html;
+      try {
+        html = page(host, path);
+      } catch (err) {
+        const missing = /** @type {NodeJS.ErrnoException} */ (err).code === 'ENOENT';
+        send(res, missing ? 404 : 500, `fixture unavailable: ${/** @type {Error} */ (err).message}\n`);
+        return missing ? 404 : 500;
+      }
+      if (html === null) {
+        send(res, 404, 'not found\n');
+        return 404;
+      }
+      send(res, 200, html, 'text/html; charset=utf-8');
+      return 200;
+    })();
+    log(req.method ?? '?', host, path, status);
+  });
+
+  // Bounded: few connections, short timeouts, small headers.
+  server.maxConnections = 64;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+  server.keepAliveTimeout = 2_000;
+  server.maxHeadersCount = 100;
+
+  // CONNECT (HTTPS through the proxy) is refused; those sockets leave the server's bookkeeping,
+  // so track them to close them on stop.
+  const tunnels = new Set();
+  server.on('connect', (req, socket) => {
+    tunnels.add(socket);
+    socket.on('close', () => tunnels.delete(socket));
+    socket.on('error', () => {});
+    log('CONNECT', req.url ?? '', '', 502);
+    socket.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n');
+  });
+  // Chromium may try TLS on the mapped port before falling back to http; answer and move on.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolveListen(undefined);
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
+  const port = address.port;
+
+  let closing = null;
+  return {
+    port,
+    requests,
+    close() {
+      closing ??= new Promise((resolveClose) => {
+        server.close(() => resolveClose(undefined));
+        server.closeAllConnections();
+        for (const socket of tunnels) socket.destroy();
+      });
+      return closing;
+    },
+  };
+}
+
+// `node test/e2e/server.mjs [port]`: serve the fixtures for manual browsing.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const server = await startServer({ port: Number(process.argv[2] ?? 0), verbose: true });
+  console.log(`fixture server on 127.0.0.1:${server.port}`);
+  console.log(`  chromium ${chromiumHostRules(server.port)}`);
+  const stop = () => server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
