@@ -26,14 +26,16 @@ function ensureMarkStyle(doc: Document): void {
 /**
  * Wraps every mention and returns the first wrapper of each, in mention order. Mentions are painted
  * from last to first: splitting a text node keeps its first part in the original node, so the
- * offsets of earlier mentions stay valid.
+ * pieces located for earlier mentions stay valid.
  */
 export function paintMentions(doc: Document, extracted: ExtractedText, mentions: Mention[]): HTMLElement[] {
   ensureMarkStyle(doc);
   const firstWrappers: HTMLElement[] = new Array(mentions.length);
+  // Locate everything before the first split: locate() reads the text nodes as they are now.
+  const located = mentions.map((mention) => locate(extracted, mention.start, mention.end));
   for (let index = mentions.length - 1; index >= 0; index--) {
     const mention = mentions[index]!;
-    const pieces = locate(extracted, mention.start, mention.end);
+    const pieces = located[index]!;
     for (let p = pieces.length - 1; p >= 0; p--) {
       const { node, startOffset, endOffset } = pieces[p]!;
       if (!node.parentNode || endOffset <= startOffset) continue;
