@@ -85,13 +85,19 @@ export async function poll<R>(
   }
 }
 
+/** A fixture that is missing or misrouted should fail as such, not as a timeout later. */
+function expectOk(url: string, status: number | undefined): void {
+  if (status !== undefined && (status < 200 || status > 299))
+    throw new Error(`${url} answered HTTP ${status} (is the fixture page there?)`);
+}
+
 function chromiumPage(page: Page): TestPage {
   return {
     async goto(url) {
-      await page.goto(url, { waitUntil: 'load' });
+      expectOk(url, (await page.goto(url, { waitUntil: 'load' }))?.status());
     },
     async reload() {
-      await page.reload({ waitUntil: 'load' });
+      expectOk('reload', (await page.reload({ waitUntil: 'load' }))?.status());
     },
     evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
       page.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>,
@@ -116,10 +122,10 @@ function firefoxPage(page: PptrPage): TestPage {
   const deep = (selector: string) => `>>> ${selector}`;
   return {
     async goto(url) {
-      await page.goto(url, { waitUntil: 'load' });
+      expectOk(url, (await page.goto(url, { waitUntil: 'load' }))?.status());
     },
     async reload() {
-      await page.reload({ waitUntil: 'load' });
+      expectOk('reload', (await page.reload({ waitUntil: 'load' }))?.status());
     },
     evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
       page.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>,

@@ -168,6 +168,10 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     const page = await browser.newPage();
     try {
       await body(page);
+    } catch (err) {
+      const recent = server.requests.slice(-8).map((r) => `${r.status} ${r.method} ${r.host}${r.path}`);
+      console.error(`${name} ${shot}: last requests to the fixture server:\n  ${recent.join('\n  ')}`);
+      throw err;
     } finally {
       await page.screenshot(join(SCREENSHOTS, `${name}-${shot}.png`)).catch(() => {});
       await page.close().catch(() => {});
