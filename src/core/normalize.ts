@@ -150,7 +150,8 @@ export function normalizeInto(original: string, foldDashSpaces: boolean, buf: No
       const u = cluster.charCodeAt(k);
       f = u < TABLE_SIZE ? FOLD[u]! : foldHigh(u);
       if (f === SLOW) f = u;
-      if (f === DROP) continue;
+      // Marks NFC cannot compose (a stress mark on a Cyrillic vowel) would split words: drop them.
+      if (f === DROP || (k > 0 && isCombining(f))) continue;
       if (f === WS) {
         if (pendingSpace < 0) pendingSpace = i;
         continue;
@@ -192,7 +193,10 @@ export function normalizeInto(original: string, foldDashSpaces: boolean, buf: No
 export function codesToString(codes: Uint16Array, length: number): string {
   let out = '';
   for (let i = 0; i < length; i += 8192) {
-    out += String.fromCharCode(...codes.subarray(i, Math.min(length, i + 8192)));
+    out += String.fromCharCode.apply(
+      null,
+      codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[],
+    );
   }
   return out;
 }

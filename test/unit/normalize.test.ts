@@ -77,3 +77,11 @@ describe('normalize', () => {
     expect(buf.map[29_999]).toBe(29_999);
   });
 });
+
+describe('normalize, stress marks', () => {
+  it('drops combining marks that NFC cannot compose', () => {
+    const { text, map } = normalize('ОБСЕ\u0301 x');
+    expect(text).toBe('обсе x');
+    expect(map[4]).toBe(5);
+  });
+});

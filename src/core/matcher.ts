@@ -1,0 +1,482 @@
+// Finds every alias of every entity in an article in one pass over its normalised text.
+//
+// Every match must start at a word start, so instead of Aho–Corasick failure links the scanner walks
+// a trie from each word start as far as the text follows it and keeps the longest alias that ends at
+// a word boundary and passes the acronym-case check: this yields leftmost-longest, non-overlapping
+// matches in O(text × longest alias) worst case and close to O(text) in practice (most words leave
+// the trie after a character or two). Transitions live in typed arrays: a dense table for the root,
+// sorted child lists for the rest.
+
+import { codesToString, createNormBuffer, type NormBuffer, normalizeInto } from './normalize';
+import { russianForms } from './russian';
+import type { Entity, Lang } from './types';
+
+export interface AliasHit {
+  /** Offsets into the original text. */
+  start: number;
+  end: number;
+  /** More than one when an alias is shared. */
+  entityIds: string[];
+}
+
+export type ClueKind = 'place' | 'cue' | 'participant';
+
+/** A word that helps the event linker: an event's place, cue word or participant. */
+export interface ClueHit {
+  start: number;
+  end: number;
+  entityId: string;
+  kind: ClueKind;
+  lang: Lang;
+}
+
+export interface Matcher {
+  readonly entities: ReadonlyMap<string, Entity>;
+}
+
+// ---- Character tables --------------------------------------------------------------------------
+
+/** 1 for letters, digits and combining marks: what a match may not start or end inside of. */
+const WORD = new Uint8Array(65536);
+function markWord(from: number, to: number): void {
+  WORD.fill(1, from, to + 1);
+}
+markWord(0x30, 0x39);
+markWord(0x41, 0x5a);
+markWord(0x61, 0x7a);
+WORD[0xaa] = WORD[0xb5] = WORD[0xba] = 1;
+markWord(0xc0, 0x2af);
+WORD[0xd7] = WORD[0xf7] = 0;
+markWord(0x300, 0x52f); // combining marks, Greek, Cyrillic
+WORD[0x37e] = WORD[0x387] = WORD[0x482] = 0;
+markWord(0x530, 0x1fff); // other alphabetic scripts and Latin/Greek extended
+markWord(0x2c00, 0x2dff);
+markWord(0x3040, 0x9fff);
+markWord(0xac00, 0xd7af);
+markWord(0xf900, 0xfaff);
+markWord(0xff10, 0xff19);
+markWord(0xff21, 0xff3a);
+markWord(0xff41, 0xff5a);
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isLetter = (c: number) => WORD[c] === 1 && !isDigit(c);
+
+function isUpper(c: number): boolean {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  if (c >= 0x400 && c <= 0x42f) return true;
+  if (c >= 0x430 && c <= 0x45f) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
+const SPACE = 0x20;
+const HYPHEN = 0x2d;
+const APOSTROPHE = 0x27;
+const LOWER_S = 0x73;
+
+// ---- The trie ----------------------------------------------------------------------------------
+
+/** One way of writing a pattern: which of its characters must be capitals, and whom it names. */
+interface Variant {
+  /** Pairs [from, to) of positions, relative to the match, that must be upper case in the original. */
+  caps: number[];
+  /** The pattern ends in an acronym: refuse it when a designation follows ("START II", "START-1"). */
+  guard: boolean;
+  payload: number[];
+}
+
+/**
+ * A trie over normalised UTF-16 code units, built from sorted keys (each key only appends the
+ * states it does not share with the previous one: no lookups while building). Children of a state
+ * are contiguous and sorted by code unit; the root has a dense table.
+ */
+interface Automaton {
+  /** root[code] = child state of the root, 0 when none. */
+  root: Int32Array;
+  childStart: Int32Array;
+  childCode: Uint16Array;
+  childState: Int32Array;
+  /** Index into `outputs` for states that end a pattern, else -1. */
+  terminal: Int32Array;
+  outputs: Variant[][];
+}
+
+/** Collects patterns (keyed by their normalised form) before building the trie. */
+class PatternSet {
+  readonly byKey = new Map<string, Variant[]>();
+
+  add(key: string, caps: number[], guard: boolean, payload: number): void {
+    let variants = this.byKey.get(key);
+    if (variants === undefined) {
+      variants = [];
+      this.byKey.set(key, variants);
+    }
+    let variant: Variant | undefined;
+    for (const v of variants) {
+      if (v.guard === guard && sameNumbers(v.caps, caps)) variant = v;
+    }
+    if (variant === undefined) {
+      variant = { caps, guard, payload: [] };
+      variants.push(variant);
+    }
+    if (!variant.payload.includes(payload)) variant.payload.push(payload);
+  }
+
+  build(): Automaton {
+    const keys = [...this.byKey.keys()].sort(); // code-unit order: a key's children come in order
+    let total = 1;
+    let longest = 0;
+    for (const key of keys) {
+      total += key.length;
+      if (key.length > longest) longest = key.length;
+    }
+    const parent = new Int32Array(total);
+    const code = new Uint16Array(total);
+    const terminal = new Int32Array(total).fill(-1);
+    const outputs: Variant[][] = [];
+    const path = new Int32Array(longest + 1); // path[k] = state after the first k chars of `prev`
+    let states = 1;
+    let prev = '';
+    for (const key of keys) {
+      let lcp = 0;
+      const limit = Math.min(prev.length, key.length);
+      while (lcp < limit && prev.charCodeAt(lcp) === key.charCodeAt(lcp)) lcp++;
+      let state = path[lcp]!;
+      for (let k = lcp; k < key.length; k++) {
+        parent[states] = state;
+        code[states] = key.charCodeAt(k);
+        state = states++;
+        path[k + 1] = state;
+      }
+      terminal[state] = outputs.length;
+      outputs.push(this.byKey.get(key)!);
+      prev = key;
+    }
+    // Children of each state, contiguous (counting sort by parent keeps creation order = code order).
+    const childStart = new Int32Array(states + 1);
+    for (let s = 1; s < states; s++) childStart[parent[s]! + 1]!++;
+    for (let s = 0; s < states; s++) childStart[s + 1]! += childStart[s]!;
+    const fill = childStart.slice(0, states);
+    const childCode = new Uint16Array(Math.max(states - 1, 1));
+    const childState = new Int32Array(Math.max(states - 1, 1));
+    const root = new Int32Array(65536);
+    for (let s = 1; s < states; s++) {
+      const at = fill[parent[s]!]!++;
+      childCode[at] = code[s]!;
+      childState[at] = s;
+      if (parent[s] === 0) root[code[s]!] = s;
+    }
+    return { root, childStart, childCode, childState, terminal: terminal.subarray(0, states), outputs };
+  }
+}
+
+function sameNumbers(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The child of `state` for code unit `c`, or -1. */
+function step(auto: Automaton, state: number, c: number): number {
+  const { childStart, childCode } = auto;
+  let lo = childStart[state]!;
+  let hi = childStart[state + 1]!;
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >>> 1;
+    if (childCode[mid]! < c) lo = mid + 1;
+    else hi = mid + 1; // keep mid: it may be the match
+  }
+  for (; lo < hi; lo++) {
+    const k = childCode[lo]!;
+    if (k === c) return auto.childState[lo]!;
+    if (k > c) return -1;
+  }
+  return -1;
+}
+
+// ---- The compiled matcher ---------------------------------------------------------------------
+
+interface ClueInfo {
+  entityId: string;
+  kind: ClueKind;
+  lang: Lang;
+}
+
+class CompiledMatcher implements Matcher {
+  constructor(
+    readonly entities: ReadonlyMap<string, Entity>,
+    readonly entityIds: string[],
+    readonly aliases: Automaton,
+    readonly clues: Automaton,
+    readonly clueInfo: ClueInfo[],
+  ) {}
+}
+
+function compiled(matcher: Matcher): CompiledMatcher {
+  if (!(matcher instanceof CompiledMatcher)) throw new TypeError('not a matcher from compileMatcher');
+  return matcher;
+}
+
+/** Scratch space for normalising patterns. */
+const scratch: NormBuffer = createNormBuffer(256);
+const NO_CAPS: number[] = [];
+
+/** Two capital letters in a row somewhere: the pattern may hold an acronym. */
+function hasCapitalPair(text: string): boolean {
+  let previous = false;
+  for (let i = 0; i < text.length; i++) {
+    const upper = isUpper(text.charCodeAt(i));
+    if (upper && previous) return true;
+    previous = upper;
+  }
+  return false;
+}
+
+function addPattern(set: PatternSet, pattern: string, payload: number): void {
+  const text = pattern.trim();
+  if (text === '') return;
+  normalizeInto(text, true, scratch);
+  const { codes, map, length } = scratch;
+  if (length === 0) return;
+  const key = codesToString(codes, length);
+  if (!hasCapitalPair(text)) {
+    set.add(key, NO_CAPS, false, payload);
+    return;
+  }
+  // Tokens written in capitals (2+ letters) must be capitals in the article too: mark the
+  // normalised positions that come from such tokens.
+  const caps: number[] = [];
+  let guard = false;
+  let k = 0;
+  for (let i = 0; i < text.length; ) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let upper = true;
+    while (j < text.length && isLetter(text.charCodeAt(j))) {
+      if (upper && !isUpper(text.charCodeAt(j))) upper = false;
+      j++;
+    }
+    if (upper && j - i >= 2) {
+      while (k < length && map[k]! < i) k++;
+      const from = k;
+      while (k < length && map[k]! < j) k++;
+      if (k > from) caps.push(from, k);
+    }
+    guard = upper && j - i >= 2 && j === text.length;
+    i = j;
+  }
+  set.add(key, caps.length > 0 ? caps : NO_CAPS, guard, payload);
+}
+
+/** English plural of a cue word: "meeting" → "meetings", "talks" stays. */
+function englishPlural(word: string): string[] {
+  if (/s$/i.test(word)) return [word];
+  return [word, /(x|ch|sh)$/i.test(word) ? `${word}es` : `${word}s`];
+}
+
+/** Compiles the dataset's aliases (and its events' clue words) into a matcher. */
+export function compileMatcher(entities: Entity[]): Matcher {
+  const aliasSet = new PatternSet();
+  const clueSet = new PatternSet();
+  const clueInfo: ClueInfo[] = [];
+  const byId = new Map<string, Entity>();
+  const ids: string[] = [];
+  const asIs = (w: string) => [w];
+  for (const entity of entities) {
+    if (byId.has(entity.id)) continue;
+    const index = ids.length;
+    byId.set(entity.id, entity);
+    ids.push(entity.id);
+    for (const alias of entity.aliases.en) addPattern(aliasSet, alias, index);
+    for (const alias of entity.aliases.ru) {
+      for (const form of russianForms(alias)) addPattern(aliasSet, form, index);
+    }
+    const clues = entity.type === 'event' ? entity.event : undefined;
+    if (clues === undefined) continue;
+    const addClues = (
+      kind: ClueKind,
+      lang: Lang,
+      words: string[] | undefined,
+      forms: (w: string) => string[],
+    ) => {
+      if (words === undefined || words.length === 0) return;
+      const payload = clueInfo.length;
+      clueInfo.push({ entityId: entity.id, kind, lang });
+      for (const word of words) for (const form of forms(word)) addPattern(clueSet, form, payload);
+    };
+    addClues('place', 'en', clues.places.en, asIs);
+    addClues('place', 'ru', clues.places.ru, asIs);
+    addClues('cue', 'en', clues.cues.en, englishPlural);
+    addClues('cue', 'ru', clues.cues.ru, russianForms);
+    addClues('participant', 'en', clues.participants?.en, asIs);
+    addClues('participant', 'ru', clues.participants?.ru, russianForms);
+  }
+  return new CompiledMatcher(byId, ids, aliasSet.build(), clueSet.build(), clueInfo);
+}
+
+// ---- Scanning ----------------------------------------------------------------------------------
+
+interface Prepared {
+  original: string;
+  codes: Uint16Array;
+  map: Uint32Array;
+  length: number;
+}
+
+function prepare(text: string): Prepared {
+  const buf = createNormBuffer(text.length + 8);
+  normalizeInto(text, true, buf);
+  return { original: text, codes: buf.codes, map: buf.map, length: buf.length };
+}
+
+/** Is a designation ("-1", " II") attached after position j? Then an acronym there is only its prefix. */
+function designationFollows(p: Prepared, j: number): boolean {
+  const { codes, length, original, map } = p;
+  if (j >= length) return false;
+  const c = codes[j]!;
+  if (c === HYPHEN) return j + 1 < length && (isDigit(codes[j + 1]!) || isRoman(p, j + 1));
+  if (c === SPACE) return isRoman(p, j + 1) && isUpper(original.charCodeAt(map[j + 1]!));
+  return false;
+}
+
+function isRoman(p: Prepared, from: number): boolean {
+  let k = from;
+  while (k < p.length && k - from < 4) {
+    const c = p.codes[k]!;
+    if (c !== 0x69 && c !== 0x76 && c !== 0x78) break; // i v x
+    k++;
+  }
+  return k > from && (k >= p.length || WORD[p.codes[k]!] === 0);
+}
+
+function capsHold(p: Prepared, start: number, caps: number[]): boolean {
+  for (let t = 0; t < caps.length; t += 2) {
+    for (let k = start + caps[t]!; k < start + caps[t + 1]!; k++) {
+      if (!isUpper(p.original.charCodeAt(p.map[k]!))) return false;
+    }
+  }
+  return true;
+}
+
+/** Original offset just past normalised char k (past any combining marks or low surrogate). */
+function originalEnd(p: Prepared, k: number): number {
+  const { original } = p;
+  let end = p.map[k]! + 1;
+  for (;;) {
+    const c = original.charCodeAt(end);
+    if (
+      (c >= 0x300 && c < 0x370) ||
+      (c >= 0xdc00 && c < 0xe000) ||
+      (c >= 0x1ab0 && c < 0x1b00) ||
+      (c >= 0x1dc0 && c < 0x1e00) ||
+      (c >= 0x20d0 && c < 0x2100) ||
+      (c >= 0xfe20 && c < 0xfe30)
+    )
+      end++;
+    else return end;
+  }
+}
+
+/** Calls `emit` for each leftmost-longest match: normalised start and end, and whom it names. */
+function scan(
+  p: Prepared,
+  auto: Automaton,
+  emit: (start: number, end: number, payload: number[]) => void,
+): void {
+  const { codes, length: n } = p;
+  const { root, terminal, outputs } = auto;
+  let i = 0;
+  while (i < n) {
+    const c = codes[i]!;
+    if (WORD[c] === 1 && i > 0 && WORD[codes[i - 1]!] === 1) {
+      i++; // inside a word: no match starts here
+      continue;
+    }
+    let state = root[c]!;
+    if (state === 0) {
+      i++;
+      continue;
+    }
+    let bestEnd = -1;
+    let bestPayload: number[] | null = null;
+    let j = i + 1;
+    for (;;) {
+      const out = terminal[state]!;
+      if (out >= 0 && endsWord(codes, j, n)) {
+        const payload = accept(p, i, j, outputs[out]!);
+        if (payload !== null) {
+          bestEnd = j;
+          bestPayload = payload;
+        }
+      }
+      if (j >= n) break;
+      state = step(auto, state, codes[j]!);
+      if (state < 0) break;
+      j++;
+    }
+    if (bestPayload !== null) {
+      emit(i, bestEnd, bestPayload);
+      i = bestEnd;
+    } else i++;
+  }
+}
+
+/** Can a match end before position j? Not inside a word; an English possessive "'s" is fine. */
+function endsWord(codes: Uint16Array, j: number, n: number): boolean {
+  if (j >= n || WORD[codes[j - 1]!] === 0) return true;
+  const c = codes[j]!;
+  if (WORD[c] === 1) return false;
+  if (c === APOSTROPHE && j + 1 < n && WORD[codes[j + 1]!] === 1) {
+    return codes[j + 1] === LOWER_S && (j + 2 >= n || WORD[codes[j + 2]!] === 0);
+  }
+  return true;
+}
+
+/** The payload of the variants that hold at [i, j), or null when none does. */
+function accept(p: Prepared, i: number, j: number, variants: Variant[]): number[] | null {
+  let result: number[] | null = null;
+  for (const v of variants) {
+    if (v.caps.length > 0 && !capsHold(p, i, v.caps)) continue;
+    if (v.guard && designationFollows(p, j)) continue;
+    if (result === null) result = v.payload;
+    else result = [...new Set([...result, ...v.payload])];
+  }
+  return result;
+}
+
+/** Alias hits and (optionally) event clue hits of one text, normalising it once. */
+export function scanText(
+  matcher: Matcher,
+  text: string,
+  withClues: boolean,
+): { aliases: AliasHit[]; clues: ClueHit[] } {
+  const m = compiled(matcher);
+  const p = prepare(text);
+  const aliases: AliasHit[] = [];
+  scan(p, m.aliases, (i, j, payload) => {
+    const sorted = payload.length > 1 ? [...payload].sort((a, b) => a - b) : payload;
+    aliases.push({
+      start: p.map[i]!,
+      end: originalEnd(p, j - 1),
+      entityIds: sorted.map((e) => m.entityIds[e]!),
+    });
+  });
+  const clues: ClueHit[] = [];
+  if (withClues && m.clueInfo.length > 0) {
+    scan(p, m.clues, (i, j, payload) => {
+      for (const k of payload) {
+        const info = m.clueInfo[k]!;
+        clues.push({ start: p.map[i]!, end: originalEnd(p, j - 1), ...info });
+      }
+    });
+  }
+  return { aliases, clues };
+}
+
+/** Every alias occurrence in `text`, leftmost-longest and non-overlapping, as original offsets. */
+export function findAliases(matcher: Matcher, text: string): AliasHit[] {
+  return scanText(matcher, text, false).aliases;
+}
