@@ -1,0 +1,391 @@
+// Date expressions in English and Russian article text, resolved against the publication date.
+//
+// A TASS article reports the past, so an expression without a year means the most recent such
+// period on or before the publication date: "January 10" in an article of 14 January 2022 is
+// 2022-01-10, "December 17" is 2021-12-17, "in June" is the last June that has begun, "on Monday"
+// the last Monday on or before the day. "last June" is the last June before the current month.
+// Explicitly future words ("tomorrow", "next year", "next June") resolve forwards. No other guess
+// about announcements is made.
+
+import type { IsoDate } from './types';
+
+export interface DateExpression {
+  /** Offsets into the text. */
+  start: number;
+  end: number;
+  /** The resolved period, inclusive. */
+  from: IsoDate;
+  to: IsoDate;
+}
+
+interface Day {
+  y: number;
+  m: number; // 1..12
+  d: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = ({ y, m, d }: Day): IsoDate => `${y}-${pad(m)}-${pad(d)}`;
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+function parseDay(date: IsoDate): Day {
+  const [y, m, d] = date.split('-').map(Number);
+  return { y: y!, m: m ?? 1, d: d ?? 1 };
+}
+
+function addDays(day: Day, n: number): Day {
+  const t = new Date(Date.UTC(day.y, day.m - 1, day.d + n));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+const weekday = (day: Day) => new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay(); // 0 = Sunday
+
+type Period = { from: Day; to: Day };
+
+const month = (y: number, m: number): Period => ({ from: { y, m, d: 1 }, to: { y, m, d: daysIn(y, m) } });
+const year = (y: number): Period => ({ from: { y, m: 1, d: 1 }, to: { y, m: 12, d: 31 } });
+const single = (day: Day): Period => ({ from: day, to: day });
+
+/** A part of a year: its beginning (first quarter), middle, end (last quarter) or halves. */
+function partOfYear(y: number, part: string): Period {
+  switch (part) {
+    case 'beginning':
+      return { from: { y, m: 1, d: 1 }, to: { y, m: 3, d: 31 } };
+    case 'middle':
+      return { from: { y, m: 5, d: 1 }, to: { y, m: 8, d: 31 } };
+    case 'end':
+      return { from: { y, m: 10, d: 1 }, to: { y, m: 12, d: 31 } };
+    default:
+      return year(y);
+  }
+}
+
+/** A part of a month: beginning (days 1–10), middle (11–20), end (21–last). */
+function partOfMonth(y: number, m: number, part: string): Period {
+  if (part === 'beginning') return { from: { y, m, d: 1 }, to: { y, m, d: 10 } };
+  if (part === 'middle') return { from: { y, m, d: 11 }, to: { y, m, d: 20 } };
+  if (part === 'end') return { from: { y, m, d: 21 }, to: { y, m, d: daysIn(y, m) } };
+  return month(y, m);
+}
+
+/** The year of a month named without a year: the most recent one that has begun. */
+function recentMonthYear(m: number, pub: Day): number {
+  return m <= pub.m ? pub.y : pub.y - 1;
+}
+
+/** A day and month without a year: the most recent such day on or before publication. */
+function recentDay(m: number, d: number, pub: Day): Day | null {
+  let y = pub.y;
+  if (m > pub.m || (m === pub.m && d > pub.d)) y--;
+  return d <= daysIn(y, m) ? { y, m, d } : null;
+}
+
+/** The year a relative word points at ("last" → previous year). */
+function relativeYear(word: string, pub: Day): number | null {
+  const w = word.toLowerCase();
+  if (['last', 'прошлого', 'прошлом'].includes(w)) return pub.y - 1;
+  if (['позапрошлого', 'позапрошлом'].includes(w)) return pub.y - 2;
+  if (['this', 'этого', 'этом', 'текущего', 'текущем', 'нынешнего', 'нынешнем'].includes(w)) return pub.y;
+  if (['next', 'следующего', 'следующем', 'будущего', 'будущем'].includes(w)) return pub.y + 1;
+  return null;
+}
+
+// ---- Vocabulary --------------------------------------------------------------------------------
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const EN_MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept?', 'Oct', 'Nov', 'Dec'];
+const RU_MONTHS_GEN = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
+const RU_MONTHS_PREP = [
+  'январе',
+  'феврале',
+  'марте',
+  'апреле',
+  'мае',
+  'июне',
+  'июле',
+  'августе',
+  'сентябре',
+  'октябре',
+  'ноябре',
+  'декабре',
+];
+const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const RU_WEEKDAYS = ['воскресенье', 'понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу'];
+
+function enMonth(name: string): number {
+  const key = name.replace('.', '').slice(0, 3).toLowerCase();
+  return EN_MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === key) + 1;
+}
+const ruMonth = (name: string, list: string[]) => list.indexOf(name.toLowerCase()) + 1;
+
+/** "on" or "On": English function words may open a sentence; month names must be capitalised. */
+const ci = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const S = '\\s+';
+const EN_MONTH = `(${EN_MONTHS.join('|')}|(?:${EN_MONTH_ABBR.join('|')})\\.)`;
+const EN_REL = `(${ci('last')}|${ci('this')}|${ci('next')})`;
+const RU_REL = '(прошлого|позапрошлого|этого|текущего|нынешнего|следующего|будущего)';
+const RU_YEAR = `(?:${S}(\\d{4})(?:\\s*(?:года|году|г\\.))?|${S}${RU_REL}${S}года)`;
+
+interface Rule {
+  re: RegExp;
+  resolve: (m: RegExpExecArray, pub: Day) => Period | null;
+}
+
+const rule = (source: string, resolve: Rule['resolve'], flags = 'gu'): Rule => ({
+  re: new RegExp(`${B}${source}${E}`, flags),
+  resolve,
+});
+
+const yearOf = (digits: string | undefined, rel: string | undefined, pub: Day): number | null => {
+  if (digits !== undefined) return Number(digits);
+  if (rel !== undefined) return relativeYear(rel, pub);
+  return null;
+};
+
+function dayPeriod(y: number | null, m: number, d: number, pub: Day): Period | null {
+  if (m < 1 || d < 1) return null;
+  if (y === null) {
+    const day = recentDay(m, d, pub);
+    return day === null ? null : single(day);
+  }
+  return d <= daysIn(y, m) ? single({ y, m, d }) : null;
+}
+
+const PART_EN: Record<string, string> = {
+  beginning: 'beginning',
+  start: 'beginning',
+  middle: 'middle',
+  end: 'end',
+};
+const EARLY_LATE: Record<string, string> = {
+  early: 'beginning',
+  mid: 'middle',
+  'mid-': 'middle',
+  late: 'end',
+};
+const PART_RU: Record<string, string> = { начале: 'beginning', середине: 'middle', конце: 'end' };
+
+const RULES: Rule[] = [
+  // "on January 10", "January 10, 2022", "Jan. 10", "December 17 last year"
+  rule(
+    `(?:${ci('on')}${S})?${EN_MONTH}${S}(\\d{1,2})(?:st|nd|rd|th)?(?:,?${S}(\\d{4})|${S}${EN_REL}${S}year)?`,
+    (m, pub) => dayPeriod(yearOf(m[3], m[4], pub), enMonth(m[1]!), Number(m[2]), pub),
+  ),
+  // "on 10 January", "10th of January 2022"
+  rule(
+    `(?:${ci('on')}${S})?(\\d{1,2})(?:st|nd|rd|th)?${S}(?:of${S})?${EN_MONTH}(?:,?${S}(\\d{4}))?`,
+    (m, pub) => dayPeriod(yearOf(m[3], undefined, pub), enMonth(m[2]!), Number(m[1]), pub),
+  ),
+  // "in June 2021", "June of 2021"
+  rule(`(?:${ci('in')}${S})?${EN_MONTH}(?:${S}of)?${S}(\\d{4})`, (m) => month(Number(m[2]), enMonth(m[1]!))),
+  // "last June", "in June", "in early June", "June last year", "in June of last year"
+  rule(
+    `(?:(${ci('in')}|${ci('since')}|${ci('during')}|${ci('by')})${S})?(?:(${ci('early')}|${ci('late')}|${ci('mid')}-?)\\s*)?(?:${EN_REL}${S})?${EN_MONTH}(?:(?:${S}of)?${S}${EN_REL}${S}year)?`,
+    (m, pub) => {
+      const [, prep, part, rel, name, relYear] = m;
+      if (prep === undefined && part === undefined && rel === undefined && relYear === undefined) return null;
+      const mo = enMonth(name!);
+      let y: number;
+      if (relYear !== undefined) y = relativeYear(relYear, pub)!;
+      else if (rel !== undefined) {
+        const r = rel.toLowerCase();
+        if (r === 'last') y = mo < pub.m ? pub.y : pub.y - 1;
+        else if (r === 'next') y = mo > pub.m ? pub.y : pub.y + 1;
+        else y = pub.y;
+      } else y = recentMonthYear(mo, pub);
+      return partOfMonth(y, mo, part === undefined ? '' : EARLY_LATE[part.toLowerCase()]!);
+    },
+  ),
+  // "last year", "at the beginning of last year", "early last year", "in 2021", "at the end of 2021"
+  rule(
+    `(?:(?:${ci('at')}|${ci('in')})${S}the${S}(beginning|start|middle|end)${S}of${S}|(${ci('early')}|${ci('late')}|${ci('mid')}-?)\\s*|(?:${ci('earlier')}|${ci('later')})${S}(?=this))?(?:${EN_REL}${S}year|(\\d{4}))`,
+    (m, pub) => {
+      const [whole, partWords, earlyLate, rel, digits] = m;
+      let y: number;
+      if (digits !== undefined) {
+        // A bare year is too vague ("2021 results"); take it after a preposition or a part word.
+        if (partWords === undefined && earlyLate === undefined) return null;
+        y = Number(digits);
+      } else y = relativeYear(rel!, pub)!;
+      const part =
+        partWords !== undefined
+          ? PART_EN[partWords]!
+          : earlyLate !== undefined
+            ? EARLY_LATE[earlyLate.toLowerCase()]!
+            : '';
+      if (/^earlier/i.test(whole)) return { from: { y, m: 1, d: 1 }, to: pub };
+      return partOfYear(y, part);
+    },
+  ),
+  rule(`(?:${ci('in')}|${ci('since')}|${ci('during')}|${ci('throughout')})${S}(\\d{4})`, (m) =>
+    year(Number(m[1])),
+  ),
+  // "on Monday", "last Friday"
+  rule(`(?:(${ci('on')}|${ci('last')})${S})?(${EN_WEEKDAYS.join('|')})`, (m, pub) => {
+    const target = EN_WEEKDAYS.indexOf(m[2]!);
+    let back = (weekday(pub) - target + 7) % 7;
+    if (back === 0 && m[1]?.toLowerCase() === 'last') back = 7;
+    return single(addDays(pub, -back));
+  }),
+  rule(
+    `(${ci('the')}${S}day${S}before${S}yesterday|${ci('yesterday')}|${ci('today')}|${ci('tomorrow')})`,
+    (m, pub) => {
+      const w = m[1]!.toLowerCase();
+      const shift = w === 'yesterday' ? -1 : w === 'today' ? 0 : w === 'tomorrow' ? 1 : -2;
+      return single(addDays(pub, shift));
+    },
+  ),
+  rule(`(${ci('last')}|${ci('this')}|${ci('next')})${S}(week|month)`, (m, pub) => {
+    const rel = m[1]!.toLowerCase();
+    const shift = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
+    if (m[2] === 'month') {
+      const first = { y: pub.y, m: pub.m + shift, d: 1 };
+      if (first.m < 1) Object.assign(first, { y: pub.y - 1, m: 12 });
+      if (first.m > 12) Object.assign(first, { y: pub.y + 1, m: 1 });
+      return month(first.y, first.m);
+    }
+    const monday = addDays(pub, -((weekday(pub) + 6) % 7) + 7 * shift);
+    return { from: monday, to: addDays(monday, 6) };
+  }),
+
+  // ---- Russian (lower case in running text; the i flag also takes a capitalised sentence start)
+  // "10 января", "17 декабря 2021 года", "17 декабря прошлого года"
+  rule(
+    `(\\d{1,2})(?:-го)?${S}(${RU_MONTHS_GEN.join('|')})${RU_YEAR}?`,
+    (m, pub) => dayPeriod(yearOf(m[3], m[4], pub), ruMonth(m[2]!, RU_MONTHS_GEN), Number(m[1]), pub),
+    'giu',
+  ),
+  // "в июне", "в июне прошлого года", "в июне 2021 года"
+  rule(
+    `(?:в|во)${S}(${RU_MONTHS_PREP.join('|')})${RU_YEAR}?`,
+    (m, pub) => {
+      const mo = ruMonth(m[1]!, RU_MONTHS_PREP);
+      return month(yearOf(m[2], m[3], pub) ?? recentMonthYear(mo, pub), mo);
+    },
+    'giu',
+  ),
+  // "в начале июня", "в конце декабря прошлого года"
+  rule(
+    `в${S}(начале|середине|конце)${S}(${RU_MONTHS_GEN.join('|')})${RU_YEAR}?`,
+    (m, pub) => {
+      const mo = ruMonth(m[2]!, RU_MONTHS_GEN);
+      return partOfMonth(
+        yearOf(m[3], m[4], pub) ?? recentMonthYear(mo, pub),
+        mo,
+        PART_RU[m[1]!.toLowerCase()]!,
+      );
+    },
+    'giu',
+  ),
+  // "в прошлом году", "в этом году"
+  rule(
+    `в${S}(прошлом|позапрошлом|этом|текущем|нынешнем|следующем|будущем)${S}году`,
+    (m, pub) => year(relativeYear(m[1]!, pub)!),
+    'giu',
+  ),
+  // "в начале прошлого года", "в конце 2021 года", "в середине года"
+  rule(
+    `в${S}(начале|середине|конце)${S}(?:${RU_REL}${S}года|(\\d{4})\\s*(?:года|г\\.)|(года))`,
+    (m, pub) => {
+      const y = m[2] !== undefined ? relativeYear(m[2], pub)! : m[3] !== undefined ? Number(m[3]) : pub.y;
+      return partOfYear(y, PART_RU[m[1]!.toLowerCase()]!);
+    },
+    'giu',
+  ),
+  // "в 2021 году", "в 2021 г."
+  rule(`(?:в|с)${S}(\\d{4})\\s*(?:году|года|г\\.)`, (m) => year(Number(m[1])), 'giu'),
+  // "в понедельник", "в прошлую пятницу"
+  rule(
+    `(?:в|во)${S}(?:(прошл(?:ый|ую|ое))${S})?(${RU_WEEKDAYS.join('|')})`,
+    (m, pub) => {
+      const target = RU_WEEKDAYS.indexOf(m[2]!.toLowerCase());
+      let back = (weekday(pub) - target + 7) % 7;
+      if (back === 0 && m[1] !== undefined) back = 7;
+      return single(addDays(pub, -back));
+    },
+    'giu',
+  ),
+  rule(
+    '(позавчера|вчера|сегодня|завтра)',
+    (m, pub) => {
+      const w = m[1]!.toLowerCase();
+      return single(addDays(pub, w === 'позавчера' ? -2 : w === 'вчера' ? -1 : w === 'сегодня' ? 0 : 1));
+    },
+    'giu',
+  ),
+  rule(
+    '(?:в|на)\\s+(прошлом|этом|следующем|прошлой|этой|следующей)\\s+(месяце|неделе)',
+    (m, pub) => {
+      const rel = m[1]!.toLowerCase();
+      const shift = rel.startsWith('прошл') ? -1 : rel.startsWith('следующ') ? 1 : 0;
+      if (m[2]!.toLowerCase() === 'месяце') {
+        const t = new Date(Date.UTC(pub.y, pub.m - 1 + shift, 1));
+        return month(t.getUTCFullYear(), t.getUTCMonth() + 1);
+      }
+      const monday = addDays(pub, -((weekday(pub) + 6) % 7) + 7 * shift);
+      return { from: monday, to: addDays(monday, 6) };
+    },
+    'giu',
+  ),
+];
+
+/**
+ * Every date expression in `text`, with the period it names resolved against `published`
+ * (YYYY-MM-DD). Overlapping candidates keep the one that starts first, then the longest.
+ */
+export function findDates(text: string, published: IsoDate): DateExpression[] {
+  const pub = parseDay(published);
+  const found: DateExpression[] = [];
+  for (const { re, resolve } of RULES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const period = resolve(m, pub);
+      if (period !== null) {
+        found.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          from: iso(period.from),
+          to: iso(period.to),
+        });
+      }
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: DateExpression[] = [];
+  let end = -1;
+  for (const d of found) {
+    if (d.start >= end) {
+      out.push(d);
+      end = d.end;
+    }
+  }
+  return out;
+}

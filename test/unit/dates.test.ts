@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/core/dates';
+
+const PUB = '2022-01-14'; // a Friday
+
+/** [text, from, to] for each expression found. */
+function dates(text: string, published = PUB): [string, string, string][] {
+  return findDates(text, published).map((d) => [text.slice(d.start, d.end), d.from, d.to]);
+}
+
+describe('findDates, English', () => {
+  it('resolves a day and month to the most recent such day on or before publication', () => {
+    expect(dates('Talks were held on January 10.')).toEqual([['on January 10', '2022-01-10', '2022-01-10']]);
+    expect(dates('On December 17, the ministry released drafts.')).toEqual([
+      ['On December 17', '2021-12-17', '2021-12-17'],
+    ]);
+    expect(dates('MOSCOW, January 14. /TASS/.')).toEqual([['January 14', '2022-01-14', '2022-01-14']]);
+    expect(dates('on 10 January and the 3rd of February')).toEqual([
+      ['on 10 January', '2022-01-10', '2022-01-10'],
+      ['3rd of February', '2021-02-03', '2021-02-03'],
+    ]);
+  });
+
+  it('takes an explicit year or a relative one', () => {
+    expect(dates('January 10, 2022 and June 16, 2021')).toEqual([
+      ['January 10, 2022', '2022-01-10', '2022-01-10'],
+      ['June 16, 2021', '2021-06-16', '2021-06-16'],
+    ]);
+    expect(dates('on December 17 last year')).toEqual([
+      ['on December 17 last year', '2021-12-17', '2021-12-17'],
+    ]);
+    expect(dates('in June 2021')).toEqual([['in June 2021', '2021-06-01', '2021-06-30']]);
+  });
+
+  it('resolves months named without a day', () => {
+    expect(dates('their meeting in Geneva last June')).toEqual([['last June', '2021-06-01', '2021-06-30']]);
+    expect(dates('in June')).toEqual([['in June', '2021-06-01', '2021-06-30']]);
+    expect(dates('in January')).toEqual([['in January', '2022-01-01', '2022-01-31']]);
+    expect(dates('in early June')).toEqual([['in early June', '2021-06-01', '2021-06-10']]);
+    expect(dates('in June last year')).toEqual([['in June last year', '2021-06-01', '2021-06-30']]);
+    expect(dates('last June', '2022-08-01')).toEqual([['last June', '2022-06-01', '2022-06-30']]);
+  });
+
+  it('does not read the modal "may" or a capitalised month alone as a date', () => {
+    expect(dates('They may march. May I ask? March on.')).toEqual([]);
+  });
+
+  it('resolves years and parts of years', () => {
+    expect(dates('at the beginning of last year')).toEqual([
+      ['at the beginning of last year', '2021-01-01', '2021-03-31'],
+    ]);
+    expect(dates('early last year')).toEqual([['early last year', '2021-01-01', '2021-03-31']]);
+    expect(dates('last year')).toEqual([['last year', '2021-01-01', '2021-12-31']]);
+    expect(dates('in 2021')).toEqual([['in 2021', '2021-01-01', '2021-12-31']]);
+    expect(dates('at the end of 2019')).toEqual([['at the end of 2019', '2019-10-01', '2019-12-31']]);
+    expect(dates('the 2021 results')).toEqual([]);
+  });
+
+  it('resolves weekdays and relative days', () => {
+    expect(dates('on Monday')).toEqual([['on Monday', '2022-01-10', '2022-01-10']]);
+    expect(dates('on Friday')).toEqual([['on Friday', '2022-01-14', '2022-01-14']]);
+    expect(dates('last Friday')).toEqual([['last Friday', '2022-01-07', '2022-01-07']]);
+    expect(dates('yesterday')).toEqual([['yesterday', '2022-01-13', '2022-01-13']]);
+    expect(dates('Yesterday and tomorrow')).toEqual([
+      ['Yesterday', '2022-01-13', '2022-01-13'],
+      ['tomorrow', '2022-01-15', '2022-01-15'],
+    ]);
+    expect(dates('last month')).toEqual([['last month', '2021-12-01', '2021-12-31']]);
+    expect(dates('last week')).toEqual([['last week', '2022-01-03', '2022-01-09']]);
+  });
+
+  it('rolls back across a year boundary', () => {
+    expect(dates('on December 31', '2022-01-01')).toEqual([['on December 31', '2021-12-31', '2021-12-31']]);
+    expect(dates('yesterday', '2022-01-01')).toEqual([['yesterday', '2021-12-31', '2021-12-31']]);
+    expect(dates('on February 29', '2021-03-01')).toEqual([]);
+  });
+});
+
+describe('findDates, Russian', () => {
+  it('resolves days and months', () => {
+    expect(dates('10 января в Женеве')).toEqual([['10 января', '2022-01-10', '2022-01-10']]);
+    expect(dates('17 декабря МИД опубликовал')).toEqual([['17 декабря', '2021-12-17', '2021-12-17']]);
+    expect(dates('17 декабря 2021 года')).toEqual([['17 декабря 2021 года', '2021-12-17', '2021-12-17']]);
+    expect(dates('17 декабря прошлого года')).toEqual([
+      ['17 декабря прошлого года', '2021-12-17', '2021-12-17'],
+    ]);
+  });
+
+  it('resolves months and years', () => {
+    expect(dates('в Женеве в июне прошлого года')).toEqual([
+      ['в июне прошлого года', '2021-06-01', '2021-06-30'],
+    ]);
+    expect(dates('в июне')).toEqual([['в июне', '2021-06-01', '2021-06-30']]);
+    expect(dates('в июне 2021 года')).toEqual([['в июне 2021 года', '2021-06-01', '2021-06-30']]);
+    expect(dates('в прошлом году')).toEqual([['в прошлом году', '2021-01-01', '2021-12-31']]);
+    expect(dates('В начале прошлого года')).toEqual([['В начале прошлого года', '2021-01-01', '2021-03-31']]);
+    expect(dates('в 2021 году')).toEqual([['в 2021 году', '2021-01-01', '2021-12-31']]);
+    expect(dates('в конце декабря')).toEqual([['в конце декабря', '2021-12-21', '2021-12-31']]);
+  });
+
+  it('resolves weekdays and relative days', () => {
+    expect(dates('в понедельник')).toEqual([['в понедельник', '2022-01-10', '2022-01-10']]);
+    expect(dates('во вторник')).toEqual([['во вторник', '2022-01-11', '2022-01-11']]);
+    expect(dates('вчера')).toEqual([['вчера', '2022-01-13', '2022-01-13']]);
+    expect(dates('Позавчера')).toEqual([['Позавчера', '2022-01-12', '2022-01-12']]);
+  });
+
+  it('does not read parts of words as dates', () => {
+    expect(dates('вчерашний январский маечный')).toEqual([]);
+  });
+});
