@@ -1,0 +1,158 @@
+// Events that an article names only by place and date: "their meeting in Geneva last June" in an
+// article of January 2022 is the Putin–Biden summit of 16 June 2021. Within one sentence, a date
+// expression whose period overlaps the event's dates, one of the event's places, and either a cue
+// word or participant of the event in the same sentence, or the place right next to the date
+// ("Geneva last June", "in Brussels on January 12", "on January 10 in Geneva").
+
+import type { DateExpression } from './dates';
+import type { ClueHit } from './matcher';
+import { compareIsoDates } from './status';
+import type { Entity, IsoDate, Lang, StepKind } from './types';
+
+export interface EventLink {
+  /** The mention: the place and the date expression when they are adjacent, else the date expression. */
+  start: number;
+  end: number;
+  entityId: string;
+  /** The date expression alone, for when the place has to give way to an alias mention. */
+  dateStart: number;
+  dateEnd: number;
+}
+
+export interface EventLinkInput {
+  /** Entities of type 'event' (others are ignored). */
+  events: Entity[];
+  dates: DateExpression[];
+  /** Places, cues and participants found in the text (see matcher.scanText). */
+  clues: ClueHit[];
+  published: IsoDate;
+  lang: Lang;
+}
+
+const EVENT_KINDS: ReadonlySet<StepKind> = new Set(['held', 'started', 'ended']);
+
+/** First day of a partial ISO date ("2021" → "2021-01-01"). */
+function firstDay(date: IsoDate): IsoDate {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+}
+
+/** Last day of a partial ISO date ("2021-02" → "2021-02-28"). */
+function lastDay(date: IsoDate): IsoDate {
+  if (date.length === 4) return `${date}-12-31`;
+  if (date.length === 7) {
+    const [y, m] = date.split('-').map(Number);
+    return `${date}-${String(new Date(Date.UTC(y!, m!, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
+  return date;
+}
+
+/** When the event took place: its held/started/ended steps (all steps if it has none of those). */
+export function eventPeriod(entity: Entity): { from: IsoDate; to: IsoDate } | null {
+  const own = entity.timeline.filter((s) => EVENT_KINDS.has(s.kind));
+  const steps = own.length > 0 ? own : entity.timeline;
+  if (steps.length === 0) return null;
+  let from = firstDay(steps[0]!.date);
+  let to = lastDay(steps[0]!.date);
+  for (const s of steps) {
+    if (compareIsoDates(firstDay(s.date), from) < 0) from = firstDay(s.date);
+    if (compareIsoDates(lastDay(s.date), to) > 0) to = lastDay(s.date);
+  }
+  return { from, to };
+}
+
+/** The first day anything in the event's timeline happened: before it, no article can report it. */
+export function eventStart(entity: Entity): IsoDate | null {
+  let first: IsoDate | null = null;
+  for (const s of entity.timeline) {
+    const day = firstDay(s.date);
+    if (first === null || compareIsoDates(day, first) < 0) first = day;
+  }
+  return first;
+}
+
+/** Start offsets of the sentences of `text`. */
+function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  const re = /[.!?…]+["'»”’)]*\s+(?=["'«“„(]?[\p{Lu}])|\n+/gu;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    // "U.S. President", "V. Putin": a single capital before the period is an initial, not an end.
+    if (m[0][0] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(text.slice(Math.max(0, m.index - 2), m.index)))
+      continue;
+    starts.push(m.index + m[0].length);
+  }
+  return starts;
+}
+
+function sentenceOf(starts: number[], offset: number): [number, number] {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return [starts[lo]!, lo + 1 < starts.length ? starts[lo + 1]! : Number.POSITIVE_INFINITY];
+}
+
+/** "Geneva last June", "Geneva, on January 10", "on January 10 in Geneva". */
+function adjacent(text: string, place: ClueHit, date: DateExpression): boolean {
+  if (place.end <= date.start) return /^\s*,?\s*$/.test(text.slice(place.end, date.start));
+  if (date.end <= place.start) return /^\s*,?\s*(?:in|at|в|во)\s+$/iu.test(text.slice(date.end, place.start));
+  return false;
+}
+
+interface Candidate {
+  entityId: string;
+  score: number;
+  place: ClueHit | null;
+}
+
+/** Events the text names by place and date, one per date expression at most. */
+export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
+  const { published, lang } = input;
+  const events: { entity: Entity; from: IsoDate; to: IsoDate; clues: ClueHit[] }[] = [];
+  for (const entity of input.events) {
+    if (entity.type !== 'event') continue;
+    const period = eventPeriod(entity);
+    const start = eventStart(entity);
+    if (period === null || start === null || compareIsoDates(start, published) > 0) continue;
+    const clues = input.clues.filter((c) => c.entityId === entity.id && c.lang === lang);
+    if (clues.some((c) => c.kind === 'place')) events.push({ entity, ...period, clues });
+  }
+  if (events.length === 0 || input.dates.length === 0) return [];
+
+  const starts = sentenceStarts(text);
+  const links: EventLink[] = [];
+  for (const date of input.dates) {
+    const [sStart, sEnd] = sentenceOf(starts, date.start);
+    const candidates: Candidate[] = [];
+    for (const ev of events) {
+      if (compareIsoDates(date.from, ev.to) > 0 || compareIsoDates(ev.from, date.to) > 0) continue;
+      const inSentence = ev.clues.filter((c) => c.start >= sStart && c.end <= sEnd);
+      const places = inSentence.filter((c) => c.kind === 'place');
+      if (places.length === 0) continue;
+      const place = places.find((p) => adjacent(text, p, date)) ?? null;
+      const cue = inSentence.some((c) => c.kind === 'cue');
+      const participant = inSentence.some((c) => c.kind === 'participant');
+      if (place === null && !cue && !participant) continue;
+      candidates.push({
+        entityId: ev.entity.id,
+        score: Number(place !== null) + Number(cue) + Number(participant),
+        place,
+      });
+    }
+    if (candidates.length === 0) continue;
+    const best = Math.max(...candidates.map((c) => c.score));
+    const top = candidates.filter((c) => c.score === best);
+    if (top.length !== 1) continue; // two events fit equally well: say nothing rather than guess
+    const { entityId, place } = top[0]!;
+    links.push({
+      start: place === null ? date.start : Math.min(place.start, date.start),
+      end: place === null ? date.end : Math.max(place.end, date.end),
+      entityId,
+      dateStart: date.start,
+      dateEnd: date.end,
+    });
+  }
+  return links;
+}
