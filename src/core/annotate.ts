@@ -1,0 +1,83 @@
+// From article text to mentions: alias hits, shared names resolved by the article's date, and
+// events the text names only by place and date.
+
+import { findDates } from './dates';
+import { type EventLink, eventStart, linkEvents } from './events';
+import { type Matcher, scanText } from './matcher';
+import { compareIsoDates, isCurrentOn } from './status';
+import type { Entity, IsoDate, Lang, Mention } from './types';
+
+export interface AnnotateOptions {
+  /** Publication date (YYYY-MM-DD), or null when the page does not tell. */
+  date: IsoDate | null;
+  lang: Lang;
+}
+
+/** True when the article predates the event: it cannot be talking about it. */
+function beforeEvent(entity: Entity, date: IsoDate): boolean {
+  if (entity.type !== 'event') return false;
+  const start = eventStart(entity);
+  return start !== null && compareIsoDates(date, start) < 0;
+}
+
+/**
+ * The entity a hit names. A name shared by several entities ("START", "Strategic Arms Reduction
+ * Treaty") names the one current on the article's date; events that had not yet happened are
+ * never candidates. Without a date, or without exactly one candidate, the hit names nothing.
+ */
+function resolve(matcher: Matcher, ids: string[], date: IsoDate | null): string | null {
+  const entities = ids.map((id) => matcher.entities.get(id)!);
+  if (date === null) return entities.length === 1 ? entities[0]!.id : null;
+  const possible = entities.filter((e) => !beforeEvent(e, date));
+  if (possible.length <= 1) return possible[0]?.id ?? null;
+  const current = possible.filter((e) => isCurrentOn(e, date));
+  return current.length === 1 ? current[0]!.id : null;
+}
+
+function overlapsAny(sorted: Mention[], start: number, end: number): boolean {
+  // Binary search for the first mention ending after `start`.
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]!.start < end;
+}
+
+/** Every mention in `text`, sorted by start and non-overlapping, as offsets into `text`. */
+export function annotateText(matcher: Matcher, text: string, options: AnnotateOptions): Mention[] {
+  const { date, lang } = options;
+  const { aliases, clues } = scanText(matcher, text, date !== null);
+  const mentions: Mention[] = [];
+  for (const hit of aliases) {
+    const entityId = resolve(matcher, hit.entityIds, date);
+    if (entityId === null) continue;
+    mentions.push({ start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end), entityId });
+  }
+  if (date === null || clues.length === 0) return mentions;
+
+  const events = [...new Set(clues.map((c) => c.entityId))].map((id) => matcher.entities.get(id)!);
+  const links: EventLink[] = linkEvents(text, {
+    events,
+    dates: findDates(text, date),
+    clues,
+    published: date,
+    lang,
+  });
+  if (links.length === 0) return mentions;
+  // Alias mentions win an overlap; an event span that overlaps one shrinks to its date expression.
+  const kept: Mention[] = [];
+  for (const link of links) {
+    let { start, end } = link;
+    if (overlapsAny(mentions, start, end)) {
+      start = link.dateStart;
+      end = link.dateEnd;
+      if (overlapsAny(mentions, start, end)) continue;
+    }
+    if (kept.length > 0 && kept[kept.length - 1]!.end > start) continue;
+    kept.push({ start, end, text: text.slice(start, end), entityId: link.entityId });
+  }
+  return [...mentions, ...kept].sort((a, b) => a.start - b.start);
+}
