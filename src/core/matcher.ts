@@ -124,33 +124,38 @@ class PatternSet {
 
   build(): Automaton {
     const keys = [...this.byKey.keys()].sort(); // code-unit order: a key's children come in order
-    let total = 1;
-    let longest = 0;
-    for (const key of keys) {
-      total += key.length;
-      if (key.length > longest) longest = key.length;
-    }
-    const parent = new Int32Array(total);
-    const code = new Uint16Array(total);
-    const terminal = new Int32Array(total).fill(-1);
-    const outputs: Variant[][] = [];
-    const path = new Int32Array(longest + 1); // path[k] = state after the first k chars of `prev`
+    // First pass: how much of each key is shared with the previous one, hence how many states.
+    const shared = new Int32Array(keys.length);
     let states = 1;
+    let longest = 0;
     let prev = '';
-    for (const key of keys) {
-      let lcp = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       const limit = Math.min(prev.length, key.length);
+      let lcp = 0;
       while (lcp < limit && prev.charCodeAt(lcp) === key.charCodeAt(lcp)) lcp++;
-      let state = path[lcp]!;
-      for (let k = lcp; k < key.length; k++) {
+      shared[k] = lcp;
+      states += key.length - lcp;
+      if (key.length > longest) longest = key.length;
+      prev = key;
+    }
+    const parent = new Int32Array(states);
+    const code = new Uint16Array(states);
+    const terminal = new Int32Array(states).fill(-1);
+    const outputs: Variant[][] = [];
+    const path = new Int32Array(longest + 1); // path[i] = state after the first i chars of the previous key
+    states = 1;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      let state = path[shared[k]!]!;
+      for (let i = shared[k]!; i < key.length; i++) {
         parent[states] = state;
-        code[states] = key.charCodeAt(k);
+        code[states] = key.charCodeAt(i);
         state = states++;
-        path[k + 1] = state;
+        path[i + 1] = state;
       }
       terminal[state] = outputs.length;
       outputs.push(this.byKey.get(key)!);
-      prev = key;
     }
     // Children of each state, contiguous (counting sort by parent keeps creation order = code order).
     const childStart = new Int32Array(states + 1);
@@ -166,7 +171,7 @@ class PatternSet {
       childState[at] = s;
       if (parent[s] === 0) root[code[s]!] = s;
     }
-    return { root, childStart, childCode, childState, terminal: terminal.subarray(0, states), outputs };
+    return { root, childStart, childCode, childState, terminal, outputs };
   }
 }
 

@@ -438,7 +438,7 @@ export function russianForms(alias: string): string[] {
         paradigms.map((p) => p[number]![c]!),
         separators,
       )) {
-        if (form.trim() !== '') out.add(form + rest);
+        out.add(form + rest);
       }
     }
   }
