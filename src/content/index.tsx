@@ -3,7 +3,6 @@
 // to the page's origin) and never lets an exception of ours reach the page.
 
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
 import { type DetectedArticle, detectArticle } from '../core/detect';
 import { extractText } from '../core/extract';
 import { isTabCommand, type Reply } from '../core/messages';
@@ -11,6 +10,7 @@ import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '..
 import { todayIso } from '../core/status';
 import type { Entity } from '../core/types';
 import { Sidebar } from '../ui/Sidebar';
+import { browser } from './extension-api';
 import { installHoverCards } from './hover';
 import { paintMentions, revealMention, setMarksVisible } from './paint';
 import { createShadowHost } from './shadow-host';
