@@ -490,8 +490,28 @@ function contentHash(entities: Entity[]): string {
 export function compileBundle(entities: Entity[], date: string): DatasetBundle {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isIsoDate(date))
     throw new TypeError(`compileBundle: dataset date ${show(date)} is not a YYYY-MM-DD date`);
-  const sorted = [...entities].sort(byId);
+  const sorted = withReverseRelations([...entities].sort(byId));
   return { version: `${date}+${contentHash(sorted)}`, date, entities: sorted };
+}
+
+/**
+ * Relations are symmetric for the reader ("related" in both cards), but curators write each link
+ * once, in whichever file they are working on. The bundle carries both directions.
+ */
+function withReverseRelations(entities: Entity[]): Entity[] {
+  const reverse = new Map<string, string[]>();
+  for (const entity of entities) {
+    for (const target of entity.related ?? []) {
+      const list = reverse.get(target) ?? [];
+      list.push(entity.id);
+      reverse.set(target, list);
+    }
+  }
+  return entities.map((entity) => {
+    const own = entity.related ?? [];
+    const added = (reverse.get(entity.id) ?? []).filter((id) => !own.includes(id));
+    return added.length === 0 ? entity : { ...entity, related: [...own, ...added] };
+  });
 }
 
 /**

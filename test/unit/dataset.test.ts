@@ -401,6 +401,19 @@ describe('compileBundle', () => {
     expect(compileBundle(changed, '2026-11-27').version).not.toBe(before);
   });
 
+  it('makes every relation visible from both ends', () => {
+    const compiled = compileBundle(entities, '2026-11-27').entities;
+    const byId = new Map(compiled.map((e) => [e.id, e]));
+    let links = 0;
+    for (const entity of compiled) {
+      for (const target of entity.related ?? []) {
+        expect(byId.get(target)?.related, `${target} links back to ${entity.id}`).toContain(entity.id);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(50);
+  });
+
   it('refuses a date that is not YYYY-MM-DD', () => {
     expect(() => compileBundle(entities, '2026-02-31')).toThrow(/not a YYYY-MM-DD date/);
   });
