@@ -1,7 +1,6 @@
 // From article text to mentions: alias hits, shared names resolved by the article's date, and
 // events the text names only by place and date.
 
-import { findDates } from './dates';
 import { type EventLink, eventStart, linkEvents } from './events';
 import { type Matcher, scanText } from './matcher';
 import { compareIsoDates, isCurrentOn } from './status';
@@ -59,13 +58,8 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
   if (date === null || clues.length === 0) return mentions;
 
   const events = [...new Set(clues.map((c) => c.entityId))].map((id) => matcher.entities.get(id)!);
-  const links: EventLink[] = linkEvents(text, {
-    events,
-    dates: findDates(text, date),
-    clues,
-    published: date,
-    lang,
-  });
+  // Dates are only looked for in sentences that name an event's place (see linkEvents).
+  const links: EventLink[] = linkEvents(text, { events, clues, published: date, lang });
   if (links.length === 0) return mentions;
   // Alias mentions win an overlap; an event span that overlaps one shrinks to its date expression.
   const kept: Mention[] = [];

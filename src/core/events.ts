@@ -4,7 +4,7 @@
 // word or participant of the event in the same sentence, or the place right next to the date
 // ("Geneva last June", "in Brussels on January 12", "on January 10 in Geneva").
 
-import type { DateExpression } from './dates';
+import { type DateExpression, findDates } from './dates';
 import type { ClueHit } from './matcher';
 import { compareIsoDates } from './status';
 import type { Entity, IsoDate, Lang, StepKind } from './types';
@@ -22,7 +22,11 @@ export interface EventLink {
 export interface EventLinkInput {
   /** Entities of type 'event' (others are ignored). */
   events: Entity[];
-  dates: DateExpression[];
+  /**
+   * Date expressions of the text. When left out, they are looked for only in the sentences that
+   * hold a place of one of the events, which saves most of the work on long texts.
+   */
+  dates?: DateExpression[];
   /** Places, cues and participants found in the text (see matcher.scanText). */
   clues: ClueHit[];
   published: IsoDate;
@@ -70,6 +74,12 @@ export function eventStart(entity: Entity): IsoDate | null {
   return first;
 }
 
+const DATELINE = /^\.?\s*\/\s*(?:TASS|ТАСС|Корр\.)/u;
+
+function spanDays(date: DateExpression): number {
+  return (Date.parse(date.to) - Date.parse(date.from)) / 86_400_000 + 1;
+}
+
 /** Start offsets of the sentences of `text`. */
 function sentenceStarts(text: string): number[] {
   const starts = [0];
@@ -94,11 +104,49 @@ function sentenceOf(starts: number[], offset: number): [number, number] {
   return [starts[lo]!, lo + 1 < starts.length ? starts[lo + 1]! : Number.POSITIVE_INFINITY];
 }
 
+/** Date expressions in the sentences that name a place of one of the events. */
+function datesNearPlaces(
+  text: string,
+  starts: number[],
+  events: { clues: ClueHit[] }[],
+  published: IsoDate,
+): DateExpression[] {
+  const sentences = new Map<number, number>();
+  for (const ev of events) {
+    for (const clue of ev.clues) {
+      if (clue.kind !== 'place') continue;
+      const [from, to] = sentenceOf(starts, clue.start);
+      sentences.set(from, Math.min(to, text.length));
+    }
+  }
+  const dates: DateExpression[] = [];
+  for (const [from, to] of [...sentences].sort((a, b) => a[0] - b[0])) {
+    for (const d of findDates(text.slice(from, to), published)) {
+      dates.push({ ...d, start: d.start + from, end: d.end + from });
+    }
+  }
+  return dates;
+}
+
 /** "Geneva last June", "Geneva, on January 10", "on January 10 in Geneva". */
 function adjacent(text: string, place: ClueHit, date: DateExpression): boolean {
   if (place.end <= date.start) return /^\s*,?\s*$/.test(text.slice(place.end, date.start));
   if (date.end <= place.start) return /^\s*,?\s*(?:in|at|в|во)\s+$/iu.test(text.slice(date.end, place.start));
   return false;
+}
+
+/** The hits (sorted by start) that lie inside [from, to). */
+function within(hits: ClueHit[], from: number, to: number): ClueHit[] {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hits[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ClueHit[] = [];
+  for (let k = lo; k < hits.length && hits[k]!.start < to; k++) if (hits[k]!.end <= to) out.push(hits[k]!);
+  return out;
 }
 
 interface Candidate {
@@ -110,25 +158,36 @@ interface Candidate {
 /** Events the text names by place and date, one per date expression at most. */
 export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
   const { published, lang } = input;
+  const byEvent = new Map<string, ClueHit[]>();
+  for (const clue of input.clues) {
+    if (clue.lang !== lang) continue;
+    const list = byEvent.get(clue.entityId);
+    if (list === undefined) byEvent.set(clue.entityId, [clue]);
+    else list.push(clue);
+  }
   const events: { entity: Entity; from: IsoDate; to: IsoDate; clues: ClueHit[] }[] = [];
   for (const entity of input.events) {
     if (entity.type !== 'event') continue;
     const period = eventPeriod(entity);
     const start = eventStart(entity);
     if (period === null || start === null || compareIsoDates(start, published) > 0) continue;
-    const clues = input.clues.filter((c) => c.entityId === entity.id && c.lang === lang);
+    const clues = (byEvent.get(entity.id) ?? []).sort((a, b) => a.start - b.start);
     if (clues.some((c) => c.kind === 'place')) events.push({ entity, ...period, clues });
   }
-  if (events.length === 0 || input.dates.length === 0) return [];
+  if (events.length === 0) return [];
 
   const starts = sentenceStarts(text);
+  const dates = input.dates ?? datesNearPlaces(text, starts, events, published);
   const links: EventLink[] = [];
-  for (const date of input.dates) {
+  for (const date of dates) {
+    // A year or a quarter is too vague to pin an event on ("results of 2021"), and the dateline
+    // ("MOSCOW, January 14. /TASS/.") says where the article was filed, not where anything happened.
+    if (spanDays(date) > 31 || DATELINE.test(text.slice(date.end, date.end + 24))) continue;
     const [sStart, sEnd] = sentenceOf(starts, date.start);
     const candidates: Candidate[] = [];
     for (const ev of events) {
       if (compareIsoDates(date.from, ev.to) > 0 || compareIsoDates(ev.from, date.to) > 0) continue;
-      const inSentence = ev.clues.filter((c) => c.start >= sStart && c.end <= sEnd);
+      const inSentence = within(ev.clues, sStart, sEnd);
       const places = inSentence.filter((c) => c.kind === 'place');
       if (places.length === 0) continue;
       const place = places.find((p) => adjacent(text, p, date)) ?? null;

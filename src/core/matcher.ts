@@ -82,8 +82,16 @@ interface Variant {
   caps: number[];
   /** The pattern ends in an acronym: refuse it when a designation follows ("START II", "START-1"). */
   guard: boolean;
+  /**
+   * What must follow the trie key in the text. Only the first KEY_LENGTH characters of a pattern go
+   * into the trie: long Russian names differ in their first words and share a long rest, which would
+   * otherwise be copied into the trie once per case form.
+   */
+  tail: Uint16Array | null;
   payload: number[];
 }
+
+const KEY_LENGTH = 32;
 
 /**
  * A trie over normalised UTF-16 code units, built from sorted keys (each key only appends the
@@ -105,7 +113,7 @@ interface Automaton {
 class PatternSet {
   readonly byKey = new Map<string, Variant[]>();
 
-  add(key: string, caps: number[], guard: boolean, payload: number): void {
+  add(key: string, tail: Uint16Array | null, caps: number[], guard: boolean, payload: number): void {
     let variants = this.byKey.get(key);
     if (variants === undefined) {
       variants = [];
@@ -113,10 +121,11 @@ class PatternSet {
     }
     let variant: Variant | undefined;
     for (const v of variants) {
-      if (v.guard === guard && sameNumbers(v.caps, caps)) variant = v;
+      if (v.guard === guard && sameNumbers(v.caps, caps) && sameNumbers(v.tail ?? NO_TAIL, tail ?? NO_TAIL))
+        variant = v;
     }
     if (variant === undefined) {
-      variant = { caps, guard, payload: [] };
+      variant = { caps, guard, tail, payload: [] };
       variants.push(variant);
     }
     if (!variant.payload.includes(payload)) variant.payload.push(payload);
@@ -175,7 +184,9 @@ class PatternSet {
   }
 }
 
-function sameNumbers(a: number[], b: number[]): boolean {
+const NO_TAIL = new Uint16Array(0);
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -243,9 +254,11 @@ function addPattern(set: PatternSet, pattern: string, payload: number): void {
   normalizeInto(text, true, scratch);
   const { codes, map, length } = scratch;
   if (length === 0) return;
-  const key = codesToString(codes, length);
+  const keyLength = Math.min(length, KEY_LENGTH);
+  const key = codesToString(codes, keyLength);
+  const tail = length > keyLength ? codes.slice(keyLength, length) : null;
   if (!hasCapitalPair(text)) {
-    set.add(key, NO_CAPS, false, payload);
+    set.add(key, tail, NO_CAPS, false, payload);
     return;
   }
   // Tokens written in capitals (2+ letters) must be capitals in the article too: mark the
@@ -273,7 +286,7 @@ function addPattern(set: PatternSet, pattern: string, payload: number): void {
     guard = upper && j - i >= 2 && j === text.length;
     i = j;
   }
-  set.add(key, caps.length > 0 ? caps : NO_CAPS, guard, payload);
+  set.add(key, tail, caps.length > 0 ? caps : NO_CAPS, guard, payload);
 }
 
 /** English plural of a cue word: "meeting" → "meetings", "talks" stays. */
@@ -410,10 +423,10 @@ function scan(
     let j = i + 1;
     for (;;) {
       const out = terminal[state]!;
-      if (out >= 0 && endsWord(codes, j, n)) {
+      if (out >= 0) {
         const payload = accept(p, i, j, outputs[out]!);
-        if (payload !== null) {
-          bestEnd = j;
+        if (payload !== null && accepted > bestEnd) {
+          bestEnd = accepted;
           bestPayload = payload;
         }
       }
@@ -441,14 +454,36 @@ function endsWord(codes: Uint16Array, j: number, n: number): boolean {
 }
 
 /** The payload of the variants that hold at [i, j), or null when none does. */
+/** End of the longest variant accepted by accept(); set alongside its return value. */
+let accepted = -1;
+
+/**
+ * The payload of the longest variants of a trie key ending at j that hold at i (their tail
+ * follows, they end at a word boundary, their acronyms are capitals, no designation follows), or
+ * null when none does. Sets `accepted` to where they end.
+ */
 function accept(p: Prepared, i: number, j: number, variants: Variant[]): number[] | null {
+  const { codes, length: n } = p;
   let result: number[] | null = null;
+  let resultEnd = -1;
   for (const v of variants) {
+    let end = j;
+    if (v.tail !== null) {
+      const tail = v.tail;
+      if (j + tail.length > n) continue;
+      let k = 0;
+      while (k < tail.length && codes[j + k] === tail[k]) k++;
+      if (k < tail.length) continue;
+      end = j + tail.length;
+    }
+    if (end < resultEnd || !endsWord(codes, end, n)) continue;
     if (v.caps.length > 0 && !capsHold(p, i, v.caps)) continue;
-    if (v.guard && designationFollows(p, j)) continue;
-    if (result === null) result = v.payload;
+    if (v.guard && designationFollows(p, end)) continue;
+    if (result === null || end > resultEnd) result = v.payload;
     else result = [...new Set([...result, ...v.payload])];
+    resultEnd = end;
   }
+  accepted = resultEnd;
   return result;
 }
 

@@ -94,7 +94,7 @@ function grow(buf: NormBuffer, need: number): void {
  */
 export function normalizeInto(original: string, foldDashSpaces: boolean, buf: NormBuffer): void {
   const n = original.length;
-  grow(buf, n + 8);
+  grow(buf, n + 2);
   let codes = buf.codes;
   let map = buf.map;
   let len = 0;
@@ -115,25 +115,14 @@ export function normalizeInto(original: string, foldDashSpaces: boolean, buf: No
       continue;
     }
     if (f !== SLOW && (next < 0x300 || !isCombining(next))) {
-      // Fast path: one code unit in, one code unit out.
+      // Fast path: one code unit in, at most one out (plus the space of a whitespace run already
+      // consumed), so the capacity kept below (len + unread input + 2) always suffices.
       if (pendingSpace >= 0) {
         if (!(foldDashSpaces && (f === HYPHEN || last === HYPHEN))) {
-          if (len + 2 > codes.length) {
-            buf.length = len;
-            grow(buf, len + 2);
-            codes = buf.codes;
-            map = buf.map;
-          }
           codes[len] = SPACE;
           map[len++] = pendingSpace;
         }
         pendingSpace = -1;
-      }
-      if (len + 1 > codes.length) {
-        buf.length = len;
-        grow(buf, len + 1);
-        codes = buf.codes;
-        map = buf.map;
       }
       codes[len] = f;
       map[len++] = i;
@@ -174,6 +163,12 @@ export function normalizeInto(original: string, foldDashSpaces: boolean, buf: No
       last = f;
     }
     i = j;
+    if (len + (n - i) + 2 > codes.length) {
+      buf.length = len;
+      grow(buf, len + (n - i) + 2);
+      codes = buf.codes;
+      map = buf.map;
+    }
   }
   if (pendingSpace >= 0 && !(foldDashSpaces && last === HYPHEN)) {
     if (len + 2 > codes.length) {

@@ -92,6 +92,15 @@ describe('linkEvents', () => {
     ]);
   });
 
+  it('does not link a whole year or the dateline', () => {
+    expect(link('Putin met Biden in Geneva in 2021.', '2022-01-14')).toEqual([]);
+    const moscow = event('moscow-talks', [['2022-01-14', 'held']], {
+      places: { en: ['Moscow'], ru: ['Москва'] },
+      cues: { en: ['talks'], ru: [] },
+    });
+    expect(link('MOSCOW, January 14. /TASS/. Talks went on.', '2022-01-14', 'en', [moscow])).toEqual([]);
+  });
+
   it('does not link a date that does not overlap the event', () => {
     expect(link('Putin met Biden in Geneva last May.', '2022-01-14')).toEqual([]);
   });
