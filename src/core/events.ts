@@ -2,7 +2,8 @@
 // article of January 2022 is the Putin–Biden summit of 16 June 2021. Within one sentence, a date
 // expression whose period overlaps the event's dates, one of the event's places, and either a cue
 // word or participant of the event in the same sentence, or the place right next to the date
-// ("Geneva last June", "in Brussels on January 12", "on January 10 in Geneva").
+// ("Geneva last June", "in Brussels on January 12", "on January 10 in Geneva"). Without a place,
+// a cue and two participants will do ("Putin and Trump at their meeting last August").
 
 import { type DateExpression, findDates } from './dates';
 import type { ClueHit } from './matcher';
@@ -104,7 +105,7 @@ function sentenceOf(starts: number[], offset: number): [number, number] {
   return [starts[lo]!, lo + 1 < starts.length ? starts[lo + 1]! : Number.POSITIVE_INFINITY];
 }
 
-/** Date expressions in the sentences that name a place of one of the events. */
+/** Date expressions in the sentences that name a place or participant of one of the events. */
 function datesNearPlaces(
   text: string,
   starts: number[],
@@ -114,7 +115,7 @@ function datesNearPlaces(
   const sentences = new Map<number, number>();
   for (const ev of events) {
     for (const clue of ev.clues) {
-      if (clue.kind !== 'place') continue;
+      if (clue.kind === 'cue') continue;
       const [from, to] = sentenceOf(starts, clue.start);
       sentences.set(from, Math.min(to, text.length));
     }
@@ -172,7 +173,7 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
     const start = eventStart(entity);
     if (period === null || start === null || compareIsoDates(start, published) > 0) continue;
     const clues = (byEvent.get(entity.id) ?? []).sort((a, b) => a.start - b.start);
-    if (clues.some((c) => c.kind === 'place')) events.push({ entity, ...period, clues });
+    if (clues.some((c) => c.kind !== 'cue')) events.push({ entity, ...period, clues });
   }
   if (events.length === 0) return [];
 
@@ -180,23 +181,34 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
   const dates = input.dates ?? datesNearPlaces(text, starts, events, published);
   const links: EventLink[] = [];
   for (const date of dates) {
-    // A year or a quarter is too vague to pin an event on ("results of 2021"), and the dateline
-    // ("MOSCOW, January 14. /TASS/.") says where the article was filed, not where anything happened.
-    if (spanDays(date) > 31 || DATELINE.test(text.slice(date.end, date.end + 24))) continue;
+    // The dateline ("MOSCOW, January 14. /TASS/.") says where the article was filed, not where
+    // anything happened.
+    if (DATELINE.test(text.slice(date.end, date.end + 24))) continue;
+    // A year or a quarter is too vague on its own ("results of 2021"): it needs the place right
+    // next to it ("their summit in Geneva in 2021") and a cue or participant.
+    const vague = spanDays(date) > 31;
     const [sStart, sEnd] = sentenceOf(starts, date.start);
     const candidates: Candidate[] = [];
     for (const ev of events) {
       if (compareIsoDates(date.from, ev.to) > 0 || compareIsoDates(ev.from, date.to) > 0) continue;
       const inSentence = within(ev.clues, sStart, sEnd);
       const places = inSentence.filter((c) => c.kind === 'place');
-      if (places.length === 0) continue;
-      const place = places.find((p) => adjacent(text, p, date)) ?? null;
       const cue = inSentence.some((c) => c.kind === 'cue');
-      const participant = inSentence.some((c) => c.kind === 'participant');
-      if (place === null && !cue && !participant) continue;
+      const participants = new Set(inSentence.filter((c) => c.kind === 'participant').map((c) => c.term))
+        .size;
+      if (places.length === 0) {
+        // No place: "Putin and Trump at their meeting last August" still names the summit when the
+        // cue and two of its participants are there.
+        if (!vague && cue && participants >= 2)
+          candidates.push({ entityId: ev.entity.id, score: 2, place: null });
+        continue;
+      }
+      const place = places.find((p) => adjacent(text, p, date)) ?? null;
+      if (place === null && !cue && participants === 0) continue;
+      if (vague && (place === null || (!cue && participants === 0))) continue;
       candidates.push({
         entityId: ev.entity.id,
-        score: Number(place !== null) + Number(cue) + Number(participant),
+        score: Number(place !== null) + Number(cue) + Number(participants > 0),
         place,
       });
     }

@@ -28,6 +28,8 @@ export interface ClueHit {
   entityId: string;
   kind: ClueKind;
   lang: Lang;
+  /** The clue as the dataset writes it (tells two participants apart whatever their case form). */
+  term: string;
 }
 
 export interface Matcher {
@@ -216,6 +218,7 @@ interface ClueInfo {
   entityId: string;
   kind: ClueKind;
   lang: Lang;
+  term: string;
 }
 
 class CompiledMatcher implements Matcher {
@@ -320,10 +323,12 @@ export function compileMatcher(entities: Entity[]): Matcher {
       words: string[] | undefined,
       forms: (w: string) => string[],
     ) => {
-      if (words === undefined || words.length === 0) return;
-      const payload = clueInfo.length;
-      clueInfo.push({ entityId: entity.id, kind, lang });
-      for (const word of words) for (const form of forms(word)) addPattern(clueSet, form, payload);
+      if (words === undefined) return;
+      for (const word of words) {
+        const payload = clueInfo.length;
+        clueInfo.push({ entityId: entity.id, kind, lang, term: word });
+        for (const form of forms(word)) addPattern(clueSet, form, payload);
+      }
     };
     addClues('place', 'en', clues.places.en, asIs);
     addClues('place', 'ru', clues.places.ru, asIs);

@@ -158,6 +158,10 @@ function masculineHard(word: string): Paradigm {
     ),
     pl: cases(plNom, plGen, `${word}ам`, plNom, `${word}ами`, `${word}ах`),
   };
+  if (/^[А-ЯЁ].*(ов|ев|ёв|ин|ын)$/.test(word)) {
+    // Surnames in -ов/-ин take -ым in the instrumental ("Путиным", "Лавровым").
+    paradigm.sg![4]!.push(`${word}ым`);
+  }
   if (word.length > 4 && last(word, 2) === 'ец') {
     // Fleeting vowel: "американец" → "американца".
     const stem = `${word.slice(0, -2)}ц`;

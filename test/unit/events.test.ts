@@ -92,8 +92,25 @@ describe('linkEvents', () => {
     ]);
   });
 
-  it('does not link a whole year or the dateline', () => {
-    expect(link('Putin met Biden in Geneva in 2021.', '2022-01-14')).toEqual([]);
+  it('links a whole year only with the place next to it and a cue or participant', () => {
+    expect(link('Putin met Biden in 2021 and later flew to Geneva.', '2022-01-14')).toEqual([]);
+    expect(link('Lavrov spoke in Geneva about the results of 2021 and in 2021.', '2022-01-14')).toEqual([]);
+    expect(link('They recalled their summit in Geneva in 2021.', '2024-03-05')).toEqual([
+      ['Geneva in 2021', 'geneva-summit-2021'],
+    ]);
+  });
+
+  it('links without a place when the cue and two participants agree', () => {
+    expect(link('Putin and Biden recalled their meeting last June.', '2022-01-14')).toEqual([
+      ['last June', 'geneva-summit-2021'],
+    ]);
+    expect(link('Putin recalled the meeting last June.', '2022-01-14')).toEqual([]);
+    expect(link('Путин и Байден на встрече в июне прошлого года', '2022-01-14', 'ru')).toEqual([
+      ['в июне прошлого года', 'geneva-summit-2021'],
+    ]);
+  });
+
+  it('does not link the dateline', () => {
     const moscow = event('moscow-talks', [['2022-01-14', 'held']], {
       places: { en: ['Moscow'], ru: ['Москва'] },
       cues: { en: ['talks'], ru: [] },
