@@ -173,11 +173,11 @@ export async function startServer(options = {}) {
     log('CONNECT', req.url ?? '', '', 502);
     socket.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n');
   });
-  // Chromium may try TLS on the mapped port before falling back to http; answer and move on.
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  // Malformed input (a TLS hello on this port) and sockets that send no request in time are closed
+  // without a reply. Writing a 400/408 there (Node's default) is wrong for browsers: Chromium
+  // preconnects sockets it may use only seconds later, and would read that stale error as the answer
+  // to its next navigation (seen as net::ERR_HTTP_RESPONSE_CODE_FAILURE on a page the server sent 200).
+  server.on('clientError', (_err, socket) => socket.destroy());
 
   await new Promise((resolveListen, reject) => {
     server.once('error', reject);
