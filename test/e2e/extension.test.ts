@@ -82,8 +82,12 @@ function readHoverCard(): string {
     if (!root) continue;
     for (const el of Array.from(root.children)) {
       if (el.tagName === 'STYLE' || el.tagName === 'LINK' || el.tagName === 'SCRIPT') continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
+      // The card may be positioned (fixed/absolute) inside a zero-height mount: any box counts.
+      const boxed = [el, ...Array.from(el.querySelectorAll('*'))].some((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0;
+      });
+      if (!boxed) continue;
       // biome-ignore lint/performance/useDomNodeTextContent: only text the reader sees (no <style> text).
       const text = (el as HTMLElement).innerText.trim();
       if (text) texts.push(text);
