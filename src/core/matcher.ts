@@ -7,7 +7,13 @@
 // the trie after a character or two). Transitions live in typed arrays: a dense table for the root,
 // sorted child lists for the rest.
 
-import { codesToString, createNormBuffer, type NormBuffer, normalizeInto } from './normalize';
+import {
+  codesToString,
+  createNormBuffer,
+  joinedSpellings,
+  type NormBuffer,
+  normalizeInto,
+} from './normalize';
 import { russianForms } from './russian';
 import type { Entity, Lang } from './types';
 
@@ -17,9 +23,15 @@ export interface AliasHit {
   end: number;
   /** More than one when an alias is shared. */
   entityIds: string[];
+  /**
+   * Entities whose context alias (Entity.contextAliases) matched here: they are named only if their
+   * context confirms it (see annotate). Empty for most hits.
+   */
+  contextIds: string[];
 }
 
-export type ClueKind = 'place' | 'cue' | 'participant';
+/** An event's place, cue word or participant, or a word that confirms a context alias. */
+export type ClueKind = 'place' | 'cue' | 'participant' | 'context';
 
 /** A word that helps the event linker: an event's place, cue word or participant. */
 export interface ClueHit {
@@ -251,7 +263,16 @@ function hasCapitalPair(text: string): boolean {
   return false;
 }
 
-function addPattern(set: PatternSet, pattern: string, payload: number): void {
+/** A Russian name that starts with a capitalised word ("Союзное государство", not "НАТО"). */
+const CAPITALISED_RU = /^[А-ЯЁ][а-яё]/;
+
+/**
+ * Adds one pattern. With `capitalInitial`, a pattern whose first word is capitalised must start
+ * with a capital in the article too: Russian capitalises proper names only, so "союзное
+ * государство" (any allied state) is not "Союзное государство". At a sentence start a capital
+ * proves nothing either way; the name is taken.
+ */
+function addPattern(set: PatternSet, pattern: string, payload: number, capitalInitial = false): void {
   const text = pattern.trim();
   if (text === '') return;
   normalizeInto(text, true, scratch);
@@ -260,13 +281,14 @@ function addPattern(set: PatternSet, pattern: string, payload: number): void {
   const keyLength = Math.min(length, KEY_LENGTH);
   const key = codesToString(codes, keyLength);
   const tail = length > keyLength ? codes.slice(keyLength, length) : null;
+  const initial = capitalInitial && CAPITALISED_RU.test(text);
   if (!hasCapitalPair(text)) {
-    set.add(key, tail, NO_CAPS, false, payload);
+    set.add(key, tail, initial ? [0, 1] : NO_CAPS, false, payload);
     return;
   }
   // Tokens written in capitals (2+ letters) must be capitals in the article too: mark the
   // normalised positions that come from such tokens.
-  const caps: number[] = [];
+  const caps: number[] = initial ? [0, 1] : [];
   let guard = false;
   let k = 0;
   for (let i = 0; i < text.length; ) {
@@ -298,6 +320,9 @@ function englishPlural(word: string): string[] {
   return [word, /(x|ch|sh)$/i.test(word) ? `${word}es` : `${word}s`];
 }
 
+/** Marks the payload of a context alias (the entity index is in the low bits). */
+const CONTEXT_FLAG = 1 << 24;
+
 /** Compiles the dataset's aliases (and its events' clue words) into a matcher. */
 export function compileMatcher(entities: Entity[]): Matcher {
   const aliasSet = new PatternSet();
@@ -311,12 +336,17 @@ export function compileMatcher(entities: Entity[]): Matcher {
     const index = ids.length;
     byId.set(entity.id, entity);
     ids.push(entity.id);
-    for (const alias of entity.aliases.en) addPattern(aliasSet, alias, index);
-    for (const alias of entity.aliases.ru) {
-      for (const form of russianForms(alias)) addPattern(aliasSet, form, index);
+    // Context aliases carry CONTEXT_FLAG in their payload; their context words are clues.
+    for (const [names, payload] of [
+      [entity.aliases, index],
+      [entity.contextAliases, index | CONTEXT_FLAG],
+    ] as const) {
+      if (names === undefined) continue;
+      for (const alias of names.en) for (const v of joinedSpellings(alias)) addPattern(aliasSet, v, payload);
+      for (const alias of names.ru) {
+        for (const form of russianForms(alias, false)) addPattern(aliasSet, form, payload, true);
+      }
     }
-    const clues = entity.type === 'event' ? entity.event : undefined;
-    if (clues === undefined) continue;
     const addClues = (
       kind: ClueKind,
       lang: Lang,
@@ -330,6 +360,12 @@ export function compileMatcher(entities: Entity[]): Matcher {
         for (const form of forms(word)) addPattern(clueSet, form, payload);
       }
     };
+    if (entity.contextAliases !== undefined) {
+      addClues('context', 'en', entity.context?.en, asIs);
+      addClues('context', 'ru', entity.context?.ru, russianForms);
+    }
+    const clues = entity.type === 'event' ? entity.event : undefined;
+    if (clues === undefined) continue;
     addClues('place', 'en', clues.places.en, asIs);
     addClues('place', 'ru', clues.places.ru, asIs);
     addClues('cue', 'en', clues.cues.en, englishPlural);
@@ -503,11 +539,13 @@ export function scanText(
   const aliases: AliasHit[] = [];
   scan(p, m.aliases, (i, j, payload) => {
     const sorted = payload.length > 1 ? [...payload].sort((a, b) => a - b) : payload;
-    aliases.push({
-      start: p.map[i]!,
-      end: originalEnd(p, j - 1),
-      entityIds: sorted.map((e) => m.entityIds[e]!),
-    });
+    const entityIds: string[] = [];
+    const contextIds: string[] = [];
+    for (const e of sorted) {
+      if (e & CONTEXT_FLAG) contextIds.push(m.entityIds[e & ~CONTEXT_FLAG]!);
+      else entityIds.push(m.entityIds[e]!);
+    }
+    aliases.push({ start: p.map[i]!, end: originalEnd(p, j - 1), entityIds, contextIds });
   });
   const clues: ClueHit[] = [];
   if (withClues && m.clueInfo.length > 0) {

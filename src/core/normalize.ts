@@ -1,6 +1,7 @@
 // One canonical form for article text and for aliases, so that the matcher compares like with like:
 // NFC, lower case, ё→е, straight quotes, one hyphen for every dash, one space for every run of
-// whitespace, invisible characters removed. Every normalised character keeps the offset of the
+// whitespace, invisible characters removed. In the matcher's mode, a dash between two letters also
+// reads as a space ("Non-Proliferation" = "Non Proliferation", "Russia – NATO" = "Russia NATO"). Every normalised character keeps the offset of the
 // original character it came from, so a match in the normalised text points back into the page.
 
 export interface Normalized {
@@ -46,6 +47,16 @@ FOLD[0x451] = CYR_IE; // ё
 // Combining marks only reach FOLD when they follow no base character; keep them as they are.
 for (let c = 0x300; c < 0x370; c++) FOLD[c] = c;
 
+/** A folded letter (Latin, Latin-1 and Extended, Greek, Cyrillic): what a dash between letters joins. */
+function isFoldedLetter(f: number): boolean {
+  return (
+    (f >= 0x61 && f <= 0x7a) ||
+    (f >= 0xc0 && f < 0x250 && f !== 0xd7 && f !== 0xf7) ||
+    (f >= 0x3b1 && f <= 0x3c9) ||
+    (f >= 0x430 && f < 0x530)
+  );
+}
+
 /** The folded form of one code unit at or above TABLE_SIZE, or a sentinel. */
 function foldHigh(c: number): number {
   if (c >= 0x2000 && c <= 0x206f) {
@@ -88,9 +99,10 @@ function grow(buf: NormBuffer, need: number): void {
 }
 
 /**
- * Normalises `original` into `buf` (replacing its content). With `foldDashSpaces`, spaces next to a
- * hyphen are dropped, so "Russia – NATO", "Russia—NATO" and "Russia-NATO" read the same: the
- * matcher uses this; `normalize` does not.
+ * Normalises `original` into `buf` (replacing its content). With `foldDashSpaces` (the matcher's
+ * mode; `normalize` does not use it), spaces next to a hyphen are dropped and a hyphen between two
+ * letters becomes a space, so "Russia – NATO", "Russia—NATO", "Russia-NATO" and "Russia NATO" read
+ * the same, and so do "Test-Ban" and "Test Ban". A hyphen next to a digit stays ("START-1", "G-20").
  */
 export function normalizeInto(original: string, foldDashSpaces: boolean, buf: NormBuffer): void {
   const n = original.length;
@@ -124,6 +136,14 @@ export function normalizeInto(original: string, foldDashSpaces: boolean, buf: No
         }
         pendingSpace = -1;
       }
+      if (
+        last === HYPHEN &&
+        foldDashSpaces &&
+        len >= 2 &&
+        isFoldedLetter(f) &&
+        isFoldedLetter(codes[len - 2]!)
+      )
+        codes[len - 1] = SPACE;
       codes[len] = f;
       map[len++] = i;
       last = f;
@@ -158,6 +178,14 @@ export function normalizeInto(original: string, foldDashSpaces: boolean, buf: No
         }
         pendingSpace = -1;
       }
+      if (
+        last === HYPHEN &&
+        foldDashSpaces &&
+        len >= 2 &&
+        isFoldedLetter(f) &&
+        isFoldedLetter(codes[len - 2]!)
+      )
+        codes[len - 1] = SPACE;
       codes[len] = f;
       map[len++] = i;
       last = f;
@@ -200,4 +228,22 @@ export function normalize(original: string): Normalized {
   const buf = createNormBuffer(original.length + 8);
   normalizeInto(original, false, buf);
   return { text: codesToString(buf.codes, buf.length), map: buf.map.slice(0, buf.length + 1) };
+}
+
+/**
+ * English spellings of an alias that differ only in joining a hyphenated compound: "Nuclear
+ * Non-Proliferation Treaty" is also written "Nuclear Nonproliferation Treaty". (Hyphen and space
+ * spellings need no variant: the matcher's normalisation reads them alike.) Every combination of
+ * joined and kept hyphens between two letters, the alias itself first; at most 8.
+ */
+export function joinedSpellings(alias: string): string[] {
+  const parts = alias.split(/(?<=\p{L})-(?=\p{L})/u);
+  if (parts.length === 1 || parts.length > 4) return [alias];
+  const out: string[] = [];
+  for (let mask = 0; mask < 1 << (parts.length - 1); mask++) {
+    let s = parts[0]!;
+    for (let k = 1; k < parts.length; k++) s += (mask & (1 << (k - 1)) ? '' : '-') + parts[k]!;
+    out.push(s);
+  }
+  return out;
 }

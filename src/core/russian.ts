@@ -370,9 +370,11 @@ function product(parts: string[][], separators: string[]): string[] {
 /**
  * Every case form (singular and plural) of a Russian name written in the nominative, the name
  * itself first. Names that do not start with an inflectable Russian word (acronyms such as "НАТО",
- * numbers, Latin, quotes) come back unchanged.
+ * numbers, Latin, quotes) come back unchanged. With `pluralOfSingular` false, a name written in the
+ * singular gets only singular forms: the name of one treaty or deal ("зерновая сделка") in the
+ * plural ("зерновых сделок") is a common noun. Cue words keep their plurals ("встречи").
  */
-export function russianForms(alias: string): string[] {
+export function russianForms(alias: string, pluralOfSingular = true): string[] {
   const words: { word: string; sep: string }[] = [];
   const re = /\S+/g;
   let from = 0;
@@ -435,8 +437,10 @@ export function russianForms(alias: string): string[] {
   }
   const separators = inflected.map((w) => w.sep);
   const out = new Set<string>([alias]);
+  const singular = paradigms.every((p) => p.sg !== null);
   for (const number of ['sg', 'pl'] as const) {
     if (paradigms.some((p) => p[number] === null)) continue;
+    if (number === 'pl' && singular && !pluralOfSingular) continue;
     for (let c = 0; c < 6; c++) {
       for (const form of product(
         paradigms.map((p) => p[number]![c]!),

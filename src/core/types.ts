@@ -68,9 +68,28 @@ export interface Entity {
   /**
    * Names as articles write them. English aliases are matched case-insensitively except for tokens
    * written in capitals (acronyms such as START, INF, NPT), which must appear in capitals.
-   * Russian aliases are written in the nominative; the matcher generates the other case forms.
+   * Russian aliases are written in the nominative; the matcher generates the other case forms
+   * (plural forms only for a name written in the plural). A Russian alias whose first word is
+   * capitalised ("Союзное государство") must be capitalised in the article too; write it in lower
+   * case ("зерновая сделка") when articles do. Hyphen and space spellings read alike, and an
+   * English hyphenated compound also matches joined ("Non-Proliferation", "Nonproliferation").
    */
   aliases: { en: string[]; ru: string[] };
+  /**
+   * Names that also name other things, so they name this entity only in context: "Permanent
+   * Council" (of the OSCE, or of the OAS?), "Moscow Treaty" (SORT, or the 1970 USSR–FRG treaty?),
+   * "NRC", "Istanbul agreements" (on grain, or the 2022 peace talks?). Written like `aliases`. A
+   * context alias names this entity when one of its `context` words is in the same sentence, or
+   * when the text also names the entity by a plain alias. Where the same name is a plain alias of
+   * another entity, a context alias that is confirmed wins. Needs `context`.
+   */
+  contextAliases?: { en: string[]; ru: string[] };
+  /**
+   * Words that confirm a context alias in its sentence ("OSCE", "Vienna"; "ОБСЕ", "Вене"). Matched
+   * like aliases (capitals only for acronyms); Russian words in the nominative, inflected by the
+   * matcher. Only with `contextAliases`.
+   */
+  context?: { en: string[]; ru: string[] };
   summary: Bilingual;
   timeline: TimelineStep[];
   /** Parties, members or participants, in both languages. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNormBuffer, normalize, normalizeInto } from '../../src/core/normalize';
+import { createNormBuffer, joinedSpellings, normalize, normalizeInto } from '../../src/core/normalize';
 
 /** The original text each normalised character came from. */
 function origins(original: string): string[] {
@@ -54,7 +54,7 @@ describe('normalize', () => {
     expect(normalize('东京 Ελλάδα').text).toBe('东京 ελλάδα');
   });
 
-  it('with dash folding, drops spaces around hyphens so dash spellings agree', () => {
+  it('with dash folding, reads every dash spelling between letters as one space', () => {
     const buf = createNormBuffer(4);
     for (const spelling of [
       'Russia-NATO',
@@ -62,11 +62,34 @@ describe('normalize', () => {
       'Russia—NATO',
       'Russia -NATO',
       'Russia\u00a0— NATO',
+      'Russia NATO',
+      'Russia\nNATO',
     ]) {
       normalizeInto(spelling, true, buf);
-      expect(String.fromCharCode(...buf.codes.subarray(0, buf.length))).toBe('russia-nato');
+      expect(String.fromCharCode(...buf.codes.subarray(0, buf.length))).toBe('russia nato');
       expect(buf.map[buf.length]).toBe(spelling.length);
     }
+    for (const spelling of ['Россия – НАТО', 'Россия-НАТО', 'Россия—НАТО']) {
+      normalizeInto(spelling, true, buf);
+      expect(String.fromCharCode(...buf.codes.subarray(0, buf.length))).toBe('россия нато');
+    }
+  });
+
+  it('with dash folding, keeps a hyphen next to a digit ("START-1", "G-20", "2021–2022")', () => {
+    const buf = createNormBuffer(4);
+    for (const [spelling, folded] of [
+      ['START-1', 'start-1'],
+      ['G-20', 'g-20'],
+      ['2021 – 2022', '2021-2022'],
+      ['Минск-2', 'минск-2'],
+    ]) {
+      normalizeInto(spelling!, true, buf);
+      expect(String.fromCharCode(...buf.codes.subarray(0, buf.length))).toBe(folded);
+    }
+  });
+
+  it('without dash folding, keeps hyphens as hyphens', () => {
+    expect(normalize('Test-Ban').text).toBe('test-ban');
   });
 
   it('grows its buffer for long text', () => {
@@ -83,5 +106,27 @@ describe('normalize, stress marks', () => {
     const { text, map } = normalize('ОБСЕ\u0301 x');
     expect(text).toBe('обсе x');
     expect(map[4]).toBe(5);
+  });
+});
+
+describe('joinedSpellings', () => {
+  it('joins the hyphens of English compounds in every combination, the alias first', () => {
+    expect(joinedSpellings('Nuclear Non-Proliferation Treaty')).toEqual([
+      'Nuclear Non-Proliferation Treaty',
+      'Nuclear NonProliferation Treaty',
+    ]);
+    expect(new Set(joinedSpellings('Comprehensive Nuclear-Test-Ban Treaty'))).toEqual(
+      new Set([
+        'Comprehensive Nuclear-Test-Ban Treaty',
+        'Comprehensive NuclearTest-Ban Treaty',
+        'Comprehensive Nuclear-TestBan Treaty',
+        'Comprehensive NuclearTestBan Treaty',
+      ]),
+    );
+  });
+
+  it('leaves names without a hyphen between letters alone', () => {
+    expect(joinedSpellings('New START')).toEqual(['New START']);
+    expect(joinedSpellings('G-20')).toEqual(['G-20']);
   });
 });
