@@ -1,8 +1,8 @@
-// From article text to mentions: alias hits, shared names resolved by the article's date, and
-// events the text names only by place and date.
+// From article text to mentions: alias hits, context aliases confirmed by their sentence, shared
+// names resolved by the article's date, and events the text names only by place and date.
 
-import { type EventLink, eventStart, linkEvents } from './events';
-import { type Matcher, scanText } from './matcher';
+import { type EventLink, eventStart, linkEvents, sentenceOf, sentenceStarts } from './events';
+import { type AliasHit, type ClueHit, type Matcher, scanText } from './matcher';
 import { compareIsoDates, isCurrentOn } from './status';
 import type { Entity, IsoDate, Lang, Mention } from './types';
 
@@ -33,6 +33,27 @@ function resolve(matcher: Matcher, ids: string[], date: IsoDate | null): string 
   return current.length === 1 ? current[0]!.id : null;
 }
 
+/**
+ * Whom a hit may name. A context alias (Entity.contextAliases) names its entity when one of the
+ * entity's context words is in the hit's sentence, or the text names the entity by a plain alias
+ * elsewhere; confirmed context aliases win over the plain owners of the same name.
+ */
+function candidates(
+  hit: AliasHit,
+  text: string,
+  starts: number[] | null,
+  contextWords: ClueHit[],
+  plainlyNamed: ReadonlySet<string>,
+): string[] {
+  if (hit.contextIds.length === 0) return hit.entityIds;
+  const [from, to] = sentenceOf(starts ?? sentenceStarts(text), hit.start);
+  const confirmed = hit.contextIds.filter(
+    (id) =>
+      plainlyNamed.has(id) || contextWords.some((c) => c.entityId === id && c.start >= from && c.end <= to),
+  );
+  return confirmed.length > 0 ? confirmed : hit.entityIds;
+}
+
 function overlapsAny(sorted: Mention[], start: number, end: number): boolean {
   // Binary search for the first mention ending after `start`.
   let lo = 0;
@@ -48,10 +69,24 @@ function overlapsAny(sorted: Mention[], start: number, end: number): boolean {
 /** Every mention in `text`, sorted by start and non-overlapping, as offsets into `text`. */
 export function annotateText(matcher: Matcher, text: string, options: AnnotateOptions): Mention[] {
   const { date, lang } = options;
-  const { aliases, clues } = scanText(matcher, text, date !== null);
+  let { aliases, clues: allClues } = scanText(matcher, text, date !== null);
+  const needContext = aliases.some((hit) => hit.contextIds.length > 0);
+  if (needContext && date === null) ({ aliases, clues: allClues } = scanText(matcher, text, true));
+  const clues = allClues.filter((c) => c.kind !== 'context');
   const mentions: Mention[] = [];
+  const plainlyNamed = new Set<string>();
+  if (needContext) {
+    for (const hit of aliases) {
+      if (hit.entityIds.length === 0) continue;
+      const id = resolve(matcher, hit.entityIds, date);
+      if (id !== null) plainlyNamed.add(id);
+    }
+  }
+  const contextWords = needContext ? allClues.filter((c) => c.kind === 'context') : [];
+  const starts = needContext ? sentenceStarts(text) : null;
   for (const hit of aliases) {
-    const entityId = resolve(matcher, hit.entityIds, date);
+    const ids = candidates(hit, text, starts, contextWords, plainlyNamed);
+    const entityId = ids.length === 0 ? null : resolve(matcher, ids, date);
     if (entityId === null) continue;
     mentions.push({ start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end), entityId });
   }

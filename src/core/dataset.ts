@@ -33,6 +33,8 @@ const ENTITY_KEYS = new Set([
   'type',
   'name',
   'aliases',
+  'contextAliases',
+  'context',
   'summary',
   'timeline',
   'parties',
@@ -203,6 +205,7 @@ function checkEntity(e: Record<string, unknown>, report: Report): boolean {
   }
 
   checkAliases(e.aliases, shape, report);
+  checkContext(e, shape, report);
 
   if (checkBilingual(e.summary, 'summary', shape)) {
     const summary = e.summary as Record<string, string>;
@@ -358,6 +361,51 @@ function checkAliases(value: unknown, shape: Report, report: Report): void {
     if (a !== a.trim()) report('aliases.ru', `${show(a)} has leading or trailing spaces`);
     if (!CYRILLIC.test(a)) report('aliases.ru', `${show(a)} has no Cyrillic letters`);
   });
+}
+
+/** Context aliases and their context words: both or neither, no repeats of a plain alias. */
+function checkContext(e: Record<string, unknown>, shape: Report, report: Report): void {
+  const { contextAliases, context } = e;
+  if (contextAliases === undefined && context === undefined) return;
+  if (contextAliases === undefined) {
+    report('context', 'context words without contextAliases confirm nothing');
+    return;
+  }
+  for (const [field, value] of [
+    ['contextAliases', contextAliases],
+    ['context', context],
+  ] as const) {
+    if (!isRecord(value)) {
+      shape(field, `expected { en: [...], ru: [...] }, got ${show(value)}`);
+      return;
+    }
+    for (const key of Object.keys(value))
+      if (key !== 'en' && key !== 'ru') report(`${field}.${key}`, 'unknown field');
+  }
+  const aliases = contextAliases as Record<string, unknown>;
+  const words = context as Record<string, unknown>;
+  const plain = isRecord(e.aliases) ? e.aliases : {};
+  let count = 0;
+  for (const lang of ['en', 'ru'] as const) {
+    const list = checkStringList(aliases[lang], `contextAliases.${lang}`, shape, report, 0);
+    const own = new Set(
+      (Array.isArray(plain[lang]) ? (plain[lang] as unknown[]) : [])
+        .filter((a): a is string => typeof a === 'string')
+        .map(aliasKey),
+    );
+    for (const a of list) {
+      if (a !== a.trim()) report(`contextAliases.${lang}`, `${show(a)} has leading or trailing spaces`);
+      if (lang === 'en' && GENERIC_ALIASES.has(aliasKey(a)))
+        report('contextAliases.en', `${show(a)} is a generic word, not a name`);
+      if (lang === 'ru' && !CYRILLIC.test(a))
+        report('contextAliases.ru', `${show(a)} has no Cyrillic letters`);
+      if (own.has(aliasKey(a))) report(`contextAliases.${lang}`, `${show(a)} is also a plain alias`);
+    }
+    const needed = list.length > 0 ? 1 : 0;
+    checkStringList(words[lang], `context.${lang}`, shape, report, needed);
+    count += list.length;
+  }
+  if (count === 0) report('contextAliases', 'needs at least one alias');
 }
 
 function checkEventClues(value: unknown, shape: Report, report: Report): void {

@@ -82,7 +82,7 @@ function spanDays(date: DateExpression): number {
 }
 
 /** Start offsets of the sentences of `text`. */
-function sentenceStarts(text: string): number[] {
+export function sentenceStarts(text: string): number[] {
   const starts = [0];
   const re = /[.!?…]+["'»”’)]*\s+(?=["'«“„(]?[\p{Lu}])|\n+/gu;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -94,7 +94,8 @@ function sentenceStarts(text: string): number[] {
   return starts;
 }
 
-function sentenceOf(starts: number[], offset: number): [number, number] {
+/** The sentence [start, end) holding `offset`, given the sentence starts. */
+export function sentenceOf(starts: number[], offset: number): [number, number] {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
