@@ -155,15 +155,20 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
   let browser: TestBrowser | undefined;
   const extDir = join(DIST, name === 'chromium' ? 'chrome' : 'firefox');
 
+  let startedAt = 0;
+
   beforeAll(async () => {
+    startedAt = Date.now();
     if (!existsSync(join(extDir, 'manifest.json')))
       throw new Error(
         `${extDir}/manifest.json is missing: build the extension first (\`node build.mjs\`; \`npm test\` does this).`,
       );
     browser = await launch(name, extDir, { port: server.port });
+    console.info(`${name}: launched with the extension in ${Date.now() - startedAt} ms`);
   });
   afterAll(async () => {
     await browser?.close();
+    console.info(`${name}: e2e run took ${Date.now() - startedAt} ms (launch, tests, close)`);
   });
 
   /** Runs `body` on a fresh page and always leaves a screenshot, pass or fail. */
@@ -372,6 +377,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
         });
       }
       expect(card).toContain('New START');
+      await page.screenshot(join(SCREENSHOTS, `${name}-hover-card-open.png`));
 
       await page.press('Escape');
       await page.waitFor(readHoverCard, undefined, {
