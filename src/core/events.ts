@@ -76,6 +76,8 @@ export function eventStart(entity: Entity): IsoDate | null {
 }
 
 const DATELINE = /^\.?\s*\/\s*(?:TASS|ТАСС|Корр\.)/u;
+/** The agency slug that ends a dateline: "MOSCOW, January 14. /TASS/." */
+const TASS_SLUG = /\/\s*(?:TASS|ТАСС|Корр\.)\s*\//u;
 
 function spanDays(date: DateExpression): number {
   return (Date.parse(date.to) - Date.parse(date.from)) / 86_400_000 + 1;
@@ -199,8 +201,9 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
         .size;
       if (places.length === 0) {
         // No place: "Putin and Trump at their meeting last August" still names the summit when the
-        // cue and two of its participants are there.
-        if (!vague && cue && participants >= 2)
+        // cue and two of its participants are there; a single day ("Lavrov said on Monday" that
+        // the mission is suspended) is precise enough for the cue and one participant.
+        if (!vague && cue && (participants >= 2 || (participants >= 1 && spanDays(date) === 1)))
           candidates.push({ entityId: ev.entity.id, score: 2, place: null });
         continue;
       }
@@ -225,6 +228,44 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
       dateStart: date.start,
       dateEnd: date.end,
     });
+  }
+  links.push(...linkToday(text, starts, events, dates, published));
+  return links.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A sentence with no date expression reports the day it was published ("The review conference
+ * opened in New York", published on its first day): it names an event under way on that day when
+ * it holds the event's place and a cue word, and no other event fits as well. The place is the
+ * mention. The dateline ("NEW YORK, August 1. /TASS/.") is no such sentence: it has its date.
+ */
+function linkToday(
+  text: string,
+  starts: number[],
+  events: { entity: Entity; from: IsoDate; to: IsoDate; clues: ClueHit[] }[],
+  dates: DateExpression[],
+  published: IsoDate,
+): EventLink[] {
+  const dated = new Set(dates.map((d) => sentenceOf(starts, d.start)[0]));
+  const bySentence = new Map<number, { entityId: string; place: ClueHit }[]>();
+  for (const ev of events) {
+    if (compareIsoDates(published, ev.from) < 0 || compareIsoDates(published, ev.to) > 0) continue;
+    for (const place of ev.clues) {
+      if (place.kind !== 'place') continue;
+      const [from, to] = sentenceOf(starts, place.start);
+      if (dated.has(from)) continue;
+      if (TASS_SLUG.test(text.slice(from, Math.min(to, text.length)))) continue;
+      if (!within(ev.clues, from, to).some((c) => c.kind === 'cue')) continue;
+      const list = bySentence.get(from) ?? [];
+      if (!list.some((c) => c.entityId === ev.entity.id)) list.push({ entityId: ev.entity.id, place });
+      bySentence.set(from, list);
+    }
+  }
+  const links: EventLink[] = [];
+  for (const list of bySentence.values()) {
+    if (list.length !== 1) continue; // two events under way there that day: say nothing
+    const { entityId, place } = list[0]!;
+    links.push({ start: place.start, end: place.end, entityId, dateStart: place.start, dateEnd: place.end });
   }
   return links;
 }
