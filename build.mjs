@@ -4,6 +4,7 @@
 //
 // Like Dark Reader, there is one manifest source; the per-browser differences are small patches below.
 
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +73,14 @@ function manifestFor(browser, source, version) {
   return manifest;
 }
 
+/** A short hash of src/core, the code that turns the dataset into a matcher. */
+function coreHash() {
+  const hash = createHash('sha256');
+  const dir = join(root, 'src/core');
+  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  return hash.digest('hex').slice(0, 12);
+}
+
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const bundle = await compileDataset();
 const datasetJson = JSON.stringify(bundle);
@@ -88,7 +97,12 @@ const common = {
   jsxImportSource: 'preact',
   charset: 'utf8',
   logLevel: 'warning',
-  define: { __DATASET_VERSION__: JSON.stringify(bundle.version) },
+  define: {
+    __DATASET_VERSION__: JSON.stringify(bundle.version),
+    // Stamps the compiled matcher the background stores in IndexedDB: a build whose core code
+    // differs (how aliases are compiled) does not load a matcher compiled by another build.
+    __CORE_HASH__: JSON.stringify(coreHash()),
+  },
 };
 
 const staging = join(dist, 'chrome');

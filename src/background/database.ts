@@ -3,16 +3,19 @@
 // database sees either the old dataset or the new one, never half of one.
 
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
+import type { StoredMatcher } from '../core/matcher';
 import type { DatasetInfo } from '../core/messages';
 import type { DatasetBundle, Entity } from '../core/types';
 
 export const DB_NAME = 'backstory';
 /** Bump when the stores change shape; an older database is then rebuilt from the bundle. */
-export const DB_SCHEMA_VERSION = 1;
+export const DB_SCHEMA_VERSION = 2;
 
 interface BackstorySchema extends DBSchema {
   entities: { key: string; value: Entity };
   meta: { key: 'dataset'; value: DatasetInfo };
+  /** The compiled matcher of the stored dataset (core/matcher's StoredMatcher, stamped with its version). */
+  compiled: { key: 'matcher'; value: StoredMatcher };
 }
 
 export type BackstoryDb = IDBPDatabase<BackstorySchema>;
@@ -24,6 +27,7 @@ function openOnce(): Promise<BackstoryDb> {
       for (const name of Array.from(db.objectStoreNames)) db.deleteObjectStore(name);
       db.createObjectStore('entities', { keyPath: 'id' });
       db.createObjectStore('meta');
+      db.createObjectStore('compiled');
     },
   });
 }
@@ -58,7 +62,7 @@ export async function seedDatabase(
     entityCount: bundle.entities.length,
     seededAt: now.toISOString(),
   };
-  const tx = db.transaction(['entities', 'meta'], 'readwrite');
+  const tx = db.transaction(['entities', 'meta', 'compiled'], 'readwrite');
   // Every request's promise rejects when the transaction aborts; track them all so none goes unhandled.
   const pending: Promise<unknown>[] = [];
   const track = (request: Promise<unknown>) => {
@@ -69,6 +73,7 @@ export async function seedDatabase(
   try {
     const entities = tx.objectStore('entities');
     track(entities.clear());
+    track(tx.objectStore('compiled').clear()); // compiled from the old dataset
     // A bad record makes put() throw synchronously without aborting the transaction by itself,
     // so the clear() before it would commit: abort explicitly to keep the previous dataset.
     for (const entity of bundle.entities) track(entities.put(entity));
@@ -106,4 +111,17 @@ export async function ensureDataset(
   const bundle = await loadBundle();
   const seeded = await seedDatabase(db, bundle);
   return { info: seeded, entities: bundle.entities };
+}
+
+/**
+ * The stored compiled matcher, if any. Whether it fits the dataset is for core/matcher's
+ * loadMatcher to say (it checks the dataset version and the format).
+ */
+export async function readCompiledMatcher(db: BackstoryDb): Promise<StoredMatcher | undefined> {
+  return db.get('compiled', 'matcher');
+}
+
+/** Keeps a compiled matcher so that a restarted worker loads it instead of compiling. */
+export async function writeCompiledMatcher(db: BackstoryDb, stored: StoredMatcher): Promise<void> {
+  await db.put('compiled', stored, 'matcher');
 }

@@ -4,12 +4,20 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { annotateText } from '../core/annotate';
 import { parseBundle } from '../core/dataset';
-import { compileMatcher, type Matcher } from '../core/matcher';
+import { compileMatcher, loadMatcher, type Matcher, serializeMatcher } from '../core/matcher';
 import { type DatasetInfo, parseRequest, type Reply, type Request, type TabCommand } from '../core/messages';
 import type { DatasetBundle, Entity, Mention } from '../core/types';
-import { ensureDataset, openDatabase, readDatasetInfo } from './database';
+import {
+  ensureDataset,
+  openDatabase,
+  readCompiledMatcher,
+  readDatasetInfo,
+  writeCompiledMatcher,
+} from './database';
 
 declare const __DATASET_VERSION__: string;
+/** Hash of src/core at build time (build.mjs): a stored matcher is only valid for the same code. */
+declare const __CORE_HASH__: string;
 
 async function loadBundledDataset(): Promise<DatasetBundle> {
   const response = await fetch(browser.runtime.getURL('dataset.json'));
@@ -26,15 +34,31 @@ interface Loaded {
 let loading: Promise<Loaded> | null = null;
 
 /**
- * Opens (and if needed seeds) the database and compiles the matcher, once per worker lifetime.
- * A restarted worker pays this again; a failure is not cached, so the next request retries.
+ * Opens (and if needed seeds) the database and loads the compiled matcher stored there (compiling
+ * and storing it when absent or stale), once per worker lifetime. A restarted worker pays this
+ * again; a failure is not cached, so the next request retries.
  */
 function loaded(): Promise<Loaded> {
   loading ??= (async () => {
     const db = await openDatabase();
-    const { info, entities } = await ensureDataset(db, __DATASET_VERSION__, loadBundledDataset);
-    db.close();
-    return { matcher: compileMatcher(entities), info };
+    try {
+      const { info, entities } = await ensureDataset(db, __DATASET_VERSION__, loadBundledDataset);
+      // Loading the stored compiled matcher is several times cheaper than compiling, most of all in
+      // a cold worker. It is stamped with the dataset version and the core code's hash, and
+      // compiled again when either differs.
+      const stored = await readCompiledMatcher(db).catch(() => undefined);
+      const stamp = `${info.version}/${__CORE_HASH__}`;
+      let matcher = loadMatcher(stored, entities, stamp);
+      if (matcher === null) {
+        matcher = compileMatcher(entities);
+        await writeCompiledMatcher(db, serializeMatcher(matcher, stamp)).catch((e) =>
+          console.warn('[Backstory] could not store the compiled matcher', e),
+        );
+      }
+      return { matcher, info };
+    } finally {
+      db.close();
+    }
   })().catch((error) => {
     loading = null;
     throw error;

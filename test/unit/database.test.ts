@@ -6,9 +6,12 @@ import {
   DB_SCHEMA_VERSION,
   ensureDataset,
   openDatabase,
+  readCompiledMatcher,
   readDatasetInfo,
   seedDatabase,
+  writeCompiledMatcher,
 } from '../../src/background/database';
+import { compileMatcher, findAliases, loadMatcher, serializeMatcher } from '../../src/core/matcher';
 import type { DatasetBundle, Entity } from '../../src/core/types';
 
 function entity(id: string): Entity {
@@ -32,6 +35,20 @@ afterEach(async () => {
 });
 
 describe('the background database', () => {
+  it('keeps the compiled matcher for a restarted worker, and drops it when the dataset changes', async () => {
+    const db = await openDatabase();
+    const { entities } = await ensureDataset(db, 'v1', async () => bundle('v1', ['nato', 'osce']));
+    await writeCompiledMatcher(db, serializeMatcher(compileMatcher(entities), 'v1'));
+    const matcher = loadMatcher(await readCompiledMatcher(db), entities, 'v1');
+    expect(matcher && findAliases(matcher, 'NATO and OSCE').map((h) => h.entityIds)).toEqual([
+      ['nato'],
+      ['osce'],
+    ]);
+    await ensureDataset(db, 'v2', async () => bundle('v2', ['nato']));
+    expect(await readCompiledMatcher(db)).toBeUndefined();
+    db.close();
+  });
+
   it('seeds an empty database from the bundle and stamps it with the version', async () => {
     const db = await openDatabase();
     const load = vi.fn(async () => bundle('v1', ['nato', 'osce']));
