@@ -34,6 +34,8 @@ const TEXT = {
   },
 }[lang];
 
+type Flag = 'marks' | 'hoverCards' | 'sidebarOpen';
+
 function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [info, setInfo] = useState<Reply<'dataset-info'> | null>(null);
@@ -49,14 +51,14 @@ function Options() {
       .then((reply) => setInfo(reply as Reply<'dataset-info'>));
   }, []);
 
-  const change = (key: keyof Settings, value: boolean) => {
+  const change = (key: Flag, value: boolean) => {
     if (!settings) return;
     const next = { ...settings, [key]: value };
     setSettings(next);
     void browser.storage.local.set({ [SETTINGS_KEY]: next });
   };
 
-  const toggle = (key: keyof Settings, label: string) => (
+  const toggle = (key: Flag, label: string) => (
     <label>
       <input
         type="checkbox"

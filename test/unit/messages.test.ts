@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { isTabCommand, MAX_TEXT_LENGTH, parseRequest } from '../../src/core/messages';
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings';
+import {
+  DEFAULT_SETTINGS,
+  interfaceLanguage,
+  parseSettings,
+  SIDEBAR_WIDTH,
+  sidebarStartsOpen,
+} from '../../src/core/settings';
 
 describe('the background refuses what it should not trust', () => {
   it('accepts a well-formed annotate request', () => {
-    expect(parseRequest({ type: 'annotate', text: 'NATO', lang: 'en', date: '2022-01-14', extra: 1 })).toEqual({
+    expect(
+      parseRequest({ type: 'annotate', text: 'NATO', lang: 'en', date: '2022-01-14', extra: 1 }),
+    ).toEqual({
       type: 'annotate',
       text: 'NATO',
       lang: 'en',
       date: '2022-01-14',
     });
-    expect(parseRequest({ type: 'annotate', text: '', lang: 'ru', date: null })).toMatchObject({ lang: 'ru' });
+    expect(parseRequest({ type: 'annotate', text: '', lang: 'ru', date: null })).toMatchObject({
+      lang: 'ru',
+    });
   });
 
   it.each([
@@ -29,7 +39,12 @@ describe('the background refuses what it should not trust', () => {
   });
 
   it('refuses oversized text and says how big it was', () => {
-    const parsed = parseRequest({ type: 'annotate', text: 'a'.repeat(MAX_TEXT_LENGTH + 1), lang: 'en', date: null });
+    const parsed = parseRequest({
+      type: 'annotate',
+      text: 'a'.repeat(MAX_TEXT_LENGTH + 1),
+      lang: 'en',
+      date: null,
+    });
     expect((parsed as { error: string }).error).toContain(String(MAX_TEXT_LENGTH + 1));
   });
 
@@ -44,10 +59,25 @@ describe('settings read back from storage', () => {
   it('fall back to the defaults for anything missing or of the wrong type', () => {
     expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings({ sidebarOpen: true, marks: 'no', hoverCards: false })).toEqual({
+    expect(parseSettings({ sidebarOpen: true, marks: 'no', hoverCards: false, theme: 'purple' })).toEqual({
+      ...DEFAULT_SETTINGS,
       sidebarOpen: true,
-      marks: true,
       hoverCards: false,
     });
+  });
+
+  it('keep a stored width inside the limits the sidebar can be resized to', () => {
+    expect(parseSettings({ sidebarWidth: 5000 }).sidebarWidth).toBe(SIDEBAR_WIDTH.max);
+    expect(parseSettings({ sidebarWidth: 10 }).sidebarWidth).toBe(SIDEBAR_WIDTH.min);
+    expect(parseSettings({ sidebarWidth: Number.NaN }).sidebarWidth).toBe(SIDEBAR_WIDTH.default);
+  });
+
+  it('decide whether the sidebar starts open and in which language', () => {
+    const remembered = parseSettings({ sidebarOpen: true });
+    expect(sidebarStartsOpen(remembered)).toBe(true);
+    expect(sidebarStartsOpen({ ...remembered, openSidebar: 'never' })).toBe(false);
+    expect(sidebarStartsOpen({ ...DEFAULT_SETTINGS, openSidebar: 'always' })).toBe(true);
+    expect(interfaceLanguage(DEFAULT_SETTINGS, 'ru')).toBe('ru');
+    expect(interfaceLanguage({ ...DEFAULT_SETTINGS, language: 'en' }, 'ru')).toBe('en');
   });
 });
