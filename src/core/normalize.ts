@@ -114,6 +114,40 @@ export function normalizeInto(original: string, foldDashSpaces: boolean, buf: No
   let pendingSpace = -1; // origin of a whitespace run not yet written
   let i = 0;
   while (i < n) {
+    if (pendingSpace < 0 && last !== HYPHEN) {
+      // Tight loop for runs of plain characters (most of any text, and what makes the matcher's
+      // throughput): table characters that fold to one code unit and are neither whitespace,
+      // dropped, a combining mark nor a hyphen, with no whitespace pending and no hyphen before
+      // them, so that no rule below applies to them, and single whitespace characters between
+      // them. A rule added below for such characters must end this loop on them.
+      const lastBefore = last;
+      const runStart = len;
+      while (i < n) {
+        const c = original.charCodeAt(i);
+        if (c >= TABLE_SIZE) break;
+        let f = FOLD[c]!;
+        if (f === WS && i + 1 < n) {
+          const d = original.charCodeAt(i + 1);
+          if (d >= TABLE_SIZE) break;
+          f = FOLD[d]!;
+          if (f >= SLOW || f === HYPHEN || (f >= 0x300 && f < 0x370)) break;
+          codes[len] = SPACE;
+          map[len++] = i++;
+        } else if (f >= SLOW || f === HYPHEN || (f >= 0x300 && f < 0x370)) break;
+        codes[len] = f;
+        map[len++] = i++;
+      }
+      if (len > runStart) {
+        last = codes[len - 1]!;
+        if (i < n && isCombining(original.charCodeAt(i))) {
+          // The mark belongs to the run's last character: give that one to the paths below.
+          len--;
+          i--;
+          last = len > runStart ? codes[len - 1]! : lastBefore;
+        }
+      }
+      if (i >= n) break;
+    }
     const c = original.charCodeAt(i);
     const next = i + 1 < n ? original.charCodeAt(i + 1) : 0;
     let f = c < TABLE_SIZE ? FOLD[c]! : foldHigh(c);
