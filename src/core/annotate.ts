@@ -47,10 +47,19 @@ function candidates(
 ): string[] {
   if (hit.contextIds.length === 0) return hit.entityIds;
   const [from, to] = sentenceOf(starts ?? sentenceStarts(text), hit.start);
-  const confirmed = hit.contextIds.filter(
-    (id) =>
-      plainlyNamed.has(id) || contextWords.some((c) => c.entityId === id && c.start >= from && c.end <= to),
-  );
+  // Context words are sorted by start: look only at those of the hit's sentence.
+  let lo = 0;
+  let hi = contextWords.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (contextWords[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const near = new Set<string>();
+  for (let k = lo; k < contextWords.length && contextWords[k]!.start < to; k++) {
+    if (contextWords[k]!.end <= to) near.add(contextWords[k]!.entityId);
+  }
+  const confirmed = hit.contextIds.filter((id) => plainlyNamed.has(id) || near.has(id));
   return confirmed.length > 0 ? confirmed : hit.entityIds;
 }
 
