@@ -2,7 +2,7 @@
 // declared once with its reply type, and the guard that the background puts in front of them.
 // Modelled on Hypothesis's typed port messages: the receiver never trusts the shape of what arrives.
 
-import type { Entity, IsoDate, Lang, Mention } from './types';
+import type { Bilingual, Entity, EntityType, IsoDate, Lang, Mention } from './types';
 
 /** Largest article text the background accepts, in UTF-16 code units (about 2 MB of text). */
 export const MAX_TEXT_LENGTH = 2_000_000;
@@ -20,9 +20,35 @@ export type Request =
   | { type: 'annotate'; text: string; lang: Lang; date: IsoDate | null }
   | { type: 'dataset-info' };
 
+/** An entity the article does not mention but a mentioned one relates to: enough for a small card. */
+export interface RelatedEntity {
+  id: string;
+  type: EntityType;
+  name: Bilingual;
+  summary: Bilingual;
+}
+
+/**
+ * What the page's interface needs besides the data, sent once per article rather than bundled into
+ * the content script (which must stay under 40 KB): the stylesheet of the shadow roots, and the
+ * interface strings of _locales for both languages (message name → text), since the interface
+ * follows the article's language rather than the browser's and the reader may switch it live.
+ */
+export interface PageUi {
+  css: string;
+  strings: Record<Lang, Record<string, string>>;
+}
+
 /** The successful result of each request type. */
 export interface Results {
-  annotate: { mentions: Mention[]; entities: Entity[]; dataset: DatasetInfo };
+  annotate: {
+    mentions: Mention[];
+    entities: Entity[];
+    dataset: DatasetInfo;
+    /** Entities related to mentioned ones but not mentioned themselves. */
+    related: RelatedEntity[];
+    ui: PageUi;
+  };
   'dataset-info': DatasetInfo & { origin: string };
 }
 
