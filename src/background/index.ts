@@ -5,8 +5,18 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { annotateText } from '../core/annotate';
 import { parseBundle } from '../core/dataset';
 import { compileMatcher, loadMatcher, type Matcher, serializeMatcher } from '../core/matcher';
-import { type DatasetInfo, parseRequest, type Reply, type Request, type TabCommand } from '../core/messages';
-import type { DatasetBundle, Entity, Mention } from '../core/types';
+import {
+  type DatasetInfo,
+  type PageUi,
+  parseRequest,
+  type RelatedEntity,
+  type Reply,
+  type Request,
+  type TabCommand,
+} from '../core/messages';
+import type { DatasetBundle, Entity, Lang, Mention } from '../core/types';
+import { stringTable } from '../ui/strings';
+import { UI_CSS } from '../ui/styles';
 import {
   ensureDataset,
   openDatabase,
@@ -79,12 +89,49 @@ function entitiesFor(matcher: Matcher, mentions: Mention[]): Entity[] {
   return entities;
 }
 
+let pageUi: Promise<PageUi> | null = null;
+
+/**
+ * The page interface's stylesheet and strings (see PageUi). Both locale files are read here, from
+ * the extension's own files, because browser.i18n.getMessage would answer in the browser's
+ * language only. Read once per worker lifetime; a failure is not cached.
+ */
+function loadPageUi(): Promise<PageUi> {
+  const read = async (lang: Lang) =>
+    stringTable(await (await fetch(browser.runtime.getURL(`_locales/${lang}/messages.json`))).json());
+  pageUi ??= Promise.all([read('en'), read('ru')]).then(
+    ([en, ru]) => ({ css: UI_CSS, strings: { en, ru } }),
+    (error) => {
+      pageUi = null;
+      throw error;
+    },
+  );
+  return pageUi;
+}
+
+/** The entities that mentioned ones relate to, which the article itself does not mention. */
+function relatedFor(matcher: Matcher, mentioned: Entity[]): RelatedEntity[] {
+  const seen = new Set(mentioned.map((entity) => entity.id));
+  const related: RelatedEntity[] = [];
+  for (const entity of mentioned) {
+    for (const id of entity.related ?? []) {
+      const other = matcher.entities.get(id);
+      if (!other || seen.has(id)) continue;
+      seen.add(id);
+      related.push({ id, type: other.type, name: other.name, summary: other.summary });
+    }
+  }
+  return related;
+}
+
 async function handle(request: Request): Promise<Reply<Request['type']>> {
   const { matcher, info } = await loaded();
   switch (request.type) {
     case 'annotate': {
       const mentions = annotateText(matcher, request.text, { date: request.date, lang: request.lang });
-      return { ok: true, result: { mentions, entities: entitiesFor(matcher, mentions), dataset: info } };
+      const entities = entitiesFor(matcher, mentions);
+      const related = relatedFor(matcher, entities);
+      return { ok: true, result: { mentions, entities, dataset: info, related, ui: await loadPageUi() } };
     }
     case 'dataset-info': {
       const db = await openDatabase();
