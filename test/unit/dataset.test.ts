@@ -292,6 +292,49 @@ describe('validateDataset rejects broken entities, naming file, id and field', (
     expect(check(a, b).errors).toEqual([]);
   });
 
+  it('accepts context aliases with their context words, and does not count them as shared aliases', () => {
+    const pc = good({
+      id: 'test-council',
+      contextAliases: { en: ['Permanent Council'], ru: ['Постоянный совет'] },
+      context: { en: ['OSCE'], ru: ['ОБСЕ'] },
+    });
+    const other = good({ id: 'other-council', aliases: { en: ['Permanent Council'], ru: ['Другой совет'] } });
+    expect(check(pc, other).errors).toEqual([]);
+  });
+
+  it('rejects context aliases without context words, context words without aliases, and bad lists', () => {
+    const label = 'src/data/test.json: entity "test-treaty"';
+    expect(errorsFor(good({ contextAliases: { en: ['Moscow Treaty'], ru: [] } }))).toEqual([
+      `${label}: context: expected { en: [...], ru: [...] }, got undefined`,
+    ]);
+    expect(errorsFor(good({ context: { en: ['nuclear'], ru: [] } }))).toEqual([
+      `${label}: context: context words without contextAliases confirm nothing`,
+    ]);
+    expect(
+      errorsFor(good({ contextAliases: { en: ['Moscow Treaty'], ru: [] }, context: { en: [], ru: [] } })),
+    ).toEqual([`${label}: context.en: needs at least 1 entry`]);
+    expect(errorsFor(good({ contextAliases: { en: [], ru: [] }, context: { en: ['x'], ru: [] } }))).toEqual([
+      `${label}: contextAliases: needs at least one alias`,
+    ]);
+    expect(
+      errorsFor(
+        good({
+          contextAliases: { en: ['Test Treaty', 'treaty'], ru: ['Moscow'] },
+          context: { en: ['nuclear'], ru: ['ядерный'] },
+        }),
+      ),
+    ).toEqual([
+      `${label}: contextAliases.en: "Test Treaty" is also a plain alias`,
+      `${label}: contextAliases.en: "treaty" is a generic word, not a name`,
+      `${label}: contextAliases.ru: "Moscow" has no Cyrillic letters`,
+    ]);
+    expect(
+      errorsFor(
+        good({ contextAliases: { en: ['X'], ru: [], de: [] } as never, context: { en: ['y'], ru: [] } }),
+      ),
+    ).toEqual([`${label}: contextAliases.de: unknown field`]);
+  });
+
   it('requires event clues exactly for events, with places in both languages and a held or started step', () => {
     expect(errorsFor(good({ event: goodEvent().event }))).toEqual([
       'src/data/test.json: entity "test-treaty": event: only events carry event clues, not a "treaty"',
@@ -435,7 +478,7 @@ describe('parseBundle', () => {
     tampered.entities[0]!.summary.en = 'Something else.';
     expect(parseBundle(tampered).errors).toEqual([
       expect.stringMatching(
-        /^dataset bundle: version: ".+" does not match its content \(hash [0-9a-f]{8}\)$/,
+        /^dataset bundle: the content was changed after the file was compiled: its version ".+" was computed from other content \(this content's hash is [0-9a-f]{8}\)\. Edit the source files/,
       ),
     ]);
   });
@@ -457,6 +500,9 @@ describe('parseBundle', () => {
     ['an empty object', {}],
     ['a malformed version', { version: 'v1', date: '2026-11-27', entities: [] }],
     ['a malformed date', { ...bundle, date: 'today' }],
+    ['no format', { ...bundle, format: undefined }],
+    ['an unknown format', { ...bundle, format: 2 }],
+    ['a source file', bundle.entities.slice(0, 2)],
   ])('never throws on garbage: %s', (_label, raw) => {
     const result = parseBundle(raw);
     expect(result.bundle).toBeUndefined();

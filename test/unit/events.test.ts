@@ -142,4 +142,46 @@ describe('linkEvents', () => {
       ['Geneva last June', 'geneva-summit-2021'],
     ]);
   });
+
+  it('links a single day with the cue and one participant, without a place', () => {
+    const closure = event('mission-closure', [['2021-10-18', 'held']], {
+      places: { en: ['Moscow'], ru: ['Москве'] },
+      cues: { en: ['mission'], ru: ['постпредство'] },
+      participants: { en: ['Lavrov'], ru: ['Лавров'] },
+    });
+    const text = 'Russia is suspending its mission to NATO, Lavrov said on Monday.';
+    expect(link(text, '2021-10-18', 'en', [closure])).toEqual([['on Monday', 'mission-closure']]);
+    expect(
+      link('Russia is suspending its mission, Lavrov said in October.', '2021-10-20', 'en', [closure]),
+    ).toEqual([]);
+    const ru = 'Россия приостанавливает работу своего постпредства, заявил в понедельник Сергей Лавров.';
+    expect(link(ru, '2021-10-18', 'ru', [closure])).toEqual([['в понедельник', 'mission-closure']]);
+  });
+
+  it('links an undated sentence with place and cue to the event under way on the publication day', () => {
+    const conference = event(
+      'revcon',
+      [
+        ['2022-08-01', 'started'],
+        ['2022-08-26', 'ended'],
+      ],
+      {
+        places: { en: ['New York'], ru: ['Нью-Йорке'] },
+        cues: { en: ['conference'], ru: ['конференция'] },
+      },
+    );
+    const text = 'NEW YORK, August 1. /TASS/. The review conference opened in New York after a delay.';
+    expect(link(text, '2022-08-03', 'en', [conference])).toEqual([['New York', 'revcon']]);
+    // Not before it began, not after it ended, not without a cue, and not from the dateline.
+    expect(link(text, '2022-07-31', 'en', [conference])).toEqual([]);
+    expect(link(text, '2022-08-27', 'en', [conference])).toEqual([]);
+    expect(
+      link('NEW YORK, August 3. /TASS/. It rained in New York.', '2022-08-03', 'en', [conference]),
+    ).toEqual([]);
+    expect(link('NEW YORK /TASS/. The conference goes on.', '2022-08-03', 'en', [conference])).toEqual([]);
+    // A sentence with its own date is judged by that date.
+    expect(link('The conference in New York last year failed.', '2022-08-03', 'en', [conference])).toEqual(
+      [],
+    );
+  });
 });

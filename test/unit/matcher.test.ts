@@ -178,4 +178,56 @@ describe('findAliases', () => {
       'place:ru',
     ]);
   });
+
+  it('reports context aliases apart from plain ones, and scans their context words as clues', () => {
+    const pc = entity('osce-pc', ['OSCE Permanent Council'], ['Постоянный совет ОБСЕ'], {
+      type: 'organization',
+      contextAliases: { en: ['Permanent Council'], ru: ['Постоянный совет'] },
+      context: { en: ['OSCE', 'Vienna'], ru: ['Вена'] },
+    });
+    const oas = entity('oas-pc', ['Permanent Council'], []);
+    const m = compileMatcher([pc, oas]);
+    const { aliases, clues } = scanText(
+      m,
+      'The Permanent Council met in Vienna; в Вене, в Постоянном совете.',
+      true,
+    );
+    expect(aliases.map((h) => [h.entityIds, h.contextIds])).toEqual([
+      [['oas-pc'], ['osce-pc']],
+      [[], ['osce-pc']],
+    ]);
+    expect(clues.map((c) => `${c.kind}:${c.term}`)).toEqual(['context:Vienna', 'context:Вена']);
+  });
+
+  it('needs the capital of a capitalised Russian name, except that any capital will do', () => {
+    const m = compileMatcher([entity('union-state', ['Union State'], ['Союзное государство'])]);
+    const found = (text: string) => findAliases(m, text).map((h) => text.slice(h.start, h.end));
+    expect(found('любое союзное государство')).toEqual([]);
+    expect(found('бюджет Союзного государства')).toEqual(['Союзного государства']);
+    expect(found('СОЮЗНОЕ ГОСУДАРСТВО')).toEqual(['СОЮЗНОЕ ГОСУДАРСТВО']);
+    // English aliases stay case-insensitive but for acronyms.
+    expect(found('the union state')).toEqual(['union state']);
+  });
+
+  it('matches a singular Russian name only in the singular, a plural one in the plural', () => {
+    expect(hits('зерновой сделки, зерновых сделок, Минских соглашений')).toEqual([
+      ['зерновой сделки', 'grain-deal'],
+      ['Минских соглашений', 'minsk-ii'],
+    ]);
+  });
+
+  it('reads hyphens and spaces alike and joins English compounds', () => {
+    const m = compileMatcher([entity('npt', ['Nuclear Non-Proliferation Treaty'], ['Совет Россия – НАТО'])]);
+    const found = (text: string) => findAliases(m, text).map((h) => text.slice(h.start, h.end));
+    expect(
+      found(
+        'Nuclear Nonproliferation Treaty; Nuclear Non Proliferation Treaty; Nuclear Non—Proliferation Treaty',
+      ),
+    ).toEqual([
+      'Nuclear Nonproliferation Treaty',
+      'Nuclear Non Proliferation Treaty',
+      'Nuclear Non—Proliferation Treaty',
+    ]);
+    expect(found('в Совете Россия НАТО')).toEqual(['Совете Россия НАТО']);
+  });
 });

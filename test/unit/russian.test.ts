@@ -137,4 +137,14 @@ describe('russianForms', () => {
       for (const form of russianForms(alias)) expect(common.has(form.toLowerCase())).toBe(false);
     }
   });
+
+  it('gives a singular name only singular forms when asked, a plural name its plural', () => {
+    const forms = russianForms('зерновая сделка', false);
+    expect(forms).toContain('зерновой сделки');
+    expect(forms).toContain('зерновую сделку');
+    expect(forms).not.toContain('зерновые сделки');
+    expect(forms).not.toContain('зерновых сделок');
+    expect(russianForms('Минские соглашения', false)).toContain('Минских соглашений');
+    expect(russianForms('встреча')).toContain('встречи');
+  });
 });
