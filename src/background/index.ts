@@ -16,7 +16,7 @@ import {
 } from '../core/messages';
 import type { DatasetBundle, Entity, Lang, Mention } from '../core/types';
 import { stringTable } from '../ui/strings';
-import { UI_CSS } from '../ui/styles';
+import { MARK_CSS, UI_CSS } from '../ui/styles';
 import {
   ensureDataset,
   openDatabase,
@@ -100,7 +100,7 @@ function loadPageUi(): Promise<PageUi> {
   const read = async (lang: Lang) =>
     stringTable(await (await fetch(browser.runtime.getURL(`_locales/${lang}/messages.json`))).json());
   pageUi ??= Promise.all([read('en'), read('ru')]).then(
-    ([en, ru]) => ({ css: UI_CSS, strings: { en, ru } }),
+    ([en, ru]) => ({ css: UI_CSS, markCss: MARK_CSS, strings: { en, ru } }),
     (error) => {
       pageUi = null;
       throw error;

@@ -36,6 +36,8 @@ export interface RelatedEntity {
  */
 export interface PageUi {
   css: string;
+  /** The stylesheet for inline marks, which live in the page's own DOM. */
+  markCss: string;
   strings: Record<Lang, Record<string, string>>;
 }
 
