@@ -20,19 +20,18 @@ export const UI_CSS = `:host{all:initial}
 .bs-root :focus-visible{outline:2px solid var(--ac);outline-offset:2px}
 .bs-root a{color:var(--ac)}
 .bs-toggle{position:fixed;top:50%;right:0;transform:translateY(-50%);z-index:2147483646;display:flex;flex-direction:column;align-items:center;gap:4px;padding:8px 6px;background:var(--bg);border:1px solid var(--bd);border-right:0;border-radius:8px 0 0 8px;box-shadow:0 2px 8px rgba(0,0,0,.2)}
-.bs-open .bs-toggle{right:min(360px,100vw)}
+.bs-open .bs-toggle{right:min(var(--w,360px),100vw)}
 .bs-mark{display:grid;place-items:center;width:24px;height:24px;border-radius:50%;background:var(--ac);color:var(--af);font-weight:700;font-size:14px}
 .bs-count{font-size:12px;font-weight:600}
-.bs-panel{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;flex-direction:column;width:360px;max-width:100vw;background:var(--bg);border-left:1px solid var(--bd);box-shadow:-2px 0 12px rgba(0,0,0,.15);outline:0}
+.bs-panel{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;flex-direction:column;width:var(--w,360px);max-width:100vw;background:var(--bg);border-left:1px solid var(--bd);box-shadow:-2px 0 12px rgba(0,0,0,.15);outline:0}
 .bs-head{position:relative;padding:12px 48px 10px 16px;border-bottom:1px solid var(--bd)}
 .bs-head h2{font-size:18px;font-weight:700}
-.bs-meta,.bs-foot{font-size:12px;color:var(--mu)}
+.bs-meta{font-size:12px;color:var(--mu)}
 .bs-close{position:absolute;top:8px;right:8px;width:32px;height:32px;border:0;border-radius:6px;background:none;font-size:20px;line-height:1}
 .bs-close:hover{background:var(--so)}
 .bs-body{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:4px 16px 16px}
 .bs-group>h3{margin:14px 0 6px;font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:.05em;color:var(--mu)}
 .bs-empty{margin:16px 0;color:var(--mu)}
-.bs-foot{padding:6px 16px;border-top:1px solid var(--bd);font-size:11px}
 .bs-card{margin-bottom:10px;padding:10px 12px;border:1px solid var(--bd);border-radius:8px}
 .bs-card:focus{outline:2px solid var(--ac)}
 .bs-name{font-size:15px;font-weight:700;line-height:1.3}
@@ -53,4 +52,33 @@ export const UI_CSS = `:host{all:initial}
 .bs-hover{position:fixed;z-index:2147483647;width:max-content;max-width:min(320px,calc(100vw - 16px));padding:10px 12px;background:var(--bg);border:1px solid var(--bd);border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.25)}
 .bs-hover .bs-summary{display:-webkit-box;-webkit-line-clamp:5;-webkit-box-orient:vertical;overflow:hidden}
 .bs-off{margin-top:6px;padding:0;background:none;border:0;font-size:11px;color:var(--mu);text-decoration:underline}
+.bs-resize{position:absolute;top:0;bottom:0;left:-4px;width:8px;cursor:ew-resize;z-index:1;touch-action:none}
+.bs-resize:hover,.bs-resize:focus-visible{background:var(--ac);outline:0}
+.bs-filter{display:block;width:100%;margin-top:8px;padding:5px 8px;font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--mu);border-radius:6px}
+.bs-filter::placeholder{color:var(--mu);opacity:1}
+.bs-tl{display:block;width:100%;height:auto;margin:6px 0 2px;overflow:visible}
+.bs-tl-axis{stroke:var(--mu);stroke-width:1}
+.bs-tl-dot{fill:var(--mu)}
+.bs-tl-after{fill:var(--bg);stroke:var(--ac);stroke-width:1.5}
+.bs-tl-now{stroke:var(--ac);stroke-width:2}
+.bs-tl-now-t,.bs-tl-y{font-size:10px;fill:var(--fg)}
+.bs-tl-now-t{font-weight:700;fill:var(--ac)}
+.bs-all{margin:10px 0 4px}
+.bs-root details{margin-top:6px;font-size:13px}
+.bs-root summary{cursor:pointer;color:var(--fg)}
+.bs-rel{flex-basis:100%;padding:4px 8px;border:1px dashed var(--bd);border-radius:6px}
+.bs-rel p{margin-top:4px}
+.bs-ments ol{margin:4px 0 0;padding-left:22px}
+.bs-ment{display:block;width:100%;padding:2px 4px;border:0;border-radius:4px;background:none;text-align:left;font-size:12px}
+.bs-ment:hover{background:var(--so)}
+`;
+
+/** The page-side stylesheet for inline marks (<backstory-mention>), added to the document itself. */
+export const MARK_CSS = `
+backstory-mention { all: unset; display: inline; cursor: help; border-bottom: 1px dotted currentColor;
+  text-decoration: none; background-image: linear-gradient(rgba(58, 120, 190, 0.12), rgba(58, 120, 190, 0.12)); }
+backstory-mention:focus-visible { outline: 2px solid #3a78be; outline-offset: 1px; }
+backstory-mention[data-flash] { background-image: linear-gradient(rgba(224, 165, 38, 0.45), rgba(224, 165, 38, 0.45));
+  transition: background-image 0.3s; }
+html.backstory-marks-off backstory-mention { border-bottom: none; background-image: none; cursor: auto; }
 `;
