@@ -18,10 +18,13 @@ import type { DatasetBundle, Entity, Lang, Mention } from '../core/types';
 import { stringTable } from '../ui/strings';
 import { MARK_CSS, UI_CSS } from '../ui/styles';
 import {
+  type BackstoryDb,
   ensureDataset,
+  importDataset,
   openDatabase,
   readCompiledMatcher,
   readDatasetInfo,
+  resetDataset,
   writeCompiledMatcher,
 } from './database';
 
@@ -43,6 +46,23 @@ interface Loaded {
 
 let loading: Promise<Loaded> | null = null;
 
+/** Builds the matcher for `entities`, from the stored compiled form when it fits, else by compiling. */
+async function matcherFor(db: BackstoryDb, info: DatasetInfo, entities: Entity[]): Promise<Matcher> {
+  // Loading the stored compiled matcher is several times cheaper than compiling, most of all in
+  // a cold worker. It is stamped with the dataset version and the core code's hash, and
+  // compiled again when either differs.
+  const stored = await readCompiledMatcher(db).catch(() => undefined);
+  const stamp = `${info.version}/${__CORE_HASH__}`;
+  let matcher = loadMatcher(stored, entities, stamp);
+  if (matcher === null) {
+    matcher = compileMatcher(entities);
+    await writeCompiledMatcher(db, serializeMatcher(matcher, stamp)).catch((e) =>
+      console.warn('[Backstory] could not store the compiled matcher', e),
+    );
+  }
+  return matcher;
+}
+
 /**
  * Opens (and if needed seeds) the database and loads the compiled matcher stored there (compiling
  * and storing it when absent or stale), once per worker lifetime. A restarted worker pays this
@@ -53,19 +73,7 @@ function loaded(): Promise<Loaded> {
     const db = await openDatabase();
     try {
       const { info, entities } = await ensureDataset(db, __DATASET_VERSION__, loadBundledDataset);
-      // Loading the stored compiled matcher is several times cheaper than compiling, most of all in
-      // a cold worker. It is stamped with the dataset version and the core code's hash, and
-      // compiled again when either differs.
-      const stored = await readCompiledMatcher(db).catch(() => undefined);
-      const stamp = `${info.version}/${__CORE_HASH__}`;
-      let matcher = loadMatcher(stored, entities, stamp);
-      if (matcher === null) {
-        matcher = compileMatcher(entities);
-        await writeCompiledMatcher(db, serializeMatcher(matcher, stamp)).catch((e) =>
-          console.warn('[Backstory] could not store the compiled matcher', e),
-        );
-      }
-      return { matcher, info };
+      return { matcher: await matcherFor(db, info, entities), info };
     } finally {
       db.close();
     }
@@ -74,6 +82,35 @@ function loaded(): Promise<Loaded> {
     throw error;
   });
   return loading;
+}
+
+/** Dataset changes (import, reset) one at a time, so two quick clicks cannot interleave. */
+let changing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `change` against the database and, when it installs a dataset, makes the in-memory matcher
+ * the new dataset's. Requests that arrive meanwhile still get the previous dataset's answers.
+ */
+function changeDataset<T>(
+  change: (db: BackstoryDb) => Promise<{ result: T; installed?: { info: DatasetInfo; entities: Entity[] } }>,
+): Promise<T> {
+  const run = changing.then(async () => {
+    // Let a first seeding finish before replacing what it writes.
+    await loaded().catch(() => undefined);
+    const db = await openDatabase();
+    try {
+      const { result, installed } = await change(db);
+      if (installed) {
+        const matcher = await matcherFor(db, installed.info, installed.entities);
+        loading = Promise.resolve({ matcher, info: installed.info });
+      }
+      return result;
+    } finally {
+      db.close();
+    }
+  });
+  changing = run.catch(() => undefined);
+  return run;
 }
 
 function entitiesFor(matcher: Matcher, mentions: Mention[]): Entity[] {
@@ -125,20 +162,43 @@ function relatedFor(matcher: Matcher, mentioned: Entity[]): RelatedEntity[] {
 }
 
 async function handle(request: Request): Promise<Reply<Request['type']>> {
-  const { matcher, info } = await loaded();
   switch (request.type) {
     case 'annotate': {
+      const { matcher, info } = await loaded();
       const mentions = annotateText(matcher, request.text, { date: request.date, lang: request.lang });
       const entities = entitiesFor(matcher, mentions);
       const related = relatedFor(matcher, entities);
       return { ok: true, result: { mentions, entities, dataset: info, related, ui: await loadPageUi() } };
     }
     case 'dataset-info': {
+      await loaded();
       const db = await openDatabase();
-      const stored = await readDatasetInfo(db);
-      db.close();
+      const stored = await readDatasetInfo(db).finally(() => db.close());
       if (!stored) return { ok: false, error: 'the database holds no dataset' };
-      return { ok: true, result: { ...stored, origin: self.location.origin } };
+      return {
+        ok: true,
+        result: { ...stored, origin: self.location.origin, bundledVersion: __DATASET_VERSION__ },
+      };
+    }
+    case 'import-dataset': {
+      const outcome = await changeDataset(async (db) => {
+        const imported = await importDataset(db, request.bundle, __DATASET_VERSION__);
+        return { result: imported, installed: imported.ok ? imported : undefined };
+      });
+      if (!outcome.ok)
+        return {
+          ok: false,
+          error: 'The file is not a valid Backstory dataset; the current dataset is unchanged.',
+          problems: outcome.problems,
+        };
+      return { ok: true, result: outcome.info };
+    }
+    case 'reset-dataset': {
+      const info = await changeDataset(async (db) => {
+        const installed = await resetDataset(db, loadBundledDataset);
+        return { result: installed.info, installed };
+      });
+      return { ok: true, result: info };
     }
   }
 }
@@ -148,10 +208,22 @@ function fromOwnExtension(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
 
+/**
+ * Whether the sender is one of the extension's own pages (the options page) rather than a content
+ * script, which runs inside a TASS page: only the reader, on the options page, changes the dataset.
+ */
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+}
+
+const PAGE_ONLY: ReadonlySet<Request['type']> = new Set(['import-dataset', 'reset-dataset']);
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!fromOwnExtension(sender)) return undefined;
   const request = parseRequest(message);
   if ('error' in request) return Promise.resolve({ ok: false, error: request.error });
+  if (PAGE_ONLY.has(request.type) && !fromExtensionPage(sender))
+    return Promise.resolve({ ok: false, error: `${request.type} is only accepted from the options page` });
   return handle(request).catch((error: unknown) => ({
     ok: false,
     error: error instanceof Error ? error.message : String(error),

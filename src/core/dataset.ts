@@ -530,6 +530,9 @@ function contentHash(entities: Entity[]): string {
   return fnv1a32(canonicalJson(entities));
 }
 
+/** The compiled bundle's file format. Bump it when the bundle's shape changes incompatibly. */
+export const BUNDLE_FORMAT = 1;
+
 /**
  * Compiles validated entities into the bundle that ships in the extension. The version is
  * `${date}+${hash of the content}`: the same entities always give the same version, and any change
@@ -539,7 +542,7 @@ export function compileBundle(entities: Entity[], date: string): DatasetBundle {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isIsoDate(date))
     throw new TypeError(`compileBundle: dataset date ${show(date)} is not a YYYY-MM-DD date`);
   const sorted = withReverseRelations([...entities].sort(byId));
-  return { version: `${date}+${contentHash(sorted)}`, date, entities: sorted };
+  return { format: BUNDLE_FORMAT, version: `${date}+${contentHash(sorted)}`, date, entities: sorted };
 }
 
 /**
@@ -568,7 +571,21 @@ function withReverseRelations(entities: Entity[]): Entity[] {
  */
 export function parseBundle(raw: unknown): { bundle?: DatasetBundle; errors: string[] } {
   const where = 'dataset bundle';
+  if (Array.isArray(raw) && raw.some((item) => isRecord(item) && 'aliases' in item))
+    return {
+      errors: [
+        `${where}: this is a list of entities (a dataset source file), not a compiled dataset; compile the sources with the build (node build.mjs) and use its dataset.json`,
+      ],
+    };
   if (!isRecord(raw)) return { errors: [`${where}: expected an object, got ${show(raw)}`] };
+  if (raw.format !== BUNDLE_FORMAT)
+    return {
+      errors: [
+        raw.format === undefined
+          ? `${where}: format: missing; this is not a compiled Backstory dataset (or one from before format ${BUNDLE_FORMAT})`
+          : `${where}: format: ${show(raw.format)} is not a format this version of Backstory knows (it reads format ${BUNDLE_FORMAT})`,
+      ],
+    };
   const errors: string[] = [];
   const { version, date, entities } = raw;
   const dateOk = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && isIsoDate(date);
@@ -589,6 +606,13 @@ export function parseBundle(raw: unknown): { bundle?: DatasetBundle; errors: str
   const sorted = [...result.entities].sort(byId);
   const hash = contentHash(sorted);
   if (versionMatch && versionMatch[2] !== hash)
-    return { errors: [`${where}: version: ${show(version)} does not match its content (hash ${hash})`] };
-  return { bundle: { version: version as string, date: date as string, entities: sorted }, errors: [] };
+    return {
+      errors: [
+        `${where}: the content was changed after the file was compiled: its version ${show(version)} was computed from other content (this content's hash is ${hash}). Edit the source files and compile them again instead of editing the compiled file.`,
+      ],
+    };
+  return {
+    bundle: { format: BUNDLE_FORMAT, version: version as string, date: date as string, entities: sorted },
+    errors: [],
+  };
 }

@@ -7,10 +7,22 @@ import type { Bilingual, Entity, EntityType, IsoDate, Lang, Mention } from './ty
 /** Largest article text the background accepts, in UTF-16 code units (about 2 MB of text). */
 export const MAX_TEXT_LENGTH = 2_000_000;
 
+/**
+ * Largest dataset file the options page may import, measured as serialized JSON. The bundled
+ * dataset is about 1 MB; a message far larger than this would be a mistake or an attack.
+ */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** Where the stored dataset came from: the file inside the extension, or a file the reader imported. */
+export type DatasetSource = 'bundled' | 'imported';
+
 export interface DatasetInfo {
   version: string;
   date: IsoDate;
   entityCount: number;
+  /** Entities of each type. */
+  counts: Record<EntityType, number>;
+  source: DatasetSource;
   /** When this browser's database was last seeded (ISO timestamp). */
   seededAt: string;
 }
@@ -18,7 +30,11 @@ export interface DatasetInfo {
 /** Requests the content script (or the options page) sends to the background. */
 export type Request =
   | { type: 'annotate'; text: string; lang: Lang; date: IsoDate | null }
-  | { type: 'dataset-info' };
+  | { type: 'dataset-info' }
+  /** From the options page only: `bundle` is the parsed JSON of a compiled dataset file. */
+  | { type: 'import-dataset'; bundle: unknown }
+  /** From the options page only: go back to the dataset that ships in the extension. */
+  | { type: 'reset-dataset' };
 
 /** An entity the article does not mention but a mentioned one relates to: enough for a small card. */
 export interface RelatedEntity {
@@ -51,12 +67,34 @@ export interface Results {
     related: RelatedEntity[];
     ui: PageUi;
   };
-  'dataset-info': DatasetInfo & { origin: string };
+  /** `bundledVersion`: the dataset inside this build, which a reset would install. */
+  'dataset-info': DatasetInfo & { origin: string; bundledVersion: string };
+  'import-dataset': DatasetInfo;
+  'reset-dataset': DatasetInfo;
 }
 
 export type Reply<T extends Request['type']> =
   | { ok: true; result: Results[T] }
-  | { ok: false; error: string };
+  /** `problems`: one line per thing wrong with an imported dataset file. */
+  | { ok: false; error: string; problems?: string[] };
+
+/** Serialized size of a value as JSON in UTF-8 bytes, or null when it cannot be serialized. */
+export function jsonByteLength(value: unknown): number | null {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return null;
+  }
+  if (text === undefined) return null;
+  let bytes = text.length;
+  // Each UTF-16 unit is at least one byte; count the extra bytes of non-ASCII characters.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) bytes += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
+}
 
 /** Commands the background sends to a tab's content script. */
 export type TabCommand = { type: 'toggle-sidebar' };
@@ -85,6 +123,18 @@ export function parseRequest(raw: unknown): Request | { error: string } {
     }
     case 'dataset-info':
       return { type: 'dataset-info' };
+    case 'import-dataset': {
+      if (!('bundle' in msg)) return { error: 'import-dataset: bundle is missing' };
+      const bytes = jsonByteLength(msg.bundle);
+      if (bytes === null) return { error: 'import-dataset: bundle is not JSON data' };
+      if (bytes > MAX_IMPORT_BYTES)
+        return {
+          error: `import-dataset: the dataset is ${bytes} bytes, over the limit of ${MAX_IMPORT_BYTES}`,
+        };
+      return { type: 'import-dataset', bundle: msg.bundle };
+    }
+    case 'reset-dataset':
+      return { type: 'reset-dataset' };
     default:
       return { error: `unknown message type ${JSON.stringify(String(msg.type)).slice(0, 60)}` };
   }

@@ -105,6 +105,11 @@ export interface Entity {
 
 /** The compiled dataset that ships in the extension and is seeded into IndexedDB. */
 export interface DatasetBundle {
+  /**
+   * Version of the bundle's file format (core/dataset's BUNDLE_FORMAT). A file in a format this
+   * build does not know is refused on import rather than guessed at.
+   */
+  format: 1;
   /** Content version: changes whenever any entity changes. */
   version: string;
   /** ISO date of the newest dataset change. */

@@ -5,12 +5,15 @@ import {
   DB_NAME,
   DB_SCHEMA_VERSION,
   ensureDataset,
+  importDataset,
   openDatabase,
   readCompiledMatcher,
   readDatasetInfo,
+  resetDataset,
   seedDatabase,
   writeCompiledMatcher,
 } from '../../src/background/database';
+import { compileBundle } from '../../src/core/dataset';
 import { compileMatcher, findAliases, loadMatcher, serializeMatcher } from '../../src/core/matcher';
 import type { DatasetBundle, Entity } from '../../src/core/types';
 
@@ -27,7 +30,7 @@ function entity(id: string): Entity {
 }
 
 function bundle(version: string, ids: string[]): DatasetBundle {
-  return { version, date: '2026-11-27', entities: ids.map(entity) };
+  return { format: 1, version, date: '2026-11-27', entities: ids.map(entity) };
 }
 
 afterEach(async () => {
@@ -118,4 +121,145 @@ describe('the background database', () => {
     expect(entities.map((e) => e.id)).toEqual(['nato']);
     db.close();
   });
+});
+
+/** A real compiled bundle (its version carries its content hash), as the build writes it. */
+function compiled(ids: string[], date = '2026-11-27'): DatasetBundle {
+  const valid = (id: string): Entity => ({
+    ...entity(id),
+    name: { en: id.toUpperCase(), ru: `Организация ${id}` },
+    aliases: { en: [id.toUpperCase()], ru: [`Организация ${id}`] },
+  });
+  return compileBundle(ids.map(valid), date);
+}
+
+/** Runs `body` with an open database, closing it even when an assertion fails (deleteDB waits for that). */
+async function withDb(body: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>): Promise<void> {
+  const db = await openDatabase();
+  try {
+    await body(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function storedIds(db: Awaited<ReturnType<typeof openDatabase>>): Promise<string[]> {
+  return ((await db.getAllKeys('entities')) as string[]).sort();
+}
+
+describe('importing and resetting the dataset', () => {
+  const bundled = compiled(['nato', 'osce']);
+  const loadBundled = async () => structuredClone(bundled);
+
+  it('records where the dataset came from and how many entities of each type it has', () =>
+    withDb(async (db) => {
+      const { info } = await ensureDataset(db, bundled.version, loadBundled);
+      expect(info).toMatchObject({
+        source: 'bundled',
+        entityCount: 2,
+        counts: { treaty: 0, event: 0, organization: 2 },
+      });
+      expect(await readDatasetInfo(db)).toEqual(info);
+    }));
+
+  it('changes nothing when the file is invalid, and lists its problems', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      const stored = serializeMatcher(compileMatcher(bundled.entities), bundled.version);
+      await writeCompiledMatcher(db, stored);
+      const before = await readDatasetInfo(db);
+
+      const edited = compiled(['csto']);
+      edited.entities[0]!.summary.en = 'Edited by hand.';
+      const result = await importDataset(db, JSON.parse(JSON.stringify(edited)), bundled.version);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.problems.join('\n')).toMatch(/changed after the file was compiled/);
+
+      const garbage = await importDataset(db, { format: 1, version: 'x', date: 'y', entities: [{}] }, 'v');
+      expect(!garbage.ok && garbage.problems.length).toBeGreaterThan(1);
+
+      expect(await readDatasetInfo(db)).toEqual(before);
+      expect(await storedIds(db)).toEqual(['nato', 'osce']);
+      expect(await readCompiledMatcher(db)).toEqual(stored);
+    }));
+
+  it('caps a long list of problems', () =>
+    withDb(async (db) => {
+      const many = {
+        format: 1,
+        version: '2026-11-27+00000000',
+        date: '2026-11-27',
+        entities: Array(500).fill(5),
+      };
+      const result = await importDataset(db, many, 'v');
+      expect(!result.ok && result.problems).toHaveLength(101);
+      expect(!result.ok && result.problems.at(-1)).toMatch(/and \d+ more problems/);
+    }));
+
+  it('replaces everything with a valid file, drops the old compiled matcher, and marks it imported', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      await writeCompiledMatcher(db, serializeMatcher(compileMatcher(bundled.entities), bundled.version));
+
+      const other = compiled(['csto', 'sco', 'brics'], '2026-12-01');
+      const result = await importDataset(db, JSON.parse(JSON.stringify(other)), bundled.version);
+      expect(result).toMatchObject({
+        ok: true,
+        info: { version: other.version, source: 'imported', entityCount: 3 },
+      });
+      expect(await storedIds(db)).toEqual(['brics', 'csto', 'sco']);
+      expect(await readDatasetInfo(db)).toMatchObject({
+        version: other.version,
+        date: '2026-12-01',
+        source: 'imported',
+      });
+      expect(await readCompiledMatcher(db)).toBeUndefined();
+    }));
+
+  it('keeps an imported dataset when the worker restarts, and when the extension is updated', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      const other = compiled(['csto']);
+      await importDataset(db, other, bundled.version);
+
+      const load = vi.fn(loadBundled);
+      const restarted = await ensureDataset(db, bundled.version, load);
+      expect(restarted.info).toMatchObject({ version: other.version, source: 'imported' });
+      expect(restarted.entities.map((e) => e.id)).toEqual(['csto']);
+
+      // An update that ships another bundled dataset checks the import again and keeps it.
+      const updated = await ensureDataset(db, 'a-newer-bundled-version', load);
+      expect(updated.info).toMatchObject({ version: other.version, source: 'imported' });
+      expect(load).not.toHaveBeenCalled();
+    }));
+
+  it('falls back to the bundled dataset when an update cannot read the imported one', () =>
+    withDb(async (db) => {
+      await importDataset(db, compiled(['csto']), bundled.version);
+      // What a later build's stricter rules would refuse: here, an entity the rules reject.
+      const broken = { ...(await db.get('entities', 'csto'))!, sources: [] };
+      await db.put('entities', broken);
+      const { info, entities } = await ensureDataset(db, 'a-newer-bundled-version', loadBundled);
+      expect(info.source).toBe('bundled');
+      expect(entities.map((e) => e.id).sort()).toEqual(['nato', 'osce']);
+    }));
+
+  it('reset restores the bundled dataset', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      await importDataset(db, compiled(['csto']), bundled.version);
+      const { info } = await resetDataset(db, loadBundled);
+      expect(info).toMatchObject({ version: bundled.version, source: 'bundled', entityCount: 2 });
+      expect(await storedIds(db)).toEqual(['nato', 'osce']);
+      const again = await ensureDataset(db, bundled.version, vi.fn(loadBundled));
+      expect(again.info.source).toBe('bundled');
+    }));
+
+  it('reseeds an imported dataset whose stamp and contents disagree', () =>
+    withDb(async (db) => {
+      await importDataset(db, compiled(['csto', 'sco']), bundled.version);
+      await db.delete('entities', 'sco');
+      const { info } = await ensureDataset(db, bundled.version, loadBundled);
+      expect(info).toMatchObject({ source: 'bundled', version: bundled.version });
+    }));
 });

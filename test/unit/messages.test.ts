@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isTabCommand, MAX_TEXT_LENGTH, parseRequest } from '../../src/core/messages';
+import {
+  isTabCommand,
+  jsonByteLength,
+  MAX_IMPORT_BYTES,
+  MAX_TEXT_LENGTH,
+  parseRequest,
+} from '../../src/core/messages';
 import {
   DEFAULT_SETTINGS,
   interfaceLanguage,
@@ -46,6 +52,34 @@ describe('the background refuses what it should not trust', () => {
       date: null,
     });
     expect((parsed as { error: string }).error).toContain(String(MAX_TEXT_LENGTH + 1));
+  });
+
+  it('accepts the options page dataset requests', () => {
+    const bundle = { format: 1, version: 'v', date: '2026-11-27', entities: [] };
+    expect(parseRequest({ type: 'import-dataset', bundle })).toEqual({ type: 'import-dataset', bundle });
+    expect(parseRequest({ type: 'reset-dataset', extra: true })).toEqual({ type: 'reset-dataset' });
+    expect(parseRequest({ type: 'dataset-info' })).toEqual({ type: 'dataset-info' });
+  });
+
+  it('refuses an import without a bundle, or one that is not JSON data', () => {
+    expect(parseRequest({ type: 'import-dataset' })).toEqual({ error: 'import-dataset: bundle is missing' });
+    expect(parseRequest({ type: 'import-dataset', bundle: undefined })).toHaveProperty('error');
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect((parseRequest({ type: 'import-dataset', bundle: cyclic }) as { error: string }).error).toContain(
+      'not JSON',
+    );
+  });
+
+  it('refuses an oversized import and says how big it was', () => {
+    // Multi-byte text counts in UTF-8 bytes, as the file on disk would.
+    const text = 'д'.repeat(MAX_IMPORT_BYTES / 2);
+    expect(jsonByteLength(text)).toBe(MAX_IMPORT_BYTES + 2);
+    const parsed = parseRequest({ type: 'import-dataset', bundle: { entities: [text] } });
+    expect((parsed as { error: string }).error).toMatch(
+      /import-dataset: the dataset is \d+ bytes, over the limit/,
+    );
+    expect(jsonByteLength({ a: '€😀' })).toBe(new TextEncoder().encode(JSON.stringify({ a: '€😀' })).length);
   });
 
   it('recognises only its own tab command', () => {
