@@ -294,44 +294,58 @@ function addPending(set: PatternSet): void {
   const joinable: typeof pending = [];
   const alone: typeof pending = [];
   for (const p of pending) {
-    const ok = !p.text.includes(SEPARATOR) && !startsWithMark(p.text) && !endsWithMark(p.text);
+    const ok = !p.text.includes(SEPARATOR) && !isMark(p.text.charCodeAt(0));
     (ok ? joinable : alone).push(p);
   }
-  const offsets = new Int32Array(joinable.length + 1);
-  for (let k = 0; k < joinable.length; k++) offsets[k + 1] = offsets[k]! + joinable[k]!.text.length + 1;
-  const joined = createNormBuffer(offsets[joinable.length]! + 8);
-  normalizeInto(joinable.map((p) => p.text).join(SEPARATOR), true, joined);
-  let from = 0;
-  for (let k = 0; k < joinable.length; k++) {
-    let to = from;
-    while (to < joined.length && joined.codes[to] !== SEPARATOR_CODE) to++;
-    const { text, payload, capitalInitial } = joinable[k]!;
-    const map = joined.map.subarray(from, to);
-    for (let q = 0; q < map.length; q++) map[q]! -= offsets[k]!;
-    addNormalized(set, text, payload, capitalInitial, joined.codes.subarray(from, to), map, to - from);
-    from = to + 1;
+  const joined = createNormBuffer(4096);
+  for (let a = 0; a < joinable.length; a += CHUNK) {
+    const chunk = joinable.slice(a, a + CHUNK);
+    normalizeInto(chunk.map((p) => p.text).join(SEPARATOR), true, joined);
+    let from = 0;
+    let offset = 0;
+    for (const { text, payload, capitalInitial } of chunk) {
+      // Builtins rather than loops over every character: a cold worker runs loops interpreted.
+      let to = joined.codes.indexOf(SEPARATOR_CODE, from);
+      if (to < 0 || to > joined.length) to = joined.length;
+      const codes = joined.codes.subarray(from, to);
+      addNormalized(set, text, payload, capitalInitial, codes, joined.map, from, offset);
+      from = to + 1;
+      offset += text.length + 1;
+    }
   }
   for (const { text, payload, capitalInitial } of alone) {
     normalizeInto(text, true, scratch);
-    addNormalized(set, text, payload, capitalInitial, scratch.codes, scratch.map, scratch.length);
+    const codes = scratch.codes.subarray(0, scratch.length);
+    addNormalized(set, text, payload, capitalInitial, codes, scratch.map, 0, 0);
   }
 }
 
 /** Joins patterns for addPending: folds to itself, is no word, space, dash or mark. */
 const SEPARATOR = '\u0000';
 const SEPARATOR_CODE = 0;
-const startsWithMark = (text: string) => /^\p{M}/u.test(text);
-const endsWithMark = (text: string) => /\p{M}$/u.test(text);
+/** Patterns per call: few enough calls that the normaliser is optimised early in a cold worker. */
+const CHUNK = 64;
+/** The combining marks of normalizeInto: one at a pattern's start would join the separator. */
+const isMark = (c: number) =>
+  (c >= 0x300 && c < 0x370) ||
+  (c >= 0x1ab0 && c < 0x1b00) ||
+  (c >= 0x1dc0 && c < 0x1e00) ||
+  (c >= 0x20d0 && c < 0x2100) ||
+  (c >= 0xfe20 && c < 0xfe30);
 
 function addNormalized(
   set: PatternSet,
   text: string,
   payload: number,
   capitalInitial: boolean,
+  /** The pattern's normalised code units. */
   codes: Uint16Array,
+  /** map[mapFrom + k] - mapOffset = offset in `text` of codes[k]. */
   map: Uint32Array,
-  length: number,
+  mapFrom: number,
+  mapOffset: number,
 ): void {
+  const length = codes.length;
   if (length === 0) return;
   const keyLength = Math.min(length, KEY_LENGTH);
   const key = codesToString(codes, keyLength);
@@ -358,9 +372,9 @@ function addNormalized(
       j++;
     }
     if (upper && j - i >= 2) {
-      while (k < length && map[k]! < i) k++;
+      while (k < length && map[mapFrom + k]! - mapOffset < i) k++;
       const from = k;
-      while (k < length && map[k]! < j) k++;
+      while (k < length && map[mapFrom + k]! - mapOffset < j) k++;
       if (k > from) caps.push(from, k);
     }
     guard = upper && j - i >= 2 && j === text.length;
