@@ -1,72 +1,62 @@
-// Hover cards for inline mentions, with Page Previews' timings: a dwell before showing, so passing
-// the pointer over a mention does nothing; a grace period before hiding, so the pointer can travel
-// into the card; stale timers dropped whenever the pointer or focus moves on.
+// Hover cards for inline mentions. When they show and hide is core/hover-timing's (Page Previews'
+// timings); this module feeds it the page's pointer, focus and key events and draws the card.
 
 import { render } from 'preact';
 import { placeCard } from '../core/card-layout';
-import type { Entity, IsoDate, Lang } from '../core/types';
+import { createHoverTiming } from '../core/hover-timing';
+import type { Theme } from '../core/settings';
+import type { Entity, EntityType, IsoDate, Lang } from '../core/types';
 import { HoverCard } from '../ui/HoverCard';
 import { MENTION_TAG } from './paint';
 import { createShadowHost } from './shadow-host';
 
-export const DWELL_MS = 150;
-export const GRACE_MS = 300;
+/** The card's host element carries this id, so a mention's aria-describedby can point at it: ids do not cross into shadow roots, but a host's description comes from its flattened content. */
+const HOST_ID = 'backstory-hover-card';
 
 export interface HoverContext {
   entities: ReadonlyMap<string, Entity>;
-  lang: Lang;
+  css: string;
+  lang: () => Lang;
+  theme: () => Theme;
   articleDate: IsoDate | null;
   today: IsoDate;
-  enabled: () => boolean;
+  /** Hover cards are on (and, given a type, that type is shown). */
+  enabled: (type?: EntityType) => boolean;
   onDisable: () => void;
 }
 
-export function installHoverCards(doc: Document, context: HoverContext): { hide: () => void } {
+export function installHoverCards(doc: Document, context: HoverContext): { close: () => void } {
   let host: ReturnType<typeof createShadowHost> | null = null;
   let anchor: HTMLElement | null = null;
-  let showTimer: ReturnType<typeof setTimeout> | undefined;
-  let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
   const cardHost = () => {
     if (!host) {
-      host = createShadowHost(doc, 'backstory-card');
-      host.host.addEventListener('mouseenter', () => clearTimeout(hideTimer));
-      host.host.addEventListener('mouseleave', () => scheduleHide());
+      host = createShadowHost(doc, 'backstory-card', context.css);
+      host.host.id = HOST_ID;
+      host.host.addEventListener('mouseover', () => timing.enterCard());
+      host.host.addEventListener('mouseleave', () => timing.leave());
     }
     return host;
   };
 
-  const hide = () => {
-    clearTimeout(showTimer);
-    clearTimeout(hideTimer);
-    if (anchor) anchor.removeAttribute('aria-describedby');
-    anchor = null;
-    if (host) render(null, host.mount);
-  };
-
-  const scheduleHide = () => {
-    clearTimeout(showTimer);
-    clearTimeout(hideTimer);
-    hideTimer = setTimeout(hide, GRACE_MS);
-  };
-
-  const show = (mention: HTMLElement) => {
-    const entity = context.entities.get(mention.dataset.entityId ?? '');
-    if (!entity || !context.enabled()) return;
+  const show = (mention: HTMLElement, entity: Entity | null) => {
+    if (!entity) return;
     const { mount } = cardHost();
+    anchor?.removeAttribute('aria-describedby');
     anchor = mention;
     const draw = (left: number, top: number) =>
       render(
         <HoverCard
-          id="backstory-hover-card"
+          id="backstory-card"
           entity={entity}
-          lang={context.lang}
+          lang={context.lang()}
+          theme={context.theme()}
           articleDate={context.articleDate}
           today={context.today}
           left={left}
           top={top}
           onDisable={() => {
-            hide();
+            timing.close();
             context.onDisable();
           }}
         />,
@@ -83,41 +73,50 @@ export function installHoverCards(doc: Document, context: HoverContext): { hide:
       { width: view.clientWidth, height: view.clientHeight },
     );
     draw(place.left, place.top);
+    mention.setAttribute('aria-describedby', HOST_ID);
   };
+
+  const timing = createHoverTiming<HTMLElement, Entity | null>({
+    load: (mention) => {
+      const entity = context.entities.get(mention.dataset.entityId ?? '');
+      return entity && context.enabled(entity.type) ? entity : null;
+    },
+    show,
+    hide: () => {
+      anchor?.removeAttribute('aria-describedby');
+      anchor = null;
+      if (host) render(null, host.mount);
+    },
+  });
 
   const mentionOf = (target: EventTarget | null): HTMLElement | null =>
     target instanceof Element ? (target.closest(MENTION_TAG) as HTMLElement | null) : null;
 
   doc.addEventListener('mouseover', (event) => {
     const mention = mentionOf(event.target);
-    if (!mention) return;
-    clearTimeout(hideTimer);
-    if (mention === anchor) return;
-    clearTimeout(showTimer);
-    showTimer = setTimeout(() => show(mention), DWELL_MS);
+    if (mention && context.enabled()) timing.enter(mention);
   });
   doc.addEventListener('mouseout', (event) => {
-    if (mentionOf(event.target)) scheduleHide();
+    const mention = mentionOf(event.target);
+    if (mention && mentionOf(event.relatedTarget) !== mention) timing.leave();
   });
   doc.addEventListener('focusin', (event) => {
     const mention = mentionOf(event.target);
-    if (mention) {
-      clearTimeout(hideTimer);
-      show(mention);
-    }
+    if (mention && context.enabled()) timing.focus(mention);
   });
   doc.addEventListener('focusout', (event) => {
-    if (mentionOf(event.target)) scheduleHide();
+    if (mentionOf(event.target)) timing.leave();
   });
   doc.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && anchor) {
+    if (event.key === 'Escape' && timing.shown()) {
       // Escape closes the card first; the sidebar's own Escape handling sees defaultPrevented.
       event.preventDefault();
-      hide();
+      timing.close();
     }
   });
-  // A card left behind by scrolling would point at nothing.
-  doc.addEventListener('scroll', () => anchor && hide(), { passive: true });
+  // A card left behind by scrolling would point at nothing; a card in a window the reader left is noise.
+  doc.addEventListener('scroll', () => timing.shown() && timing.close(), { passive: true });
+  doc.defaultView?.addEventListener('blur', () => timing.close());
 
-  return { hide };
+  return { close: timing.close };
 }

@@ -1,25 +1,43 @@
 // The content script: decides whether this page is a TASS article, asks the background what it
 // mentions, marks the mentions and mounts the sidebar. It never opens IndexedDB (that would belong
 // to the page's origin) and never lets an exception of ours reach the page.
+//
+// Pages as they are: tass.com renders the article with script after load, may render it again
+// (dropping our marks), and appends further articles as the reader scrolls. One throttled
+// MutationObserver with back-off watches for both: marks that vanished are painted again (a bounded
+// number of times), and each newly appended article container gets its own marks and hover cards.
+// The sidebar stays with the first article of the page: simple, and that is the article the reader
+// opened.
 
 import { render } from 'preact';
 import { type DetectedArticle, detectArticle } from '../core/detect';
 import { extractText } from '../core/extract';
-import { isTabCommand, type Reply } from '../core/messages';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
+import { isTabCommand, type Reply, type Results } from '../core/messages';
+import {
+  DEFAULT_SETTINGS,
+  interfaceLanguage,
+  parseSettings,
+  SETTINGS_KEY,
+  type Settings,
+  sidebarStartsOpen,
+} from '../core/settings';
 import { todayIso } from '../core/status';
 import type { Entity } from '../core/types';
 import { Sidebar } from '../ui/Sidebar';
+import { setStrings } from '../ui/strings';
 import { browser } from './extension-api';
 import { installHoverCards } from './hover';
-import { paintMentions, revealMention, setMarksVisible } from './paint';
+import { MENTION_TAG, paintMentions, revealMention, setMarksVisible } from './paint';
 import { createShadowHost } from './shadow-host';
 
-const SIDEBAR_WIDTH = 360;
-/** Below this window width the sidebar overlays the page instead of pushing it aside. */
+/** Below this window width the sidebar overlays the page unless the article still fits beside it. */
 const PUSH_MIN_WIDTH = 1100;
 /** How long to wait for an article that the page renders with script after load. */
 const DETECT_GIVE_UP_MS = 30_000;
+/** Times we paint an article again after the page re-rendered it; a page that keeps doing so is left alone. */
+const MAX_REPAINTS = 3;
+/** Marks our work on the page, so a second evaluation of this script does nothing. */
+const DONE = 'backstoryDone';
 
 async function loadSettings(): Promise<Settings> {
   try {
@@ -34,47 +52,79 @@ function saveSettings(settings: Settings): void {
   browser.storage.local.set({ [SETTINGS_KEY]: settings }).catch(() => undefined);
 }
 
+/**
+ * Calls `check` after DOM mutations, at most once per `delay`, which doubles (up to 3 s) each time
+ * a check finds nothing to do and falls back to 200 ms when it does something. Returns a stop function.
+ */
+function watchMutations(check: () => boolean): () => void {
+  let delay = 200;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      delay = check() ? 200 : Math.min(delay * 2, 3000);
+    }, delay);
+  });
+  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+  return () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+}
+
 /** Resolves with the article once detection succeeds, retrying with back-off as the page mutates. */
 function waitForArticle(): Promise<DetectedArticle | null> {
   const attempt = () => detectArticle(document, location.href);
   const found = attempt();
   if (found) return Promise.resolve(found);
   return new Promise((resolve) => {
-    let delay = 200;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (article: DetectedArticle | null) => {
-      observer.disconnect();
-      clearTimeout(timer);
+      stop();
       clearTimeout(giveUp);
       resolve(article);
     };
-    const observer = new MutationObserver(() => {
-      if (timer !== undefined) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        const article = attempt();
-        if (article) finish(article);
-        else delay = Math.min(delay * 2, 3000);
-      }, delay);
+    const stop = watchMutations(() => {
+      const article = attempt();
+      if (article) finish(article);
+      return false;
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
     const giveUp = setTimeout(() => finish(null), DETECT_GIVE_UP_MS);
   });
 }
 
-/** Pushes the page aside while the sidebar is open on a wide window; restores it otherwise. */
-function pushPage(open: boolean): void {
-  const style = document.documentElement.style;
-  const push = open && window.innerWidth >= PUSH_MIN_WIDTH;
-  style.setProperty('margin-right', push ? `${SIDEBAR_WIDTH}px` : '');
+/**
+ * Detection limited to one container: tass.com appends further articles, each in its own `.news`
+ * container, to the page as the reader scrolls. Page-level metadata (meta tags) is still read from
+ * the document; everything else from the container.
+ */
+function detectIn(container: Element): DetectedArticle | null {
+  const scoped = {
+    querySelector: (selector: string) =>
+      container.querySelector(selector) ??
+      (selector.startsWith('meta') ? document.querySelector(selector) : null),
+    querySelectorAll: (selector: string) => container.querySelectorAll(selector),
+    documentElement: document.documentElement,
+  };
+  return detectArticle(scoped as unknown as Document, location.href);
 }
 
-async function run(): Promise<void> {
-  // Never inject twice, even if the script is evaluated again in the same page.
-  if (document.querySelector('backstory-sidebar')) return;
-  const article = await waitForArticle();
-  if (!article || document.querySelector('backstory-sidebar')) return;
+/** Short text around a mention, for the sidebar's list of mentions. */
+function snippet(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 40), start).replace(/^\S*\s/, '');
+  const after = text.slice(end, end + 40).replace(/\s\S*$/, '');
+  return `…${before}${text.slice(start, end)}${after}…`.replace(/\s+/g, ' ');
+}
 
+interface Annotated {
+  article: DetectedArticle;
+  result: Results['annotate'];
+  wrappers: HTMLElement[];
+  /** Text around each mention, for the sidebar's list of mentions. */
+  snippets: string[];
+}
+
+async function annotate(article: DetectedArticle): Promise<Annotated | null> {
   const extracted = extractText(article.blocks);
   const reply = (await browser.runtime.sendMessage({
     type: 'annotate',
@@ -84,45 +134,88 @@ async function run(): Promise<void> {
   })) as Reply<'annotate'>;
   if (!reply?.ok) {
     console.warn('[Backstory]', reply?.error ?? 'no answer from the background');
-    return;
+    return null;
   }
-  const { mentions, entities, dataset } = reply.result;
-  const byId = new Map<string, Entity>(entities.map((entity) => [entity.id, entity]));
-  const firstMention = paintMentions(document, extracted, mentions);
-  const mentionCounts: Record<string, number> = {};
-  for (const mention of mentions)
-    mentionCounts[mention.entityId] = (mentionCounts[mention.entityId] ?? 0) + 1;
+  const result = reply.result;
+  setStrings(result.ui.strings);
+  const wrappers = await paintMentions(document, extracted, result.mentions, result.ui.markCss);
+  const snippets = result.mentions.map((m) => snippet(extracted.text, m.start, m.end));
+  return { article, result, wrappers, snippets };
+}
 
-  let settings = await loadSettings();
+async function run(): Promise<void> {
+  // Never inject twice, even if the script is evaluated again in the same page.
+  const root = document.documentElement;
+  if (root.dataset[DONE] || document.querySelector('backstory-sidebar')) return;
+  root.dataset[DONE] = '1';
+  const [article, stored] = await Promise.all([waitForArticle(), loadSettings()]);
+  if (!article) return;
+  let settings = stored;
+  let current = await annotate(article);
+  if (!current) return;
+  const { result, snippets } = current;
+  const { mentions, dataset } = result;
+
+  const byId = new Map<string, Entity>(result.entities.map((entity) => [entity.id, entity]));
+  const mentionCounts: Record<string, number> = {};
+  const mentionIndexes: Record<string, number[]> = {};
+  const mentionSnippets: Record<string, string[]> = {};
+  mentions.forEach((mention, index) => {
+    const id = mention.entityId;
+    mentionCounts[id] = (mentionCounts[id] ?? 0) + 1;
+    mentionIndexes[id] = [...(mentionIndexes[id] ?? []), index];
+    mentionSnippets[id] = [...(mentionSnippets[id] ?? []), snippets[index] ?? mention.text];
+  });
+
   setMarksVisible(document, settings.marks);
   const today = todayIso();
+  let open = sidebarStartsOpen(settings);
   const update = (change: Partial<Settings>) => {
     settings = { ...settings, ...change };
     saveSettings(settings);
     draw();
   };
 
-  const sidebar = createShadowHost(document, 'backstory-sidebar');
+  const sidebar = createShadowHost(document, 'backstory-sidebar', result.ui.css);
   sidebar.host.dataset.backstoryDataset = dataset.version;
-  const toggle = () => update({ sidebarOpen: !settings.sidebarOpen });
-  const showEntity = (id: string) => {
-    const index = mentions.findIndex((mention) => mention.entityId === id);
-    const wrapper = index >= 0 ? firstMention[index] : undefined;
-    if (wrapper) revealMention(wrapper);
+  const toggle = () => {
+    open = !open;
+    if (settings.openSidebar === 'remember') update({ sidebarOpen: open });
+    else draw();
+  };
+  const reveal = (index: number | undefined) => {
+    const wrapper = index === undefined ? undefined : current?.wrappers[index];
+    if (wrapper?.isConnected) revealMention(wrapper);
+  };
+  const lang = () => interfaceLanguage(settings, article.lang);
+  /** Pushes the page aside while the sidebar is open and the article fits beside it; overlays otherwise. */
+  const pushPage = () => {
+    const width = settings.sidebarWidth;
+    const articleWidth = article.blocks.at(-1)?.getBoundingClientRect().width ?? 0;
+    const push = open && (innerWidth >= PUSH_MIN_WIDTH || innerWidth - width >= articleWidth);
+    root.style.setProperty('margin-right', push ? `${width}px` : '');
   };
   const draw = () => {
-    pushPage(settings.sidebarOpen);
+    pushPage();
     render(
       <Sidebar
         article={article}
-        entities={entities}
+        entities={result.entities}
         mentionCounts={mentionCounts}
-        lang={article.lang}
+        mentions={mentionSnippets}
+        related={result.related}
+        lang={lang()}
+        theme={settings.theme}
+        types={settings.types}
+        width={settings.sidebarWidth}
         today={today}
-        open={settings.sidebarOpen}
+        open={open}
         datasetVersion={dataset.version}
+        datasetDate={dataset.date}
         onToggle={toggle}
-        onShowEntity={showEntity}
+        onResize={(sidebarWidth) => update({ sidebarWidth })}
+        onShowEntity={(id) => reveal(mentionIndexes[id]?.[0])}
+        onShowMention={(id, index) => reveal(mentionIndexes[id]?.[index])}
       />,
       sidebar.mount,
     );
@@ -131,19 +224,52 @@ async function run(): Promise<void> {
 
   installHoverCards(document, {
     entities: byId,
-    lang: article.lang,
+    css: result.ui.css,
+    lang,
+    theme: () => settings.theme,
     articleDate: article.date,
     today,
-    enabled: () => settings.hoverCards,
+    enabled: (type) => settings.hoverCards && (!type || settings.types[type]),
     onDisable: () => update({ hoverCards: false }),
+  });
+
+  // Re-rendered articles and appended ones (see the comment at the top).
+  let repaints = 0;
+  const done = new Set<Element>([article.blocks.at(-1)?.closest('.news') ?? root]);
+  watchMutations(() => {
+    if (current && current.wrappers.length > 0 && !current.wrappers.some((w) => w?.isConnected)) {
+      if (repaints++ >= MAX_REPAINTS) return false;
+      const again = detectArticle(document, location.href);
+      if (again) {
+        const previous = current;
+        current = null;
+        void annotate(again).then((next) => {
+          current = next ?? previous;
+        });
+        return true;
+      }
+    }
+    let found = false;
+    for (const container of document.querySelectorAll('.news')) {
+      if (done.has(container) || container.querySelector(MENTION_TAG)) continue;
+      const more = detectIn(container);
+      if (!more) continue;
+      done.add(container);
+      found = true;
+      void annotate(more).then((next) => {
+        for (const entity of next?.result.entities ?? [])
+          if (!byId.has(entity.id)) byId.set(entity.id, entity);
+      });
+    }
+    return found;
   });
 
   document.addEventListener('keydown', (event) => {
     // Inside the panel the Sidebar component handles Escape itself.
     if (event.composedPath().includes(sidebar.host)) return;
-    if (event.key === 'Escape' && settings.sidebarOpen && !event.defaultPrevented) toggle();
+    if (event.key === 'Escape' && open && !event.defaultPrevented) toggle();
   });
-  window.addEventListener('resize', () => pushPage(settings.sidebarOpen), { passive: true });
+  window.addEventListener('resize', pushPage, { passive: true });
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (isTabCommand(message)) toggle();
     return undefined;

@@ -6,39 +6,49 @@ import type { Mention } from '../core/types';
 
 export const MENTION_TAG = 'backstory-mention';
 
-const MARK_CSS = `
-${MENTION_TAG} { all: unset; display: inline; cursor: help; border-bottom: 1px dotted currentColor;
-  text-decoration: none; background-image: linear-gradient(rgba(58, 120, 190, 0.12), rgba(58, 120, 190, 0.12)); }
-${MENTION_TAG}:focus-visible { outline: 2px solid #3a78be; outline-offset: 1px; }
-${MENTION_TAG}[data-flash] { background-image: linear-gradient(rgba(224, 165, 38, 0.45), rgba(224, 165, 38, 0.45));
-  transition: background-image 0.3s; }
-html.backstory-marks-off ${MENTION_TAG} { border-bottom: none; background-image: none; cursor: auto; }
-`;
-
-function ensureMarkStyle(doc: Document): void {
+/** Adds the marks' stylesheet (PageUi.markCss, from the background) to the page once. */
+function ensureMarkStyle(doc: Document, css: string): void {
   if (doc.getElementById('backstory-mark-style')) return;
   const style = doc.createElement('style');
   style.id = 'backstory-mark-style';
-  style.textContent = MARK_CSS;
+  style.textContent = css;
   (doc.head ?? doc.documentElement).append(style);
 }
 
+/** Longest stretch of wrapping before yielding to the page: well inside one 16 ms frame. */
+const SLICE_MS = 6;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
- * Wraps every mention and returns the first wrapper of each, in mention order. Mentions are painted
- * from last to first: splitting a text node keeps its first part in the original node, so the
- * pieces located for earlier mentions stay valid.
+ * Wraps every mention and resolves with the first wrapper of each, in mention order. Mentions are
+ * painted from last to first: splitting a text node keeps its first part in the original node, so
+ * the pieces located for earlier mentions stay valid. A long article has thousands of mentions, so
+ * the work is cut into slices of a few milliseconds with a task boundary between them: no long task
+ * for the page, which stays responsive while marks appear.
  */
-export function paintMentions(doc: Document, extracted: ExtractedText, mentions: Mention[]): HTMLElement[] {
-  ensureMarkStyle(doc);
+export async function paintMentions(
+  doc: Document,
+  extracted: ExtractedText,
+  mentions: Mention[],
+  markCss: string,
+): Promise<HTMLElement[]> {
+  ensureMarkStyle(doc, markCss);
   const firstWrappers: HTMLElement[] = new Array(mentions.length);
   // Locate everything before the first split: locate() reads the text nodes as they are now.
   const located = mentions.map((mention) => locate(extracted, mention.start, mention.end));
+  let sliceStart = performance.now();
   for (let index = mentions.length - 1; index >= 0; index--) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTask();
+      sliceStart = performance.now();
+    }
     const mention = mentions[index]!;
     const pieces = located[index]!;
     for (let p = pieces.length - 1; p >= 0; p--) {
       const { node, startOffset, endOffset } = pieces[p]!;
-      if (!node.parentNode || endOffset <= startOffset) continue;
+      // The page may have replaced the text meanwhile: skip what is gone or changed.
+      if (!node.parentNode || endOffset <= startOffset || endOffset > node.data.length) continue;
       const middle = startOffset > 0 ? node.splitText(startOffset) : node;
       if (endOffset - startOffset < middle.data.length) middle.splitText(endOffset - startOffset);
       const wrapper = doc.createElement(MENTION_TAG);

@@ -1,7 +1,7 @@
 // "Status as of a date": what a treaty, organisation or event was on the article's date and today,
 // and what happened in between. Pure functions over an entity's timeline.
 
-import type { Bilingual, Entity, IsoDate, Lang, StepKind, TimelineStep } from './types';
+import type { Entity, IsoDate, Lang, StepKind, TimelineStep } from './types';
 
 export type StatusCode =
   | 'not-yet' // nothing had happened yet on that date
@@ -18,24 +18,9 @@ export type StatusCode =
 
 export interface Status {
   code: StatusCode;
-  /** Date of the step that set this status, or null for 'not-yet'. */
+  /** Date of the step that set this status, or null for 'not-yet'. Labels: locales' status_* strings. */
   since: IsoDate | null;
-  label: Bilingual;
 }
-
-const STATUS_LABELS: Record<StatusCode, Bilingual> = {
-  'not-yet': { en: 'Not yet', ru: 'Ещё нет' },
-  proposed: { en: 'Proposed', ru: 'Предложен' },
-  signed: { en: 'Signed, not in force', ru: 'Подписан, не вступил в силу' },
-  'in-force': { en: 'In force', ru: 'В силе' },
-  suspended: { en: 'In force, participation suspended', ru: 'В силе, участие приостановлено' },
-  expired: { en: 'Expired', ru: 'Истёк' },
-  terminated: { en: 'Terminated', ru: 'Прекращён' },
-  active: { en: 'Active', ru: 'Действует' },
-  dissolved: { en: 'Dissolved', ru: 'Распущена' },
-  ongoing: { en: 'Under way', ru: 'Идёт' },
-  held: { en: 'Took place', ru: 'Состоялось' },
-};
 
 /** The status a step sets, or null when the step does not change the status (ratified, joined...). */
 function statusAfter(kind: StepKind, previous: StatusCode): StatusCode | null {
@@ -96,7 +81,7 @@ export function statusOn(entity: Entity, date: IsoDate): Status {
       since = step.date;
     }
   }
-  return { code, since, label: STATUS_LABELS[code] };
+  return { code, since };
 }
 
 /** True when the entity was in force, active or under way on `date`: used to resolve shared names. */
@@ -134,64 +119,19 @@ export function keyDates(entity: Entity, limit = 5): TimelineStep[] {
   return (key.length > 0 ? key : entity.timeline).slice(0, limit);
 }
 
-const MONTHS: Record<Lang, string[]> = {
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-  // Genitive, as a Russian date is written ("8 апреля 2010 г.").
-  ru: [
-    'января',
-    'февраля',
-    'марта',
-    'апреля',
-    'мая',
-    'июня',
-    'июля',
-    'августа',
-    'сентября',
-    'октября',
-    'ноября',
-    'декабря',
-  ],
-};
-
-const MONTHS_NOMINATIVE_RU = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
-/** "8 April 2010", "April 2010", "2010"; in Russian "8 апреля 2010 г.", "апрель 2010 г.", "2010 г.". */
+/**
+ * "8 April 2010", "April 2010", "2010"; in Russian "8 апреля 2010 г.", "апрель 2010 г.", "2010 г.".
+ * Intl (CLDR) writes dates exactly so in every engine Backstory runs in (Chromium, Firefox, Node), and
+ * saves the content script the month tables. Any exotic space ICU may use is made a plain space.
+ */
 export function formatDate(iso: IsoDate, lang: Lang): string {
-  const [year, month, day] = iso.split('-');
-  const monthIndex = month === undefined ? -1 : Number(month) - 1;
-  const suffix = lang === 'ru' ? ' г.' : '';
-  if (monthIndex < 0) return `${year}${suffix}`;
-  if (day === undefined) {
-    const name = lang === 'ru' ? MONTHS_NOMINATIVE_RU[monthIndex] : MONTHS.en[monthIndex];
-    return `${name} ${year}${suffix}`;
-  }
-  return `${Number(day)} ${MONTHS[lang][monthIndex]} ${year}${suffix}`;
+  const [year, month, day] = iso.split('-').map(Number);
+  // CLDR writes a bare year without "г.", so that one is ours.
+  if (!month) return lang === 'ru' ? `${year} г.` : String(year);
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', month: 'long' };
+  if (day) options.day = 'numeric';
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  return new Intl.DateTimeFormat(lang === 'ru' ? 'ru' : 'en-GB', options).format(date).replace(/\s/g, ' ');
 }
 
 /** Today's date as YYYY-MM-DD in the reader's local time. */

@@ -57,9 +57,8 @@ export function layoutTimeline<M extends TimelineMark>(
     const x = span > 0 ? padding + ((day - first) / span) * inner : width / 2;
     const half = (mark.label.length * charWidth) / 2;
     const left = Math.max(0, x - half);
-    let row = rowEnds.findIndex((end) => end + gap <= left);
+    const row = mark.label ? rowEnds.findIndex((end) => end + gap <= left) : -1;
     if (row >= 0) rowEnds[row] = Math.min(width, x + half);
-    if (!mark.label) row = -1;
     return { mark, x, row };
   });
 }

@@ -1,9 +1,11 @@
 // The full context for one entity, as the sidebar shows it: what it is, where it stood on the
 // article's date and today, what has happened since, and where the facts come from.
 
-import { compareIsoDates, formatDate, keyDates, statusOn, stepsAfter } from '../core/status';
+import type { RelatedEntity } from '../core/messages';
+import { compareIsoDates, formatDate, keyDates, type Status, statusOn, stepsAfter } from '../core/status';
 import type { Bilingual, Entity, IsoDate, Lang, TimelineStep } from '../core/types';
-import { plural, t } from './strings';
+import { plural, type StringKey, t } from './strings';
+import { Timeline } from './Timeline';
 
 export interface EntityCardProps {
   entity: Entity;
@@ -14,6 +16,11 @@ export interface EntityCardProps {
   onShowInArticle?: (id: string) => void;
   resolveName?: (id: string) => string | null;
   onOpenRelated?: (id: string) => void;
+  /** Related entities the article does not mention, shown inline (expandable) when `resolveName` has no card for them. */
+  resolveOutside?: (id: string) => RelatedEntity | null;
+  /** Text around each mention in the article, in order; each becomes a button that reveals it. */
+  mentions?: string[];
+  onShowMention?: (id: string, index: number) => void;
 }
 
 /** Text in the reader's language, falling back to the other one when a translation is missing. */
@@ -42,6 +49,7 @@ export function EntityHead(props: {
   const { entity, lang, articleDate, today } = props;
   const then = articleDate ? statusOn(entity, articleDate) : null;
   const now = statusOn(entity, today);
+  const label = (status: Status) => t(lang, `status_${status.code.replace('-', '_')}` as StringKey);
   return (
     <>
       <h4 class="bs-name" id={props.nameId}>
@@ -53,11 +61,11 @@ export function EntityHead(props: {
         {then && articleDate && (
           <>
             <dt>{t(lang, 'statusOn', formatDate(articleDate, lang))}:</dt>
-            <dd data-status={then.code}>{pick(then.label, lang)}</dd>
+            <dd data-status={then.code}>{label(then)}</dd>
           </>
         )}
         <dt>{t(lang, 'today')}:</dt>
-        <dd data-status={now.code}>{pick(now.label, lang)}</dd>
+        <dd data-status={now.code}>{label(now)}</dd>
       </dl>
     </>
   );
@@ -78,13 +86,14 @@ function Steps(props: { steps: TimelineStep[]; lang: Lang }) {
 export function EntityCard(props: EntityCardProps) {
   const { entity, lang, articleDate, today, mentionCount, onShowInArticle, resolveName, onOpenRelated } =
     props;
+  const snippets = props.mentions ?? [];
   // Scheduled steps (an expiry date fixed in the treaty, say) are not news until they happen.
   const since = articleDate
     ? stepsAfter(entity, articleDate).filter((step) => compareIsoDates(step.date, today) <= 0)
     : [];
   const related = (entity.related ?? [])
-    .map((id) => ({ id, name: resolveName?.(id) ?? null }))
-    .filter((r): r is { id: string; name: string } => !!r.name);
+    .map((id) => ({ id, name: resolveName?.(id) ?? null, outside: props.resolveOutside?.(id) ?? null }))
+    .filter((r) => r.name || r.outside);
   const sources = entity.sources.filter((s) => s.url || s.title);
 
   return (
@@ -98,6 +107,12 @@ export function EntityCard(props: EntityCardProps) {
       )}
       <h5 class="bs-sub">{t(lang, 'keyDates')}</h5>
       <Steps steps={keyDates(entity)} lang={lang} />
+      <Timeline
+        points={entity.timeline.map((step) => ({ date: step.date, text: pick(step.label, lang) }))}
+        articleDate={articleDate}
+        lang={lang}
+        label={`${t(lang, 'timeline')}: ${pick(entity.name, lang)}`}
+      />
       {entity.parties && entity.parties.length > 0 && (
         <>
           <h5 class="bs-sub">{t(lang, 'parties')}</h5>
@@ -109,12 +124,21 @@ export function EntityCard(props: EntityCardProps) {
           <h5 class="bs-sub">{t(lang, 'related')}</h5>
           <div class="bs-acts">
             {related.map((r) =>
-              onOpenRelated ? (
+              r.name && onOpenRelated ? (
                 <button key={r.id} type="button" class="bs-btn" onClick={() => onOpenRelated(r.id)}>
                   {r.name}
                 </button>
-              ) : (
+              ) : r.name || !r.outside ? (
                 <span key={r.id}>{r.name}</span>
+              ) : (
+                // Not in this article, so no card to jump to: it opens in place.
+                <details key={r.id} class="bs-rel" data-related-id={r.id}>
+                  <summary>{pick(r.outside.name, lang)}</summary>
+                  <p class="bs-meta">
+                    {t(lang, r.outside.type)} · {t(lang, 'notInArticle')}
+                  </p>
+                  <p>{pick(r.outside.summary, lang)}</p>
+                </details>
               ),
             )}
           </div>
@@ -149,8 +173,27 @@ export function EntityCard(props: EntityCardProps) {
               {t(lang, 'showInArticle')}
             </button>
           )}
-          {mentionCount > 0 && <span class="bs-meta">{plural(lang, 'mentions', mentionCount)}</span>}
+          {mentionCount > 0 && snippets.length === 0 && (
+            <span class="bs-meta">{plural(lang, 'mentions', mentionCount)}</span>
+          )}
         </div>
+      )}
+      {snippets.length > 0 && (
+        // Every mention is reachable from the keyboard here, one button each, in article order.
+        <details class="bs-ments">
+          <summary>
+            {t(lang, 'mentionsInArticle')}: {plural(lang, 'mentions', snippets.length)}
+          </summary>
+          <ol>
+            {snippets.map((snippet, index) => (
+              <li key={index}>
+                <button type="button" class="bs-ment" onClick={() => props.onShowMention?.(entity.id, index)}>
+                  {snippet}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
     </article>
   );

@@ -1,5 +1,6 @@
 // The small card shown while the reader hovers or focuses a mention in the article.
 
+import type { Theme } from '../core/settings';
 import type { Entity, IsoDate, Lang } from '../core/types';
 import { EntityHead } from './EntityCard';
 import { t } from './strings';
@@ -14,7 +15,7 @@ export interface HoverCardProps {
   top: number;
   onDisable?: () => void;
   id?: string;
-  theme?: 'light' | 'dark';
+  theme?: Theme;
 }
 
 export function HoverCard(props: HoverCardProps) {
@@ -39,7 +40,7 @@ export function HoverCard(props: HoverCardProps) {
         nameId={nameId}
       />
       {onDisable && (
-        <button type="button" class="bs-off" onClick={onDisable}>
+        <button type="button" class="bs-off" title={t(lang, 'hoverOffHint')} onClick={onDisable}>
           {t(lang, 'hoverOff')}
         </button>
       )}

@@ -1,79 +1,46 @@
-// Interface strings in the two languages TASS publishes in. Placeholders are {0}, {1}...;
-// a string with "|" holds plural forms (English: one|other; Russian: one|few|many), see `plural`.
+// Interface strings. They live in _locales/{en,ru}/messages.json, the one place translators edit,
+// but the page does not read them through browser.i18n.getMessage: that follows the browser's
+// language, while Backstory speaks the article's language (or the reader's choice). So the
+// background reads both locale files and sends their tables with its annotate reply, and the content
+// script hands them to `setStrings`; keeping them out of content.js also keeps it under 40 KB.
+// Placeholders are $1, $2... as in messages.json; a string with "|" holds plural forms
+// (English: one|other; Russian: one|few|many), see `plural`.
 
 import type { EntityType, Lang } from '../core/types';
 
-const EN = {
-  title: 'Backstory',
-  context: 'Context',
-  close: 'Close',
-  toggle: 'Backstory: context for this article ({0})',
-  statusOn: 'Status on {0}',
-  today: 'Today',
-  since: 'Since this article',
-  nothingSince: 'Nothing has changed since this article',
-  keyDates: 'Key dates',
-  sources: 'Sources',
-  parties: 'Parties',
-  related: 'Related',
-  showInArticle: 'Show in article',
-  mentions: '{0} mention|{0} mentions',
-  published: 'Published {0}',
-  noDate: 'Publication date unknown',
-  treaty: 'Treaty',
-  event: 'Event',
-  organization: 'Organisation',
-  treaties: 'Treaties',
-  events: 'Events',
-  organizations: 'Organisations',
-  empty: 'No context found for this article',
-  outlet: 'TASS — Russia’s state news agency',
-  hoverOff: 'Turn hover cards off',
-  dataset: 'Dataset {0}',
-};
+/** Every key the page uses; the type comes from the English file, no code from it is bundled. */
+export type StringKey = keyof typeof import('../locales/en/messages.json');
+export type StringTable = Record<string, string>;
 
-export type StringKey = keyof typeof EN;
+let tables: Partial<Record<Lang, StringTable>> = {};
 
-const RU: Record<StringKey, string> = {
-  title: 'Backstory',
-  context: 'Контекст',
-  close: 'Закрыть',
-  toggle: 'Backstory: контекст статьи ({0})',
-  statusOn: 'Статус на {0}',
-  today: 'Сегодня',
-  since: 'После выхода статьи',
-  nothingSince: 'После выхода статьи ничего не изменилось',
-  keyDates: 'Ключевые даты',
-  sources: 'Источники',
-  parties: 'Участники',
-  related: 'См. также',
-  showInArticle: 'Показать в статье',
-  mentions: '{0} упоминание|{0} упоминания|{0} упоминаний',
-  published: 'Опубликовано {0}',
-  noDate: 'Дата публикации неизвестна',
-  treaty: 'Договор',
-  event: 'Событие',
-  organization: 'Организация',
-  treaties: 'Договоры',
-  events: 'События',
-  organizations: 'Организации',
-  empty: 'Для этой статьи контекст не найден',
-  outlet: 'ТАСС — государственное информационное агентство России',
-  hoverOff: 'Отключить всплывающие карточки',
-  dataset: 'Данные: версия {0}',
-};
+/** Installs the tables: message name → text, per language. */
+export function setStrings(next: Partial<Record<Lang, StringTable>>): void {
+  tables = next;
+}
+
+/** The message names of a messages.json file mapped to their texts. */
+export function stringTable(messages: Record<string, { message: string }>): StringTable {
+  const table: StringTable = {};
+  for (const [key, value] of Object.entries(messages)) table[key] = value.message;
+  return table;
+}
+
+function raw(lang: Lang, key: StringKey): string {
+  return tables[lang]?.[key] ?? tables.en?.[key] ?? key;
+}
 
 function fill(template: string, args: (string | number)[]): string {
-  return template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  return template.replace(/\$(\d)/g, (_, i: string) => String(args[Number(i) - 1] ?? ''));
 }
 
 export function t(lang: Lang, key: StringKey, ...args: (string | number)[]): string {
-  return fill((lang === 'ru' ? RU : EN)[key], args);
+  return fill(raw(lang, key), args);
 }
 
 /** A counted phrase with the right plural form: "1 mention", "3 упоминания", "5 упоминаний". */
 export function plural(lang: Lang, key: StringKey, n: number): string {
-  const forms = (lang === 'ru' ? RU : EN)[key].split('|');
+  const forms = raw(lang, key).split('|');
   const mod10 = n % 10;
   const mod100 = n % 100;
   const index =

@@ -36,7 +36,7 @@ describe('statusOn', () => {
   it('is in force on the seed article date and expired today', () => {
     expect(statusOn(NEW_START, '2022-01-14')).toMatchObject({ code: 'in-force', since: '2021-02-03' });
     expect(statusOn(NEW_START, '2026-11-27')).toMatchObject({ code: 'expired', since: '2026-02-05' });
-    expect(statusOn(NEW_START, '2026-11-27').label.en).toBe('Expired');
+    expect(statusOn(NEW_START, '2026-11-27').code).toBe('expired');
   });
 
   it('walks through not-yet, signed and suspended', () => {

@@ -70,3 +70,18 @@ describe('layoutTimeline', () => {
     expect(layoutTimeline([], { width: 300 })).toEqual([]);
   });
 });
+
+describe('layoutTimeline with unlabelled marks', () => {
+  it('places them without taking a label row', () => {
+    const placed = layoutTimeline(
+      [
+        { date: '2022-01-01', label: '2022' },
+        { date: '2022-01-02', label: '' },
+        { date: '2022-01-03', label: '2022' },
+        { date: '2030-01-01', label: '2030' },
+      ],
+      { width: 300, rows: 2 },
+    );
+    expect(placed.map((p) => p.row)).toEqual([0, -1, 1, 0]);
+  });
+});

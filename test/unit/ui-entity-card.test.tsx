@@ -2,7 +2,13 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entity } from '../../src/core/types';
+import en from '../../src/locales/en/messages.json';
+import ru from '../../src/locales/ru/messages.json';
 import { EntityCard } from '../../src/ui/EntityCard';
+import { setStrings, stringTable } from '../../src/ui/strings';
+
+// The content script gets these tables from the background; the tests read the locale files.
+setStrings({ en: stringTable(en), ru: stringTable(ru) });
 
 const newStart: Entity = {
   id: 'new-start',

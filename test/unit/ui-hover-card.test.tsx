@@ -2,7 +2,13 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entity } from '../../src/core/types';
+import en from '../../src/locales/en/messages.json';
+import ru from '../../src/locales/ru/messages.json';
 import { HoverCard } from '../../src/ui/HoverCard';
+import { setStrings, stringTable } from '../../src/ui/strings';
+
+// The content script gets these tables from the background; the tests read the locale files.
+setStrings({ en: stringTable(en), ru: stringTable(ru) });
 
 const newStart: Entity = {
   id: 'new-start',
@@ -86,5 +92,18 @@ describe('HoverCard', () => {
   it('follows a theme override', () => {
     render(<HoverCard {...base} lang="en" articleDate={null} theme="light" />);
     expect(screen.getByRole('dialog').dataset.theme).toBe('light');
+  });
+});
+
+describe('HoverCard, more', () => {
+  it('says where hover cards come back on, in the reader’s language', () => {
+    render(<HoverCard {...base} lang="ru" articleDate={null} onDisable={() => {}} />);
+    const button = screen.getByRole('button', { name: 'Отключить всплывающие карточки' });
+    expect(button.getAttribute('title')).toBe('Включить их снова можно в настройках.');
+  });
+
+  it('carries the "system" theme on its root', () => {
+    render(<HoverCard {...base} lang="en" articleDate={null} theme="system" />);
+    expect(screen.getByRole('dialog').dataset.theme).toBe('system');
   });
 });

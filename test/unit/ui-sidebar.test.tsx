@@ -3,7 +3,13 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleInfo, Entity } from '../../src/core/types';
+import en from '../../src/locales/en/messages.json';
+import ru from '../../src/locales/ru/messages.json';
 import { Sidebar, type SidebarProps } from '../../src/ui/Sidebar';
+import { setStrings, stringTable } from '../../src/ui/strings';
+
+// The content script gets these tables from the background; the tests read the locale files.
+setStrings({ en: stringTable(en), ru: stringTable(ru) });
 
 const newStart: Entity = {
   id: 'new-start',
@@ -115,7 +121,7 @@ describe('Sidebar panel', () => {
     const panel = screen.getByRole('complementary');
     expect(within(panel).getByRole('heading', { level: 2, name: 'Backstory' })).toBeTruthy();
     expect(panel.textContent).toContain('Published 14 January 2022');
-    expect(panel.textContent).toContain('TASS — Russia’s state news agency');
+    expect(panel.textContent).toContain('TASS, Russia’s state news agency');
     expect(panel.textContent).toContain('2026.11.1');
   });
 
@@ -123,7 +129,7 @@ describe('Sidebar panel', () => {
     render(<Sidebar {...props({ open: true, lang: 'ru', article: { ...article, lang: 'ru' } })} />);
     const panel = screen.getByRole('complementary');
     expect(panel.textContent).toContain('Опубликовано 14 января 2022 г.');
-    expect(panel.textContent).toContain('ТАСС — государственное информационное агентство России');
+    expect(panel.textContent).toContain('ТАСС, государственное информационное агентство России');
     expect(within(panel).getByRole('heading', { name: 'Договоры' })).toBeTruthy();
     expect(panel.textContent).toContain('Договор о СНВ-3');
     expect(panel.textContent).toContain('8 апреля 2010 г.');
@@ -263,5 +269,137 @@ describe('Sidebar in a shadow root', () => {
     fireEvent.keyDown(root.activeElement!, { key: 'Escape' });
     expect(onToggle).toHaveBeenCalledTimes(1);
     host.remove();
+  });
+});
+
+describe('Sidebar filter, types, resize, mentions', () => {
+  const ids = (container: Element) =>
+    [...container.querySelectorAll('[data-entity-id]')].map((el) => el.getAttribute('data-entity-id'));
+
+  it('filters cards by name or alias, in either language, and says when nothing matches', () => {
+    const { container } = render(<Sidebar {...props({ open: true })} />);
+    const filter = screen.getByRole('searchbox', { name: 'Filter' });
+    fireEvent.input(filter, { target: { value: 'inf' } });
+    expect(ids(container)).toEqual(['inf-treaty']);
+    fireEvent.input(filter, { target: { value: 'снв-3' } });
+    expect(ids(container)).toEqual(['new-start']);
+    fireEvent.input(filter, { target: { value: 'nothing like this' } });
+    expect(ids(container)).toEqual([]);
+    expect(container.textContent).toContain('Nothing matches “nothing like this”');
+    fireEvent.input(filter, { target: { value: '' } });
+    expect(ids(container)).toHaveLength(4);
+  });
+
+  it('leaves out the entity types the reader turned off, also from the count', () => {
+    const { container } = render(
+      <Sidebar {...props({ open: true, types: { treaty: false, event: true, organization: true } })} />,
+    );
+    expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
+      'Events',
+      'Organisations',
+    ]);
+    expect(ids(container)).toEqual(['geneva-summit-2021', 'nato']);
+    expect(container.querySelector('[data-backstory="toggle"]')!.textContent).toContain('2');
+  });
+
+  it('speaks Russian when the interface language is Russian, whatever the article', () => {
+    render(<Sidebar {...props({ open: true, lang: 'ru' })} />);
+    const panel = screen.getByRole('complementary');
+    expect(within(panel).getByRole('searchbox', { name: 'Фильтр' })).toBeTruthy();
+    expect(within(panel).getByRole('separator', { name: 'Ширина панели' })).toBeTruthy();
+    expect(within(panel).getByRole('heading', { name: 'События' })).toBeTruthy();
+    expect(panel.textContent).toContain('Статья среди дат');
+    expect(panel.textContent).toContain('Сегодня:Истёк');
+  });
+
+  it('puts the theme setting on its root, "system" included', () => {
+    const { container } = render(<Sidebar {...props({ theme: 'system' })} />);
+    expect((container.firstElementChild as HTMLElement).dataset.theme).toBe('system');
+  });
+
+  it('resizes from the keyboard on its handle, within the allowed widths', () => {
+    const onResize = vi.fn();
+    render(<Sidebar {...props({ open: true, width: 400, onResize })} />);
+    const handle = screen.getByRole('separator', { name: 'Sidebar width' });
+    expect(handle.getAttribute('aria-valuenow')).toBe('400');
+    expect(handle.tabIndex).toBe(0);
+    fireEvent.keyDown(handle, { key: 'ArrowLeft' });
+    expect(onResize).toHaveBeenLastCalledWith(416);
+    fireEvent.keyDown(handle, { key: 'ArrowRight' });
+    expect(onResize).toHaveBeenLastCalledWith(384);
+    fireEvent.keyDown(handle, { key: 'End' });
+    expect(onResize).toHaveBeenLastCalledWith(640);
+    fireEvent.keyDown(handle, { key: 'Home' });
+    expect(onResize).toHaveBeenLastCalledWith(280);
+  });
+
+  it('lists every mention of an entity; a click asks to reveal that one', () => {
+    const onShowMention = vi.fn();
+    const { container } = render(
+      <Sidebar
+        {...props({
+          open: true,
+          mentions: { 'new-start': ['…the New START treaty…', '…extend New START…'] },
+          onShowMention,
+        })}
+      />,
+    );
+    const card = container.querySelector<HTMLElement>('[data-entity-id="new-start"]')!;
+    expect(card.textContent).toContain('In the article: 2 mentions');
+    fireEvent.click(within(card).getByRole('button', { name: '…extend New START…' }));
+    expect(onShowMention).toHaveBeenCalledWith('new-start', 1);
+  });
+
+  it('shows a related entity the article does not mention in place', () => {
+    const { container } = render(
+      <Sidebar
+        {...props({
+          open: true,
+          entities: [newStart],
+          related: [
+            {
+              id: 'nato',
+              type: 'organization',
+              name: { en: 'NATO', ru: 'НАТО' },
+              summary: { en: 'A military alliance.', ru: 'Военный союз.' },
+            },
+          ],
+        })}
+      />,
+    );
+    const related = container.querySelector<HTMLElement>('[data-related-id="nato"]')!;
+    expect(related.tagName).toBe('DETAILS');
+    expect(related.textContent).toContain('NATO');
+    expect(related.textContent).toContain('Not mentioned in this article');
+    expect(related.textContent).toContain('A military alliance.');
+  });
+
+  it('draws a timeline for the article and one per entity, marking the article date', () => {
+    const { container } = render(<Sidebar {...props({ open: true })} />);
+    const pictures = screen.getAllByRole('img');
+    expect(pictures[0]!.getAttribute('aria-label')).toBe('This article among the dates');
+    expect(
+      within(container.querySelector<HTMLElement>('[data-entity-id="new-start"]')!).getByRole('img', {
+        name: 'Timeline: New START',
+      }),
+    ).toBeTruthy();
+    expect(container.querySelectorAll('.bs-tl-now').length).toBe(pictures.length);
+  });
+});
+
+describe('filterEntities and groupEntities', () => {
+  it('match folded text (case, ё) and keep the order of first mention', async () => {
+    const { filterEntities, groupEntities } = await import('../../src/ui/Sidebar');
+    expect(filterEntities([nato, newStart], 'договор о снв').map((e) => e.id)).toEqual(['new-start']);
+    expect(filterEntities([nato, newStart], '  ').map((e) => e.id)).toEqual(['nato', 'new-start']);
+    const groups = groupEntities([nato, newStart, genevaSummit, inf], {
+      treaty: true,
+      event: false,
+      organization: true,
+    });
+    expect(groups.map((g) => [g.type, g.entities.map((e) => e.id)])).toEqual([
+      ['treaty', ['new-start', 'inf-treaty']],
+      ['organization', ['nato']],
+    ]);
   });
 });
