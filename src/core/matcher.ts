@@ -121,6 +121,52 @@ interface Automaton {
   /** Index into `outputs` for states that end a pattern, else -1. */
   terminal: Int32Array;
   outputs: Variant[][];
+  /** See firstWordFilter. */
+  firstWords: Uint8Array;
+}
+
+/** Hash of a word's code units, as the scan computes it while it passes over the word. */
+const wordHash = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
+const FIRST_WORDS_MASK = 0xffff;
+
+/**
+ * firstWords[hash & FIRST_WORDS_MASK] = 1 for the first word of every key (the letters and digits
+ * before its first other character): a match starts at a word start, and that word of the text
+ * must be exactly the key's first word, so a word not in this filter starts no match and needs no
+ * walk through the trie. Most words of an article are not the first word of any alias. Derived
+ * from the trie, so the stored form does not carry it. Keys cut at KEY_LENGTH inside their first
+ * word are not in it: the scan walks from every word that long.
+ */
+function firstWordFilter(
+  root: Int32Array,
+  childStart: Int32Array,
+  childCode: Uint16Array,
+  childState: Int32Array,
+  terminal: Int32Array,
+): Uint8Array {
+  const filter = new Uint8Array(FIRST_WORDS_MASK + 1);
+  const states: number[] = [];
+  const hashes: number[] = [];
+  for (let c = 0; c < 65536; c++) {
+    if (root[c] !== 0 && WORD[c] === 1) {
+      states.push(root[c]!);
+      hashes.push(wordHash(0, c));
+    }
+  }
+  while (states.length > 0) {
+    const s = states.pop()!;
+    const h = hashes.pop()!;
+    let wordEnds = terminal[s]! >= 0;
+    for (let k = childStart[s]!; k < childStart[s + 1]!; k++) {
+      const c = childCode[k]!;
+      if (WORD[c] === 1) {
+        states.push(childState[k]!);
+        hashes.push(wordHash(h, c));
+      } else wordEnds = true;
+    }
+    if (wordEnds) filter[h & FIRST_WORDS_MASK] = 1;
+  }
+  return filter;
 }
 
 /** Collects patterns (keyed by their normalised form) before building the trie. */
@@ -197,7 +243,8 @@ class PatternSet {
       childState[at] = s;
       if (parent[s] === 0) root[code[s]!] = s;
     }
-    return { root, childStart, childCode, childState, terminal, outputs };
+    const firstWords = firstWordFilter(root, childStart, childCode, childState, terminal);
+    return { root, childStart, childCode, childState, terminal, outputs, firstWords };
   }
 }
 
@@ -536,7 +583,8 @@ function automatonFrom(data: AutomatonData): Automaton {
     outputs.push(variants);
   }
   const { childStart, childCode, childState, terminal } = data;
-  return { root, childStart, childCode, childState, terminal, outputs };
+  const firstWords = firstWordFilter(root, childStart, childCode, childState, terminal);
+  return { root, childStart, childCode, childState, terminal, outputs, firstWords };
 }
 
 /** The stored form of a matcher compiled from the dataset `datasetVersion`. */
@@ -665,15 +713,26 @@ function scan(
   emit: (start: number, end: number, payload: number[]) => void,
 ): void {
   const { codes, length: n } = p;
-  const { root, terminal, outputs } = auto;
+  const { root, terminal, outputs, firstWords } = auto;
   let i = 0;
   while (i < n) {
     const c = codes[i]!;
-    if (WORD[c] === 1 && i > 0 && WORD[codes[i - 1]!] === 1) {
-      // Inside a word, where no match starts: skip to its end (most of the text goes by here).
-      i++;
-      while (i < n && WORD[codes[i]!] === 1) i++;
-      continue;
+    if (WORD[c] === 1) {
+      if (i > 0 && WORD[codes[i - 1]!] === 1) {
+        // Inside a word, where no match starts: skip to its end.
+        i++;
+        while (i < n && WORD[codes[i]!] === 1) i++;
+        continue;
+      }
+      // A word start: pass over the word (most of the text goes by here) and walk the trie from
+      // its start only if some key starts with this word.
+      let e = i + 1;
+      let h = wordHash(0, c);
+      while (e < n && WORD[codes[e]!] === 1) h = wordHash(h, codes[e++]!);
+      if (e - i < KEY_LENGTH && firstWords[h & FIRST_WORDS_MASK] === 0) {
+        i = e;
+        continue;
+      }
     }
     let state = root[c]!;
     if (state === 0) {
