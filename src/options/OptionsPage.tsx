@@ -41,7 +41,8 @@ function RadioGroup<T extends string>(props: {
   name: string;
   legend: string;
   value: T;
-  options: readonly [T, string][];
+  /** Value, label, and the label's language when it differs from the page's. */
+  options: readonly (readonly [T, string] | readonly [T, string, string])[];
   onChange: (value: T) => void;
   note?: string;
 }) {
@@ -49,7 +50,7 @@ function RadioGroup<T extends string>(props: {
   return (
     <fieldset aria-describedby={props.note ? noteId : undefined}>
       <legend>{props.legend}</legend>
-      {props.options.map(([value, label]) => (
+      {props.options.map(([value, label, lang]) => (
         <label class="choice" key={value}>
           <input
             type="radio"
@@ -58,7 +59,7 @@ function RadioGroup<T extends string>(props: {
             checked={props.value === value}
             onChange={() => props.onChange(value)}
           />
-          <span>{label}</span>
+          <span lang={lang}>{label}</span>
         </label>
       ))}
       {props.note && (
@@ -125,8 +126,8 @@ function SettingsForm({
         value={settings.language}
         options={[
           ['auto', t('optionsLanguageAuto')],
-          ['en', t('optionsLanguageEn')],
-          ['ru', t('optionsLanguageRu')],
+          ['en', t('optionsLanguageEn'), 'en'],
+          ['ru', t('optionsLanguageRu'), 'ru'],
         ]}
         onChange={(language) => change({ language })}
         note={t('optionsLanguageNote')}
