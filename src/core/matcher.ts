@@ -123,6 +123,22 @@ interface Automaton {
   outputs: Variant[][];
   /** See firstWordFilter. */
   firstWords: Uint8Array;
+  /**
+   * chain[s] = the code unit to the only child of s when that child is s + 1, else -1. Keys are
+   * added in sorted order, so the states of a key's unshared rest are consecutive: a walk along
+   * such a chain reads this one array, in order.
+   */
+  chain: Int32Array;
+}
+
+function chainOf(childStart: Int32Array, childCode: Uint16Array, childState: Int32Array): Int32Array {
+  const states = childStart.length - 1;
+  const chain = new Int32Array(states).fill(-1);
+  for (let s = 0; s < states; s++) {
+    const k = childStart[s]!;
+    if (childStart[s + 1]! - k === 1 && childState[k] === s + 1) chain[s] = childCode[k]!;
+  }
+  return chain;
 }
 
 /** Hash of a word's code units, as the scan computes it while it passes over the word. */
@@ -244,7 +260,8 @@ class PatternSet {
       if (parent[s] === 0) root[code[s]!] = s;
     }
     const firstWords = firstWordFilter(root, childStart, childCode, childState, terminal);
-    return { root, childStart, childCode, childState, terminal, outputs, firstWords };
+    const chain = chainOf(childStart, childCode, childState);
+    return { root, childStart, childCode, childState, terminal, outputs, firstWords, chain };
   }
 }
 
@@ -584,7 +601,8 @@ function automatonFrom(data: AutomatonData): Automaton {
   }
   const { childStart, childCode, childState, terminal } = data;
   const firstWords = firstWordFilter(root, childStart, childCode, childState, terminal);
-  return { root, childStart, childCode, childState, terminal, outputs, firstWords };
+  const chain = chainOf(childStart, childCode, childState);
+  return { root, childStart, childCode, childState, terminal, outputs, firstWords, chain };
 }
 
 /** The stored form of a matcher compiled from the dataset `datasetVersion`. */
@@ -713,7 +731,7 @@ function scan(
   emit: (start: number, end: number, payload: number[]) => void,
 ): void {
   const { codes, length: n } = p;
-  const { root, terminal, outputs, firstWords } = auto;
+  const { root, terminal, outputs, firstWords, chain } = auto;
   let i = 0;
   while (i < n) {
     const c = codes[i]!;
@@ -752,8 +770,14 @@ function scan(
         }
       }
       if (j >= n) break;
-      state = step(auto, state, codes[j]!);
-      if (state < 0) break;
+      const next = chain[state]!;
+      if (next >= 0) {
+        if (next !== codes[j]) break;
+        state++;
+      } else {
+        state = step(auto, state, codes[j]!);
+        if (state < 0) break;
+      }
       j++;
     }
     if (bestPayload !== null) {
