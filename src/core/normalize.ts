@@ -99,6 +99,16 @@ function grow(buf: NormBuffer, need: number): void {
 }
 
 /**
+ * FOLD for the tight loop of normalizeInto: the folded character for plain characters, WS for
+ * whitespace, END_RUN for every character the loop must leave to the general paths (dropped, slow,
+ * combining marks, hyphens). Derived from FOLD, so it follows any change to it.
+ */
+const END_RUN = 0xfffe;
+const RUN = FOLD.map((f) =>
+  f === WS ? WS : f >= SLOW || f === DROP || f === HYPHEN || (f >= 0x300 && f < 0x370) ? END_RUN : f,
+);
+
+/**
  * Normalises `original` into `buf` (replacing its content). With `foldDashSpaces` (the matcher's
  * mode; `normalize` does not use it), spaces next to a hyphen are dropped and a hyphen between two
  * letters becomes a space, so "Russia – NATO", "Russia—NATO", "Russia-NATO" and "Russia NATO" read
@@ -125,15 +135,16 @@ export function normalizeInto(original: string, foldDashSpaces: boolean, buf: No
       while (i < n) {
         const c = original.charCodeAt(i);
         if (c >= TABLE_SIZE) break;
-        let f = FOLD[c]!;
-        if (f === WS && i + 1 < n) {
+        let f = RUN[c]!;
+        if (f >= END_RUN) {
+          if (f !== WS || i + 1 >= n) break;
           const d = original.charCodeAt(i + 1);
           if (d >= TABLE_SIZE) break;
-          f = FOLD[d]!;
-          if (f >= SLOW || f === HYPHEN || (f >= 0x300 && f < 0x370)) break;
+          f = RUN[d]!;
+          if (f >= END_RUN) break;
           codes[len] = SPACE;
           map[len++] = i++;
-        } else if (f >= SLOW || f === HYPHEN || (f >= 0x300 && f < 0x370)) break;
+        }
         codes[len] = f;
         map[len++] = i++;
       }
