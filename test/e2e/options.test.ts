@@ -176,6 +176,29 @@ describe('chromium: the options page', () => {
       Boolean(s.newStart?.includes(RENAMED)),
     );
     expect(after.dataset).toBe(modified.version);
+
+    // A restarted service worker reads the imported dataset back instead of reseeding the bundled one.
+    await (await browser.serviceWorker()).evaluate(() => {
+      (globalThis as { e2eBeforeRestart?: boolean }).e2eBeforeRestart = true;
+    });
+    const cdp = await browser.context.newCDPSession(optionsPage);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await articlePage.reload();
+    const restarted = await article(articlePage, 'the imported dataset after a worker restart', (s) =>
+      Boolean(s.dataset),
+    );
+    const fresh = await poll(
+      async () =>
+        (await browser.serviceWorker()).evaluate(
+          () => (globalThis as { e2eBeforeRestart?: boolean }).e2eBeforeRestart ?? false,
+        ),
+      { what: 'a restarted service worker', until: (marked) => marked === false },
+    );
+    expect(fresh).toBe(false);
+    expect(restarted.dataset).toBe(modified.version);
+    expect(restarted.newStart).toContain(RENAMED);
   });
 
   it('resets to the bundled dataset', async () => {
