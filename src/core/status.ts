@@ -128,11 +128,20 @@ export function formatDate(iso: IsoDate, lang: Lang): string {
   const [year, month, day] = iso.split('-').map(Number);
   // CLDR writes a bare year without "г.", so that one is ours.
   if (!month) return lang === 'ru' ? `${year} г.` : String(year);
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', month: 'long' };
-  if (day) options.day = 'numeric';
-  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
-  return new Intl.DateTimeFormat(lang === 'ru' ? 'ru' : 'en-GB', options).format(date).replace(/\s/g, ' ');
+  // Making a DateTimeFormat costs far more than using one, and a sidebar formats hundreds of dates.
+  const key = `${lang}${day ? 'd' : ''}`;
+  formatters[key] ??= new Intl.DateTimeFormat(lang === 'ru' ? 'ru' : 'en-GB', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+    day: day ? 'numeric' : undefined,
+  });
+  return formatters[key]
+    .format(new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)))
+    .replace(/\s/g, ' ');
 }
+
+const formatters: Record<string, Intl.DateTimeFormat> = {};
 
 /** Today's date as YYYY-MM-DD in the reader's local time. */
 export function todayIso(now: Date = new Date()): IsoDate {

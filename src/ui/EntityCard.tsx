@@ -1,6 +1,7 @@
 // The full context for one entity, as the sidebar shows it: what it is, where it stood on the
 // article's date and today, what has happened since, and where the facts come from.
 
+import { useState } from 'preact/hooks';
 import type { RelatedEntity } from '../core/messages';
 import { compareIsoDates, formatDate, keyDates, type Status, statusOn, stepsAfter } from '../core/status';
 import type { Bilingual, Entity, IsoDate, Lang, TimelineStep } from '../core/types';
@@ -87,6 +88,9 @@ export function EntityCard(props: EntityCardProps) {
   const { entity, lang, articleDate, today, mentionCount, onShowInArticle, resolveName, onOpenRelated } =
     props;
   const snippets = props.mentions ?? [];
+  // The list is drawn when first opened: a long article has thousands of mentions, and drawing all
+  // their buttons with the sidebar would be one long task.
+  const [listShown, setListShown] = useState(false);
   // Scheduled steps (an expiry date fixed in the treaty, say) are not news until they happen.
   const since = articleDate
     ? stepsAfter(entity, articleDate).filter((step) => compareIsoDates(step.date, today) <= 0)
@@ -180,18 +184,23 @@ export function EntityCard(props: EntityCardProps) {
       )}
       {snippets.length > 0 && (
         // Every mention is reachable from the keyboard here, one button each, in article order.
-        <details class="bs-ments">
+        <details class="bs-ments" onToggle={(event) => setListShown(event.currentTarget.open)}>
           <summary>
             {t(lang, 'mentionsInArticle')}: {plural(lang, 'mentions', snippets.length)}
           </summary>
           <ol>
-            {snippets.map((snippet, index) => (
-              <li key={index}>
-                <button type="button" class="bs-ment" onClick={() => props.onShowMention?.(entity.id, index)}>
-                  {snippet}
-                </button>
-              </li>
-            ))}
+            {listShown &&
+              snippets.map((snippet, index) => (
+                <li key={index}>
+                  <button
+                    type="button"
+                    class="bs-ment"
+                    onClick={() => props.onShowMention?.(entity.id, index)}
+                  >
+                    {snippet}
+                  </button>
+                </li>
+              ))}
           </ol>
         </details>
       )}

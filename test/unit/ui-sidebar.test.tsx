@@ -333,7 +333,7 @@ describe('Sidebar filter, types, resize, mentions', () => {
     expect(onResize).toHaveBeenLastCalledWith(280);
   });
 
-  it('lists every mention of an entity; a click asks to reveal that one', () => {
+  it('lists every mention of an entity; a click asks to reveal that one', async () => {
     const onShowMention = vi.fn();
     const { container } = render(
       <Sidebar
@@ -346,7 +346,12 @@ describe('Sidebar filter, types, resize, mentions', () => {
     );
     const card = container.querySelector<HTMLElement>('[data-entity-id="new-start"]')!;
     expect(card.textContent).toContain('In the article: 2 mentions');
-    fireEvent.click(within(card).getByRole('button', { name: '…extend New START…' }));
+    // The list is drawn when the reader opens it.
+    expect(within(card).queryByRole('button', { name: '…extend New START…' })).toBeNull();
+    const details = card.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    fireEvent.click(await within(card).findByRole('button', { name: '…extend New START…' }));
     expect(onShowMention).toHaveBeenCalledWith('new-start', 1);
   });
 
