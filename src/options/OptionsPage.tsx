@@ -172,6 +172,22 @@ type Outcome =
   | { kind: 'done'; message: string }
   | { kind: 'failed'; message: string; problems: string[] };
 
+/**
+ * Problems the reader is most likely to meet, said in the interface language; the validator's other
+ * lines (which name the entity and field) are shown as they are, in English.
+ */
+const EXPLAINED: readonly [RegExp, string][] = [
+  [/the content was changed after the file was compiled/, 'optionsProblemEdited'],
+  [/^dataset bundle: format: missing/, 'optionsProblemNoFormat'],
+  [/^dataset bundle: format: .* is not a format/, 'optionsProblemUnknownFormat'],
+  [/^dataset bundle: this is a list of entities/, 'optionsProblemSourceFile'],
+];
+
+function explain(problem: string, t: Translate): string {
+  const known = EXPLAINED.find(([pattern]) => pattern.test(problem));
+  return known ? t(known[1]) : problem;
+}
+
 function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
 }
@@ -218,7 +234,11 @@ function DatasetSection({ api, strings }: { api: OptionsApi; strings: Strings })
     const reply = await api
       .send({ type: 'import-dataset', bundle: data })
       .catch((error: unknown): Reply<'import-dataset'> => ({ ok: false, error: String(error) }));
-    if (!reply.ok) return fail(t('optionsImportFailed', file.name), reply.problems ?? [reply.error]);
+    if (!reply.ok)
+      return fail(
+        t('optionsImportFailed', file.name),
+        (reply.problems ?? [reply.error]).map((problem) => explain(problem, t)),
+      );
     setOutcome({
       kind: 'done',
       message: t('optionsImported', reply.result.version, reply.result.entityCount),

@@ -142,7 +142,7 @@ describe('chromium: the options page', () => {
       what: 'the problems of edited.json',
       until: (o) => o.problems.includes('edited.json was not imported'),
     });
-    expect(refused.problems).toContain('the content was changed after the file was compiled');
+    expect(refused.problems).toContain('The file was changed after it was compiled');
     await shot(optionsPage, 'options-import-refused');
 
     await chooseFile('broken.json', '{"format": 1, "entities": [');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
+import { compileBundle, parseBundle } from '../../src/core/dataset';
 import { MAX_IMPORT_BYTES, type Reply, type Request } from '../../src/core/messages';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/core/settings';
 import { OptionsPage } from '../../src/options/OptionsPage';
@@ -17,6 +18,20 @@ const TABLES = {
   en: JSON.parse(readFileSync('src/locales/en/messages.json', 'utf8')),
   ru: JSON.parse(readFileSync('src/locales/ru/messages.json', 'utf8')),
 };
+
+/** A real compiled bundle of two entities, as a dataset file holds it. */
+const BUNDLED_FILE = compileBundle(
+  ['nato', 'osce'].map((id) => ({
+    id,
+    type: 'organization' as const,
+    name: { en: id.toUpperCase(), ru: `Организация ${id}` },
+    aliases: { en: [id.toUpperCase()], ru: [`Организация ${id}`] },
+    summary: { en: 'An organisation.', ru: 'Организация.' },
+    timeline: [{ date: '1949-04-04', kind: 'founded' as const, label: { en: 'Founded', ru: 'Основана' } }],
+    sources: [{ url: 'https://example.org/', title: 'Example' }],
+  })),
+  '2026-11-27',
+);
 
 const BUNDLED: DatasetInfoResult = {
   version: '2026-11-27+ce76bab2',
@@ -106,8 +121,11 @@ async function renderPage(fake: Fake) {
   await screen.findByText(BUNDLED.version);
 }
 
-function chooseFile(file: { name: string; size: number; text: () => Promise<string> }) {
-  const input = screen.getByLabelText(/Import a dataset file/) as HTMLInputElement;
+function chooseFile(
+  file: { name: string; size: number; text: () => Promise<string> },
+  label = /Import a dataset file/,
+) {
+  const input = screen.getByLabelText(label) as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   fireEvent.change(input);
 }
@@ -264,7 +282,7 @@ describe('the options page', () => {
 
   it('lists every problem the background found, and keeps showing the current dataset', async () => {
     const problems = [
-      'dataset bundle: the content was changed after the file was compiled: …',
+      'dataset bundle: the content was changed after the file was compiled: its version …',
       'dataset bundle: entity "nato": sources: at least one source is required',
     ];
     const fake = fakeApi({ onImport: () => ({ ok: false, error: 'invalid', problems }) });
@@ -277,7 +295,10 @@ describe('the options page', () => {
       within(alert)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(problems);
+    ).toEqual([
+      "The file was changed after it was compiled: its version no longer matches its content. Edit the dataset's source files and compile them again instead of editing the compiled file.",
+      problems[1],
+    ]);
     expect(fake.sent.find((r) => r.type === 'import-dataset')).toEqual({
       type: 'import-dataset',
       bundle: { format: 1 },
@@ -311,6 +332,30 @@ describe('the options page', () => {
       `The bundled dataset ${BUNDLED.version} is installed. Reload open articles to see it.`,
     );
     await screen.findByText('Bundled with the extension');
+  });
+});
+
+describe('import problems in the interface language', () => {
+  it.each([
+    [
+      'a hand-edited bundle',
+      { ...BUNDLED_FILE, version: '2026-11-27+00000000' },
+      'Файл изменили после компиляции',
+    ],
+    ['no format', { ...BUNDLED_FILE, format: undefined }, 'нет номера формата'],
+    ['an unknown format', { ...BUNDLED_FILE, format: 7 }, 'который эта версия Backstory не знает'],
+    ['a source file', BUNDLED_FILE.entities, 'исходный файл набора данных'],
+  ])('explains %s in Russian', async (_label, file, expected) => {
+    const fake = fakeApi({
+      settings: { language: 'ru' },
+      onImport: (bundle) => ({ ok: false, error: 'invalid', problems: parseBundle(bundle).errors }),
+    });
+    render(<OptionsPage api={fake.api} />);
+    await screen.findByText(BUNDLED.version);
+    chooseFile(textFile('x.json', JSON.stringify(file)), /Импортировать файл набора данных/);
+    const alert = (await screen.findByText('Файл x.json не импортирован; текущий набор данных не изменился.'))
+      .parentElement!;
+    expect(within(alert).getByRole('listitem').textContent).toContain(expected);
   });
 });
 
