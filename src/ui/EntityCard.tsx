@@ -51,11 +51,14 @@ export function EntityHead(props: {
   const then = articleDate ? statusOn(entity, articleDate) : null;
   const now = statusOn(entity, today);
   const label = (status: Status) => t(lang, `status_${status.code.replace('-', '_')}` as StringKey);
+  // In the sidebar the name is a heading under its group's h3; the hover card (which passes nameId)
+  // floats over the page's own headings, where an h4 would break their order: its name labels the dialog instead.
+  const Name = props.nameId ? 'p' : 'h4';
   return (
     <>
-      <h4 class="bs-name" id={props.nameId}>
+      <Name class="bs-name" id={props.nameId}>
         {pick(entity.name, lang)}
-      </h4>
+      </Name>
       <div class="bs-type">{t(lang, entity.type)}</div>
       <p class="bs-summary">{pick(entity.summary, lang)}</p>
       <dl class="bs-status">

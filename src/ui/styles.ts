@@ -22,6 +22,7 @@ export const UI_CSS = `:host{all:initial}
 .bs-toggle{position:fixed;top:50%;right:0;transform:translateY(-50%);z-index:2147483646;display:flex;flex-direction:column;align-items:center;gap:4px;padding:8px 6px;background:var(--bg);border:1px solid var(--bd);border-right:0;border-radius:8px 0 0 8px;box-shadow:0 2px 8px rgba(0,0,0,.2)}
 .bs-open .bs-toggle{right:min(var(--w,360px),100vw)}
 .bs-mark{display:grid;place-items:center;width:24px;height:24px;border-radius:50%;background:var(--ac);color:var(--af);font-weight:700;font-size:14px}
+.bs-mark::before{content:"B"}
 .bs-count{font-size:12px;font-weight:600}
 .bs-panel{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;flex-direction:column;width:var(--w,360px);max-width:100vw;background:var(--bg);border-left:1px solid var(--bd);box-shadow:-2px 0 12px rgba(0,0,0,.15);outline:0}
 .bs-head{position:relative;padding:12px 48px 10px 16px;border-bottom:1px solid var(--bd)}
