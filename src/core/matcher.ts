@@ -638,7 +638,8 @@ export function loadMatcher(
     typeof stored !== 'object' ||
     stored.format !== MATCHER_FORMAT ||
     stored.datasetVersion !== datasetVersion ||
-    !Array.isArray(stored.entityIds)
+    !Array.isArray(stored.entityIds) ||
+    !Array.isArray(stored.clueInfo)
   )
     return null;
   const byId = new Map<string, Entity>();

@@ -54,6 +54,7 @@ describe('the stored matcher', () => {
     expect(loadMatcher(stored, entities.slice(1), 'v1')).toBeNull();
     expect(loadMatcher(undefined, entities, 'v1')).toBeNull();
     expect(loadMatcher({ ...stored, aliases: null } as never, entities, 'v1')).toBeNull();
+    expect(loadMatcher({ ...stored, clueInfo: undefined } as never, entities, 'v1')).toBeNull();
   });
 
   it('is typed arrays and plain data, much smaller than a dense root table', () => {
