@@ -149,6 +149,12 @@ export interface LaunchOptions {
   /** Port of the fixture server (server.mjs) that stands in for the TASS sites. */
   port: number;
   headless?: boolean;
+  /**
+   * The system colour scheme the pages see (prefers-color-scheme); the browser's default when absent.
+   * Set at launch: Firefox over BiDi has no media emulation (puppeteer's emulateMediaFeatures needs
+   * CDP), so there it is the ui.systemUsesDarkTheme pref, which only applies at startup.
+   */
+  colorScheme?: 'light' | 'dark';
 }
 
 export async function launchChromium(extDir: string, options: LaunchOptions): Promise<ChromiumBrowser> {
@@ -158,6 +164,7 @@ export async function launchChromium(extDir: string, options: LaunchOptions): Pr
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     viewport: VIEWPORT,
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
@@ -203,7 +210,10 @@ export async function launchFirefox(extDir: string, options: LaunchOptions): Pro
     headless: options.headless ?? true,
     userDataDir: profile,
     defaultViewport: VIEWPORT,
-    extraPrefsFirefox: firefoxProxyPrefs(options.port),
+    extraPrefsFirefox: {
+      ...firefoxProxyPrefs(options.port),
+      ...(options.colorScheme ? { 'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0 } : {}),
+    },
   });
   let extensionId: string;
   try {
