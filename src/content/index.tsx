@@ -163,8 +163,8 @@ async function run(): Promise<void> {
   mentions.forEach((mention, index) => {
     const id = mention.entityId;
     mentionCounts[id] = (mentionCounts[id] ?? 0) + 1;
-    mentionIndexes[id] = [...(mentionIndexes[id] ?? []), index];
-    mentionSnippets[id] = [...(mentionSnippets[id] ?? []), snippets[index] ?? mention.text];
+    (mentionIndexes[id] ??= []).push(index);
+    (mentionSnippets[id] ??= []).push(snippets[index] ?? mention.text);
   });
 
   setMarksVisible(document, settings.marks);
