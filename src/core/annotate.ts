@@ -2,7 +2,7 @@
 // names resolved by the article's date, and events the text names only by place and date.
 
 import { type EventLink, eventStart, linkEvents, sentenceOf, sentenceStarts } from './events';
-import { type AliasHit, type ClueHit, type Matcher, scanText } from './matcher';
+import { type AliasHit, type ClueHit, type Matcher, scanForAnnotation } from './matcher';
 import { compareIsoDates, isCurrentOn } from './status';
 import type { Entity, IsoDate, Lang, Mention } from './types';
 
@@ -57,7 +57,7 @@ function candidates(
   }
   const near = new Set<string>();
   for (let k = lo; k < contextWords.length && contextWords[k]!.start < to; k++) {
-    if (contextWords[k]!.end <= to) near.add(contextWords[k]!.entityId);
+    if (contextWords[k]!.end <= to) for (const id of contextWords[k]!.entityIds) near.add(id);
   }
   const confirmed = hit.contextIds.filter((id) => plainlyNamed.has(id) || near.has(id));
   return confirmed.length > 0 ? confirmed : hit.entityIds;
@@ -75,12 +75,26 @@ function overlapsAny(sorted: Mention[], start: number, end: number): boolean {
   return lo < sorted.length && sorted[lo]!.start < end;
 }
 
+const eventLists = new WeakMap<Matcher, Entity[]>();
+
+/** The matcher's events, as one list kept per matcher (linkEvents keeps its table per list). */
+function eventsOf(matcher: Matcher): Entity[] {
+  let events = eventLists.get(matcher);
+  if (events === undefined) {
+    events = [...matcher.entities.values()].filter((e) => e.type === 'event');
+    eventLists.set(matcher, events);
+  }
+  return events;
+}
+
 /** Every mention in `text`, sorted by start and non-overlapping, as offsets into `text`. */
 export function annotateText(matcher: Matcher, text: string, options: AnnotateOptions): Mention[] {
   const { date, lang } = options;
-  let { aliases, clues: allClues } = scanText(matcher, text, date !== null);
+  // Event clues of the article's language only (and context words of both).
+  let { aliases, clues: allClues } = scanForAnnotation(matcher, text, lang, date !== null);
   const needContext = aliases.some((hit) => hit.contextIds.length > 0);
-  if (needContext && date === null) ({ aliases, clues: allClues } = scanText(matcher, text, true));
+  if (needContext && date === null)
+    ({ aliases, clues: allClues } = scanForAnnotation(matcher, text, lang, true));
   const clues = allClues.filter((c) => c.kind !== 'context');
   const mentions: Mention[] = [];
   const plainlyNamed = new Set<string>();
@@ -101,7 +115,8 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
   }
   if (date === null || clues.length === 0) return mentions;
 
-  const events = [...new Set(clues.map((c) => c.entityId))].map((id) => matcher.entities.get(id)!);
+  // Events without a clue in the text play no part: the linker may as well get them all.
+  const events = eventsOf(matcher);
   // Dates are only looked for in sentences that name an event's place (see linkEvents).
   const links: EventLink[] = linkEvents(text, { events, clues, published: date, lang });
   if (links.length === 0) return mentions;

@@ -108,28 +108,16 @@ export function sentenceOf(starts: number[], offset: number): [number, number] {
   return [starts[lo]!, lo + 1 < starts.length ? starts[lo + 1]! : Number.POSITIVE_INFINITY];
 }
 
-/** Date expressions in the sentences that name a place or participant of one of the events. */
-function datesNearPlaces(
-  text: string,
-  starts: number[],
-  events: { clues: ClueHit[] }[],
-  published: IsoDate,
-): DateExpression[] {
-  const sentences = new Map<number, number>();
-  for (const ev of events) {
-    for (const clue of ev.clues) {
-      if (clue.kind === 'cue') continue;
-      const [from, to] = sentenceOf(starts, clue.start);
-      sentences.set(from, Math.min(to, text.length));
-    }
+/** The index of the sentence holding `offset`, given the sentence starts (see sentenceOf). */
+function sentenceIndex(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  const dates: DateExpression[] = [];
-  for (const [from, to] of [...sentences].sort((a, b) => a[0] - b[0])) {
-    for (const d of findDates(text.slice(from, to), published)) {
-      dates.push({ ...d, start: d.start + from, end: d.end + from });
-    }
-  }
-  return dates;
+  return lo;
 }
 
 /** "Geneva last June", "Geneva, on January 10", "on January 10 in Geneva". */
@@ -139,8 +127,8 @@ function adjacent(text: string, place: ClueHit, date: DateExpression): boolean {
   return false;
 }
 
-/** The hits (sorted by start) that lie inside [from, to). */
-function within(hits: ClueHit[], from: number, to: number): ClueHit[] {
+/** The first of `hits` (sorted by start) that starts at or after `from`. */
+function firstFrom(hits: readonly ClueHit[], from: number): number {
   let lo = 0;
   let hi = hits.length;
   while (lo < hi) {
@@ -148,89 +136,234 @@ function within(hits: ClueHit[], from: number, to: number): ClueHit[] {
     if (hits[mid]!.start < from) lo = mid + 1;
     else hi = mid;
   }
-  const out: ClueHit[] = [];
-  for (let k = lo; k < hits.length && hits[k]!.start < to; k++) if (hits[k]!.end <= to) out.push(hits[k]!);
-  return out;
+  return lo;
 }
 
-interface Candidate {
-  entityId: string;
-  score: number;
-  place: ClueHit | null;
+/** An event the linker can name: it has a period and a first day. */
+interface EventInfo {
+  id: string;
+  from: IsoDate;
+  to: IsoDate;
+  start: IsoDate;
 }
 
-/** Events the text names by place and date, one per date expression at most. */
-export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
-  const { published, lang } = input;
-  const byEvent = new Map<string, ClueHit[]>();
-  for (const clue of input.clues) {
-    if (clue.lang !== lang) continue;
-    const list = byEvent.get(clue.entityId);
-    if (list === undefined) byEvent.set(clue.entityId, [clue]);
-    else list.push(clue);
-  }
-  const events: { entity: Entity; from: IsoDate; to: IsoDate; clues: ClueHit[] }[] = [];
-  for (const entity of input.events) {
+/**
+ * The linkable events of an `events` list (its "slots", in list order), and the slots of each
+ * entity id. Kept per list: annotateText passes the same list of the dataset's events each time.
+ */
+interface EventTable {
+  infos: EventInfo[];
+  byId: Map<string, number[]>;
+}
+
+const tables = new WeakMap<readonly Entity[], EventTable>();
+
+function eventTable(events: readonly Entity[]): EventTable {
+  let table = tables.get(events);
+  if (table !== undefined) return table;
+  table = { infos: [], byId: new Map() };
+  for (const entity of events) {
     if (entity.type !== 'event') continue;
     const period = eventPeriod(entity);
     const start = eventStart(entity);
-    if (period === null || start === null || compareIsoDates(start, published) > 0) continue;
-    const clues = (byEvent.get(entity.id) ?? []).sort((a, b) => a.start - b.start);
-    if (clues.some((c) => c.kind !== 'cue')) events.push({ entity, ...period, clues });
+    if (period === null || start === null) continue;
+    const slots = table.byId.get(entity.id);
+    if (slots === undefined) table.byId.set(entity.id, [table.infos.length]);
+    else slots.push(table.infos.length);
+    table.infos.push({ id: entity.id, ...period, start });
   }
-  if (events.length === 0) return [];
+  tables.set(events, table);
+  return table;
+}
+
+const NO_SLOTS = new Int32Array(0);
+
+/**
+ * Events the text names by place and date, one per date expression at most.
+ *
+ * A clue hit carries the entity list of its term (a cue word like "summit" belongs to dozens of
+ * events), so the linker works per sentence: it looks at the events of the hits in a sentence that
+ * holds a date expression, and at each hit's events once, instead of at every event for every date.
+ */
+export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
+  const { published, lang } = input;
+  const { infos, byId } = eventTable(input.events);
+  const n = infos.length;
+  if (n === 0) return [];
+  const hits = cluesOf(input.clues, lang);
+  if (hits.length === 0) return [];
+
+  // The slots of a hit's entities, per term (hits of one term share their entity list).
+  const termSlots = new Map<readonly string[], Int32Array>();
+  const slotsOf = (hit: ClueHit): Int32Array => {
+    let slots = termSlots.get(hit.entityIds);
+    if (slots === undefined) {
+      const list: number[] = [];
+      for (const id of hit.entityIds) {
+        const own = byId.get(id);
+        if (own !== undefined) list.push(...own);
+      }
+      slots = list.length === 0 ? NO_SLOTS : Int32Array.from(list);
+      termSlots.set(hit.entityIds, slots);
+    }
+    return slots;
+  };
+
+  // An event is in play when the article does not predate it and the text holds one of its
+  // places or participants (a cue word alone is not enough).
+  const inPlay = new Uint8Array(n);
+  const begun = new Int8Array(n).fill(-1);
+  let any = false;
+  for (const hit of hits) {
+    if (hit.kind === 'cue') continue;
+    for (const s of slotsOf(hit)) {
+      if (begun[s] === -1) begun[s] = compareIsoDates(infos[s]!.start, published) > 0 ? 0 : 1;
+      if (begun[s] === 1) {
+        inPlay[s] = 1;
+        any = true;
+      }
+    }
+  }
+  if (!any) return [];
 
   const starts = sentenceStarts(text);
-  const dates = input.dates ?? datesNearPlaces(text, starts, events, published);
+  const dates = input.dates ?? datesNearPlaces(text, starts, hits, slotsOf, inPlay, published);
   const links: EventLink[] = [];
-  for (const date of dates) {
+  // Per event, what the sentence of the date in hand holds (valid where seen[s] === that date).
+  const seen = new Int32Array(n).fill(-1);
+  const overlaps = new Uint8Array(n);
+  const cue = new Uint8Array(n);
+  const placed = new Uint8Array(n);
+  const nextTo: (ClueHit | null)[] = new Array(n).fill(null);
+  const participant: (string | null)[] = new Array(n).fill(null);
+  const participants = new Uint8Array(n); // distinct participant terms, counted up to 2
+  const touched: number[] = [];
+  for (let d = 0; d < dates.length; d++) {
+    const date = dates[d]!;
     // The dateline ("MOSCOW, January 14. /TASS/.") says where the article was filed, not where
     // anything happened.
     if (DATELINE.test(text.slice(date.end, date.end + 24))) continue;
     // A year or a quarter is too vague on its own ("results of 2021"): it needs the place right
     // next to it ("their summit in Geneva in 2021") and a cue or participant.
-    const vague = spanDays(date) > 31;
+    const span = spanDays(date);
+    const vague = span > 31;
     const [sStart, sEnd] = sentenceOf(starts, date.start);
-    const candidates: Candidate[] = [];
-    for (const ev of events) {
-      if (compareIsoDates(date.from, ev.to) > 0 || compareIsoDates(ev.from, date.to) > 0) continue;
-      const inSentence = within(ev.clues, sStart, sEnd);
-      const places = inSentence.filter((c) => c.kind === 'place');
-      const cue = inSentence.some((c) => c.kind === 'cue');
-      const participants = new Set(inSentence.filter((c) => c.kind === 'participant').map((c) => c.term))
-        .size;
-      if (places.length === 0) {
+    touched.length = 0;
+    for (let k = firstFrom(hits, sStart); k < hits.length && hits[k]!.start < sEnd; k++) {
+      const hit = hits[k]!;
+      if (hit.end > sEnd) continue;
+      let isNextTo = -1; // whether this place is next to the date, worked out once
+      for (const s of slotsOf(hit)) {
+        if (inPlay[s] === 0) continue;
+        if (seen[s] !== d) {
+          seen[s] = d;
+          const ev = infos[s]!;
+          overlaps[s] =
+            compareIsoDates(date.from, ev.to) > 0 || compareIsoDates(ev.from, date.to) > 0 ? 0 : 1;
+          cue[s] = placed[s] = participants[s] = 0;
+          nextTo[s] = null;
+          participant[s] = null;
+          touched.push(s);
+        }
+        if (overlaps[s] === 0) continue;
+        if (hit.kind === 'cue') cue[s] = 1;
+        else if (hit.kind === 'participant') {
+          if (participant[s] === null) {
+            participant[s] = hit.term;
+            participants[s] = 1;
+          } else if (participant[s] !== hit.term) participants[s] = 2;
+        } else if (hit.kind === 'place') {
+          placed[s] = 1;
+          if (nextTo[s] === null) {
+            if (isNextTo < 0) isNextTo = adjacent(text, hit, date) ? 1 : 0;
+            if (isNextTo === 1) nextTo[s] = hit;
+          }
+        }
+      }
+    }
+    let best = -1;
+    let tied = 0;
+    let bestSlot = -1;
+    for (const s of touched) {
+      if (overlaps[s] === 0) continue;
+      const hasCue = cue[s] === 1;
+      const count = participants[s]!;
+      let score: number;
+      if (placed[s] === 0) {
         // No place: "Putin and Trump at their meeting last August" still names the summit when the
         // cue and two of its participants are there; a single day ("Lavrov said on Monday" that
         // the mission is suspended) is precise enough for the cue and one participant.
-        if (!vague && cue && (participants >= 2 || (participants >= 1 && spanDays(date) === 1)))
-          candidates.push({ entityId: ev.entity.id, score: 2, place: null });
-        continue;
+        if (vague || !hasCue || !(count >= 2 || (count >= 1 && span === 1))) continue;
+        score = 2;
+      } else {
+        const place = nextTo[s];
+        if (place === null && !hasCue && count === 0) continue;
+        if (vague && (place === null || (!hasCue && count === 0))) continue;
+        score = Number(place !== null) + Number(hasCue) + Number(count > 0);
       }
-      const place = places.find((p) => adjacent(text, p, date)) ?? null;
-      if (place === null && !cue && participants === 0) continue;
-      if (vague && (place === null || (!cue && participants === 0))) continue;
-      candidates.push({
-        entityId: ev.entity.id,
-        score: Number(place !== null) + Number(cue) + Number(participants > 0),
-        place,
-      });
+      if (score > best) {
+        best = score;
+        tied = 1;
+        bestSlot = s;
+      } else if (score === best) tied++;
     }
-    if (candidates.length === 0) continue;
-    const best = Math.max(...candidates.map((c) => c.score));
-    const top = candidates.filter((c) => c.score === best);
-    if (top.length !== 1) continue; // two events fit equally well: say nothing rather than guess
-    const { entityId, place } = top[0]!;
+    if (tied !== 1) continue; // two events fit equally well: say nothing rather than guess
+    const place = nextTo[bestSlot]!;
     links.push({
       start: place === null ? date.start : Math.min(place.start, date.start),
       end: place === null ? date.end : Math.max(place.end, date.end),
-      entityId,
+      entityId: infos[bestSlot]!.id,
       dateStart: date.start,
       dateEnd: date.end,
     });
   }
-  links.push(...linkToday(text, starts, events, dates, published));
+  links.push(...linkToday(text, starts, hits, slotsOf, inPlay, infos, dates, published));
   return links.sort((a, b) => a.start - b.start);
+}
+
+/** The clues of `lang`, sorted by start (stable: as they came). */
+function cluesOf(clues: readonly ClueHit[], lang: Lang): readonly ClueHit[] {
+  let all = true;
+  let sorted = true;
+  for (let k = 0; k < clues.length; k++) {
+    if (clues[k]!.lang !== lang) all = false;
+    if (k > 0 && clues[k]!.start < clues[k - 1]!.start) sorted = false;
+  }
+  if (all && sorted) return clues;
+  const out = clues.filter((c) => c.lang === lang);
+  return sorted ? out : out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Date expressions in the sentences that name a place or participant of an event in play. When
+ * the text's date expressions are not given, they are looked for only there, which saves most of
+ * the work on long texts.
+ */
+function datesNearPlaces(
+  text: string,
+  starts: number[],
+  hits: readonly ClueHit[],
+  slotsOf: (hit: ClueHit) => Int32Array,
+  inPlay: Uint8Array,
+  published: IsoDate,
+): DateExpression[] {
+  const dates: DateExpression[] = [];
+  let last = -1;
+  for (const hit of hits) {
+    if (hit.kind === 'cue') continue;
+    const sentence = sentenceIndex(starts, hit.start);
+    if (sentence === last) continue; // hits come in order: so do their sentences
+    let named = false;
+    for (const s of slotsOf(hit)) if (inPlay[s] === 1) named = true;
+    if (!named) continue;
+    last = sentence;
+    const from = starts[sentence]!;
+    const to = sentence + 1 < starts.length ? starts[sentence + 1]! : text.length;
+    for (const d of findDates(text.slice(from, Math.min(to, text.length)), published)) {
+      dates.push({ ...d, start: d.start + from, end: d.end + from });
+    }
+  }
+  return dates;
 }
 
 /**
@@ -242,27 +375,68 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
 function linkToday(
   text: string,
   starts: number[],
-  events: { entity: Entity; from: IsoDate; to: IsoDate; clues: ClueHit[] }[],
+  hits: readonly ClueHit[],
+  slotsOf: (hit: ClueHit) => Int32Array,
+  inPlay: Uint8Array,
+  infos: EventInfo[],
   dates: DateExpression[],
   published: IsoDate,
 ): EventLink[] {
-  const dated = new Set(dates.map((d) => sentenceOf(starts, d.start)[0]));
-  const bySentence = new Map<number, { entityId: string; place: ClueHit }[]>();
-  for (const ev of events) {
-    if (compareIsoDates(published, ev.from) < 0 || compareIsoDates(published, ev.to) > 0) continue;
-    for (const place of ev.clues) {
-      if (place.kind !== 'place') continue;
-      const [from, to] = sentenceOf(starts, place.start);
-      if (dated.has(from)) continue;
-      if (TASS_SLUG.test(text.slice(from, Math.min(to, text.length)))) continue;
-      if (!within(ev.clues, from, to).some((c) => c.kind === 'cue')) continue;
-      const list = bySentence.get(from) ?? [];
-      if (!list.some((c) => c.entityId === ev.entity.id)) list.push({ entityId: ev.entity.id, place });
-      bySentence.set(from, list);
+  const n = infos.length;
+  const underWay = new Uint8Array(n);
+  let any = false;
+  for (let s = 0; s < n; s++) {
+    const ev = infos[s]!;
+    if (
+      inPlay[s] === 1 &&
+      compareIsoDates(published, ev.from) >= 0 &&
+      compareIsoDates(published, ev.to) <= 0
+    ) {
+      underWay[s] = 1;
+      any = true;
+    }
+  }
+  if (!any) return [];
+  const dated = new Set<number>();
+  for (const d of dates) dated.add(sentenceIndex(starts, d.start));
+  // Per sentence (in text order), the events with a place there and their first place.
+  const bySentence: { entityId: string; place: ClueHit }[][] = [];
+  // cueIn[s] === sentence + 1: event s has a cue word in that sentence.
+  const cueIn = new Int32Array(n);
+  let sentence = -1;
+  let skip = false;
+  let list: { entityId: string; place: ClueHit }[] = [];
+  for (const place of hits) {
+    if (place.kind !== 'place') continue;
+    const slots = slotsOf(place);
+    let found = false;
+    for (const s of slots) if (underWay[s] === 1) found = true;
+    if (!found) continue;
+    const index = sentenceIndex(starts, place.start);
+    if (index !== sentence) {
+      sentence = index;
+      const from = starts[index]!;
+      const to = index + 1 < starts.length ? starts[index + 1]! : Number.POSITIVE_INFINITY;
+      skip = dated.has(index) || TASS_SLUG.test(text.slice(from, Math.min(to, text.length)));
+      if (!skip) {
+        for (let k = firstFrom(hits, from); k < hits.length && hits[k]!.start < to; k++) {
+          const hit = hits[k]!;
+          if (hit.kind !== 'cue' || hit.end > to) continue;
+          for (const s of slotsOf(hit)) cueIn[s] = index + 1;
+        }
+        list = [];
+        bySentence.push(list);
+      }
+    }
+    if (skip) continue;
+    for (const s of slots) {
+      if (underWay[s] === 0 || cueIn[s] !== index + 1) continue;
+      const entityId = infos[s]!.id;
+      if (!list.some((c) => c.entityId === entityId)) list.push({ entityId, place });
     }
   }
   const links: EventLink[] = [];
-  for (const list of bySentence.values()) {
+  for (const list of bySentence) {
     if (list.length !== 1) continue; // two events under way there that day: say nothing
     const { entityId, place } = list[0]!;
     links.push({ start: place.start, end: place.end, entityId, dateStart: place.start, dateEnd: place.end });

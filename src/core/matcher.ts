@@ -38,15 +38,30 @@ export interface AliasHit {
 /** An event's place, cue word or participant, or a word that confirms a context alias. */
 export type ClueKind = 'place' | 'cue' | 'participant' | 'context';
 
-/** A word that helps the event linker: an event's place, cue word or participant. */
-export interface ClueHit {
-  start: number;
-  end: number;
-  entityId: string;
+/**
+ * A clue term: one word of the dataset's event clues or context words (Entity.event,
+ * Entity.context) in one language and role, with every entity that lists it. A cue word such as
+ * "summit" belongs to dozens of events: the matcher keeps it once, and one occurrence in a text is
+ * one ClueHit that shares the term's entity list.
+ */
+export interface ClueTerm {
   kind: ClueKind;
   lang: Lang;
   /** The clue as the dataset writes it (tells two participants apart whatever their case form). */
   term: string;
+  /** Every entity that lists the term, in dataset order. Shared: do not modify. */
+  entityIds: readonly string[];
+}
+
+/** An occurrence of a clue term: an event's place, cue word or participant, or a context word. */
+export interface ClueHit {
+  start: number;
+  end: number;
+  kind: ClueKind;
+  lang: Lang;
+  term: string;
+  /** The term's entities (ClueTerm.entityIds, shared by every hit of the term: do not modify). */
+  entityIds: readonly string[];
 }
 
 export interface Matcher {
@@ -298,11 +313,12 @@ function step(auto: Automaton, state: number, c: number): number {
 
 // ---- The compiled matcher ---------------------------------------------------------------------
 
-interface ClueInfo {
-  entityId: string;
+/** A clue term as the matcher keeps it: its entities as indices into the matcher's entity ids. */
+interface ClueTermData {
   kind: ClueKind;
   lang: Lang;
   term: string;
+  entities: number[];
 }
 
 class CompiledMatcher implements Matcher {
@@ -311,8 +327,23 @@ class CompiledMatcher implements Matcher {
     readonly entityIds: string[],
     readonly aliases: Automaton,
     readonly clues: Automaton,
-    readonly clueInfo: ClueInfo[],
-  ) {}
+    /** The clue terms; the payload of a clue pattern is an index into this table. */
+    readonly clueInfo: ClueTermData[],
+  ) {
+    this.clueTerms = clueInfo.map(({ kind, lang, term, entities }) => ({
+      kind,
+      lang,
+      term,
+      entityIds: entities.map((e) => {
+        const id = entityIds[e];
+        if (id === undefined) throw new RangeError('clue term of an unknown entity');
+        return id;
+      }),
+    }));
+  }
+
+  /** The clue terms with their entity ids (what ClueHit shares). */
+  readonly clueTerms: ClueTerm[];
 }
 
 function compiled(matcher: Matcher): CompiledMatcher {
@@ -465,7 +496,9 @@ const CONTEXT_FLAG = 1 << 24;
 export function compileMatcher(entities: Entity[]): Matcher {
   const aliasSet = new PatternSet();
   const clueSet = new PatternSet();
-  const clueInfo: ClueInfo[] = [];
+  const clueInfo: ClueTermData[] = [];
+  /** Term index by kind, language and term. */
+  const termIndex = new Map<string, number>();
   const byId = new Map<string, Entity>();
   const ids: string[] = [];
   const asIs = (w: string) => [w];
@@ -493,9 +526,17 @@ export function compileMatcher(entities: Entity[]): Matcher {
     ) => {
       if (words === undefined) return;
       for (const word of words) {
-        const payload = clueInfo.length;
-        clueInfo.push({ entityId: entity.id, kind, lang, term: word });
-        for (const form of forms(word)) addPattern(clueSet, form, payload);
+        // Its forms depend only on the kind and language: a term's patterns are added once.
+        const key = `${kind}\u0000${lang}\u0000${word}`;
+        let payload = termIndex.get(key);
+        if (payload === undefined) {
+          payload = clueInfo.length;
+          termIndex.set(key, payload);
+          clueInfo.push({ kind, lang, term: word, entities: [] });
+          for (const form of forms(word)) addPattern(clueSet, form, payload);
+        }
+        const term = clueInfo[payload]!;
+        if (term.entities[term.entities.length - 1] !== index) term.entities.push(index);
       }
     };
     if (entity.contextAliases !== undefined) {
@@ -521,7 +562,7 @@ export function compileMatcher(entities: Entity[]): Matcher {
  * dataset changes (pattern generation, normalisation, Russian forms): a stored form of another
  * format is ignored and the matcher compiled again.
  */
-export const MATCHER_FORMAT = 1;
+export const MATCHER_FORMAT = 2;
 
 /** A trie as typed arrays: the root's transitions as a sparse list, variants flattened. */
 interface AutomatonData {
@@ -544,7 +585,8 @@ export interface StoredMatcher {
   format: number;
   datasetVersion: string;
   entityIds: string[];
-  clueInfo: ClueInfo[];
+  /** The clue terms (format 2: one per term, with its entities as indices into entityIds). */
+  clueInfo: ClueTermData[];
   aliases: AutomatonData;
   clues: AutomatonData;
 }
@@ -846,6 +888,14 @@ export function scanText(
 ): { aliases: AliasHit[]; clues: ClueHit[] } {
   const m = compiled(matcher);
   const p = prepare(text);
+  const aliases = aliasHits(m, p);
+  const clues: ClueHit[] = [];
+  if (withClues) scanClues(m, p, clues, null);
+  return { aliases, clues };
+}
+
+/** The alias hits of a prepared text, in text order. */
+function aliasHits(m: CompiledMatcher, p: Prepared): AliasHit[] {
   const aliases: AliasHit[] = [];
   scan(p, m.aliases, (i, j, payload) => {
     const sorted = payload.length > 1 ? [...payload].sort((a, b) => a - b) : payload;
@@ -857,22 +907,44 @@ export function scanText(
     }
     aliases.push({ start: p.map[i]!, end: originalEnd(p, j - 1), entityIds, contextIds });
   });
+  return aliases;
+}
+
+/**
+ * Appends the clue hits of a prepared text to `out`, in text order: one hit per clue term found
+ * (an occurrence shared by several terms gives one hit per term, in term order). With `lang`, only
+ * context words and the clues of that language.
+ */
+function scanClues(m: CompiledMatcher, p: Prepared, out: ClueHit[], lang: Lang | null): void {
+  const terms = m.clueTerms;
+  if (terms.length === 0) return;
+  scan(p, m.clues, (i, j, payload) => {
+    const start = p.map[i]!;
+    const end = originalEnd(p, j - 1);
+    const sorted = payload.length > 1 ? [...payload].sort((a, b) => a - b) : payload;
+    for (const k of sorted) {
+      const { kind, lang: termLang, term, entityIds } = terms[k]!;
+      if (lang !== null && termLang !== lang && kind !== 'context') continue;
+      out.push({ start, end, kind, lang: termLang, term, entityIds });
+    }
+  });
+}
+
+/**
+ * Alias hits and the clue hits annotateText needs: context words in both languages, event clues
+ * in `lang` only (the event linker ignores the others).
+ */
+export function scanForAnnotation(
+  matcher: Matcher,
+  text: string,
+  lang: Lang,
+  withClues: boolean,
+): { aliases: AliasHit[]; clues: ClueHit[] } {
+  const m = compiled(matcher);
+  const p = prepare(text);
+  const aliases = aliasHits(m, p);
   const clues: ClueHit[] = [];
-  if (withClues && m.clueInfo.length > 0) {
-    scan(p, m.clues, (i, j, payload) => {
-      for (const k of payload) {
-        const info = m.clueInfo[k]!;
-        clues.push({
-          start: p.map[i]!,
-          end: originalEnd(p, j - 1),
-          entityId: info.entityId,
-          kind: info.kind,
-          lang: info.lang,
-          term: info.term,
-        });
-      }
-    });
-  }
+  if (withClues) scanClues(m, p, clues, lang);
   return { aliases, clues };
 }
 
