@@ -48,7 +48,15 @@ async function loadSettings(): Promise<Settings> {
   }
 }
 
+/**
+ * Settings this tab wrote whose storage.onChanged echo has not come back yet (as JSON). The echoes
+ * arrive later: applying them would undo newer changes made meanwhile (three quick arrow presses on
+ * the resize handle gave two steps), so each is dropped once. A change from elsewhere clears the rest.
+ */
+const ownWrites = new Set<string>();
+
 function saveSettings(settings: Settings): void {
+  ownWrites.add(JSON.stringify(settings));
   browser.storage.local.set({ [SETTINGS_KEY]: settings }).catch(() => undefined);
 }
 
@@ -277,7 +285,10 @@ async function run(): Promise<void> {
   browser.storage.onChanged.addListener((changes, area) => {
     // Options changed in another tab or on the options page: follow them here too.
     if (area === 'local' && SETTINGS_KEY in changes) {
-      settings = parseSettings(changes[SETTINGS_KEY]?.newValue);
+      const value = changes[SETTINGS_KEY]?.newValue;
+      if (ownWrites.delete(JSON.stringify(value))) return;
+      ownWrites.clear();
+      settings = parseSettings(value);
       setMarksVisible(document, settings.marks);
       draw();
     }
