@@ -1,0 +1,198 @@
+// `node test/bench/longtask.mjs [runs]` (after `node build.mjs`): long main-thread tasks on the ~300 KB
+// article (http://tass.com/world/1500000 from the fixture server) in real headless Chromium, with
+// Backstory loaded and without it (issue 5, "Long pages stay fast"). Measures and prints; asserts
+// nothing.
+//
+// Two views of the page's main thread, both from navigation until the marks are painted, the sidebar
+// opened and the page idle again:
+// - PerformanceObserver 'longtask' entries (tasks of 50 ms or more, as the web platform reports
+//   them), installed before any page script by addInitScript;
+// - every task of the page's renderer main thread from a Chromium trace (CDP Tracing, "RunTask" in the
+//   toplevel category), to see tasks longer than a frame (16 ms), which the longtask API does not report.
+// The run without the extension loads the same page the same way; what it shows is the page's own cost
+// (parsing and laying out 300 KB of HTML), so the difference is Backstory's.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumHostRules, LONG_ARTICLE, startServer } from '../e2e/server.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const EXT = join(root, 'dist/chrome');
+const URL_ = `http://${LONG_ARTICLE.host}${LONG_ARTICLE.path}`;
+const RUNS = Number(process.argv[2] ?? 5);
+const FRAME_MS = 16;
+
+function observeLongTasks() {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    window.__longTasks = null;
+  }
+}
+
+async function launch(withExtension) {
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-longtask-'));
+  const args = [
+    chromiumHostRules(server.port),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (withExtension) args.unshift(`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args,
+  });
+  if (withExtension)
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  await context.addInitScript(observeLongTasks);
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The article renderer's main-thread tasks from a trace: { ts (µs, trace clock), ms }. Several renderers
+ * run (the extension's too); the article's is the one whose thread saw the `backstory-run` user-timing
+ * mark, else the busiest.
+ */
+function mainThreadTasks(events) {
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const marked = events.find((e) => e.name === 'backstory-run');
+  let best = [];
+  for (const m of mains) {
+    const tasks = events
+      .filter(
+        (e) =>
+          e.pid === m.pid &&
+          e.tid === m.tid &&
+          e.ph === 'X' &&
+          (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+      )
+      .map((e) => ({ ts: e.ts, ms: e.dur / 1000 }));
+    if (marked && marked.pid === m.pid) return tasks;
+    if (tasks.reduce((a, t) => a + t.ms, 0) > best.reduce((a, t) => a + t.ms, 0)) best = tasks;
+  }
+  return best;
+}
+
+async function runOnce(browser, withExtension) {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: ['toplevel', 'blink.user_timing', '__metadata'],
+      recordMode: 'recordContinuously',
+    },
+  });
+  const started = Date.now();
+  await page.goto(URL_, { waitUntil: 'load' });
+  await page.evaluate(() => performance.mark('backstory-run'));
+  if (withExtension) {
+    // Marks painted (their count stops changing), then the reader opens the sidebar.
+    let last = -1;
+    for (;;) {
+      const n = await page.evaluate(() => document.querySelectorAll('backstory-mention').length);
+      if (n > 0 && n === last) break;
+      last = n;
+      if (Date.now() - started > 30_000) throw new Error('no marks on the long article after 30 s');
+      await page.waitForTimeout(250);
+    }
+    // Tasks from here on belong to opening the sidebar.
+    await page.evaluate(() => performance.mark('backstory-open'));
+    await page.locator('backstory-sidebar [data-backstory="toggle"]').click();
+    await page.locator('backstory-sidebar [data-entity-id]').first().waitFor();
+  }
+  await page.waitForTimeout(1_000);
+  // Closed again, so the next run's article does not open with the sidebar already open (remembered).
+  if (withExtension) await page.locator('backstory-sidebar [data-backstory="toggle"]').click();
+  const longTasks = await page.evaluate(() => {
+    const open = performance.getEntriesByName('backstory-open')[0]?.startTime ?? Infinity;
+    return window.__longTasks?.map((t) => ({ ...t, open: t.start >= open })) ?? null;
+  });
+  const marks = await page.evaluate(() => document.querySelectorAll('backstory-mention').length);
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  const openAt = events.find((e) => e.name === 'backstory-open')?.ts ?? Infinity;
+  const tasks = mainThreadTasks(events).map((t) => ({ ...t, open: t.ts >= openAt }));
+  return { longTasks, marks, tasks };
+}
+
+const fmt = (xs) => (xs.length ? xs.map((x) => Math.round(x)).join(', ') : '-');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : 0;
+};
+
+const server = await startServer();
+try {
+  console.log(
+    `Long tasks on ${URL_} (>= ${LONG_ARTICLE.minBytes / 1024} KB), ${RUNS} runs each, Chromium headless`,
+  );
+  const summary = {};
+  for (const withExtension of [false, true]) {
+    const label = withExtension ? 'with Backstory' : 'without';
+    const browser = await launch(withExtension);
+    const runs = [];
+    try {
+      await runOnce(browser, withExtension); // warm-up: caches, the background's compiled matcher
+      for (let i = 0; i < RUNS; i++) runs.push(await runOnce(browser, withExtension));
+    } finally {
+      await browser.close();
+    }
+    for (const [i, r] of runs.entries()) {
+      const over = (open) =>
+        fmt(
+          r.tasks
+            .filter((t) => t.open === open && t.ms > FRAME_MS)
+            .map((t) => t.ms)
+            .sort((a, b) => b - a),
+        );
+      const long = (open) => fmt((r.longTasks ?? []).filter((t) => t.open === open).map((t) => t.duration));
+      console.log(
+        `${label.padEnd(15)} run ${i + 1}: load${withExtension ? ' + marks' : ''}: longtask [${long(false)}], ` +
+          `trace > ${FRAME_MS} ms [${over(false)}]` +
+          (withExtension ? `; opening the sidebar: longtask [${long(true)}], trace [${over(true)}]` : '') +
+          `; ${r.tasks.length} tasks, ${r.marks} marks`,
+      );
+    }
+    const longest = (r, open) => Math.max(0, ...r.tasks.filter((t) => t.open === open).map((t) => t.ms));
+    summary[label] = {
+      longtaskCount: median(runs.map((r) => (r.longTasks ?? []).length)),
+      overFrame: median(runs.map((r) => r.tasks.filter((t) => t.ms > FRAME_MS).length)),
+      loadLongest: median(runs.map((r) => longest(r, false))),
+      openLongest: withExtension ? median(runs.map((r) => longest(r, true))) : null,
+    };
+  }
+  console.log('\nmedians over runs:');
+  for (const [label, s] of Object.entries(summary))
+    console.log(
+      `  ${label.padEnd(15)} longtask entries ${s.longtaskCount}; tasks > ${FRAME_MS} ms: ${s.overFrame}; ` +
+        `longest task during load${label === 'without' ? '' : ' and marking'} ${Math.round(s.loadLongest)} ms` +
+        (s.openLongest === null ? '' : `; longest task opening the sidebar ${Math.round(s.openLongest)} ms`),
+    );
+} finally {
+  await server.close();
+}
