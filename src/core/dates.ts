@@ -156,13 +156,27 @@ const RU_YEAR = `(?:${S}(\\d{4})(?:\\s*(?:года|году|г\\.))?|${S}${RU_RE
 
 interface Rule {
   re: RegExp;
+  /** The same expression, sticky: tried only where a match may start (see findDates). */
+  sticky: RegExp;
   resolve: (m: RegExpExecArray, pub: Day) => Period | null;
 }
 
-const rule = (source: string, resolve: Rule['resolve'], flags = 'gu'): Rule => ({
-  re: new RegExp(`${B}${source}${E}`, flags),
-  resolve,
-});
+/** Where a rule's match may start: see ruleStarts. */
+const ruleStarts: string[] = [];
+
+/**
+ * A rule. `starts` names every word its matches may start with, lower case, space-separated: a
+ * word, "MONTH" (an English month name or abbreviation), "WEEKDAY" (an English weekday), "word*"
+ * (any word that begins so: "mid" also starts "midJune") or "#" (a digit).
+ */
+const rule = (source: string, resolve: Rule['resolve'], starts: string, flags = 'gu'): Rule => {
+  ruleStarts.push(starts);
+  return {
+    re: new RegExp(`${B}${source}${E}`, flags),
+    sticky: new RegExp(`${B}${source}${E}`, `${flags.replace('g', '')}y`),
+    resolve,
+  };
+};
 
 const yearOf = (digits: string | undefined, rel: string | undefined, pub: Day): number | null => {
   if (digits !== undefined) return Number(digits);
@@ -198,14 +212,20 @@ const RULES: Rule[] = [
   rule(
     `(?:${ci('on')}${S})?${EN_MONTH}${S}(\\d{1,2})(?:st|nd|rd|th)?(?:,?${S}(\\d{4})|${S}${EN_REL}${S}year)?`,
     (m, pub) => dayPeriod(yearOf(m[3], m[4], pub), enMonth(m[1]!), Number(m[2]), pub),
+    'on MONTH',
   ),
   // "on 10 January", "10th of January 2022"
   rule(
     `(?:${ci('on')}${S})?(\\d{1,2})(?:st|nd|rd|th)?${S}(?:of${S})?${EN_MONTH}(?:,?${S}(\\d{4}))?`,
     (m, pub) => dayPeriod(yearOf(m[3], undefined, pub), enMonth(m[2]!), Number(m[1]), pub),
+    'on #',
   ),
   // "in June 2021", "June of 2021"
-  rule(`(?:${ci('in')}${S})?${EN_MONTH}(?:${S}of)?${S}(\\d{4})`, (m) => month(Number(m[2]), enMonth(m[1]!))),
+  rule(
+    `(?:${ci('in')}${S})?${EN_MONTH}(?:${S}of)?${S}(\\d{4})`,
+    (m) => month(Number(m[2]), enMonth(m[1]!)),
+    'in MONTH',
+  ),
   // "last June", "in June", "in early June", "June last year", "in June of last year"
   rule(
     `(?:(${ci('in')}|${ci('since')}|${ci('during')}|${ci('by')})${S})?(?:(${ci('early')}|${ci('late')}|${ci('mid')}-?)\\s*)?(?:${EN_REL}${S})?${EN_MONTH}(?:(?:${S}of)?${S}${EN_REL}${S}year)?`,
@@ -223,6 +243,7 @@ const RULES: Rule[] = [
       } else y = recentMonthYear(mo, pub);
       return partOfMonth(y, mo, part === undefined ? '' : EARLY_LATE[part.toLowerCase()]!);
     },
+    'in since during by early* late* mid* last this next MONTH',
   ),
   // "last year", "at the beginning of last year", "early last year", "in 2021", "at the end of 2021"
   rule(
@@ -244,17 +265,24 @@ const RULES: Rule[] = [
       if (/^earlier/i.test(whole)) return { from: { y, m: 1, d: 1 }, to: pub };
       return partOfYear(y, part);
     },
+    'at in early* late* mid* earlier later last this next #',
   ),
-  rule(`(?:${ci('in')}|${ci('since')}|${ci('during')}|${ci('throughout')})${S}(\\d{4})`, (m) =>
-    year(Number(m[1])),
+  rule(
+    `(?:${ci('in')}|${ci('since')}|${ci('during')}|${ci('throughout')})${S}(\\d{4})`,
+    (m) => year(Number(m[1])),
+    'in since during throughout',
   ),
   // "on Monday", "last Friday"
-  rule(`(?:(${ci('on')}|${ci('last')})${S})?(${EN_WEEKDAYS.join('|')})`, (m, pub) => {
-    const target = EN_WEEKDAYS.indexOf(m[2]!);
-    let back = (weekday(pub) - target + 7) % 7;
-    if (back === 0 && m[1]?.toLowerCase() === 'last') back = 7;
-    return single(addDays(pub, -back));
-  }),
+  rule(
+    `(?:(${ci('on')}|${ci('last')})${S})?(${EN_WEEKDAYS.join('|')})`,
+    (m, pub) => {
+      const target = EN_WEEKDAYS.indexOf(m[2]!);
+      let back = (weekday(pub) - target + 7) % 7;
+      if (back === 0 && m[1]?.toLowerCase() === 'last') back = 7;
+      return single(addDays(pub, -back));
+    },
+    'on last WEEKDAY',
+  ),
   rule(
     `(${ci('the')}${S}day${S}before${S}yesterday|${ci('yesterday')}|${ci('today')}|${ci('tomorrow')})`,
     (m, pub) => {
@@ -262,25 +290,31 @@ const RULES: Rule[] = [
       const shift = w === 'yesterday' ? -1 : w === 'today' ? 0 : w === 'tomorrow' ? 1 : -2;
       return single(addDays(pub, shift));
     },
+    'the yesterday today tomorrow',
   ),
-  rule(`(${ci('last')}|${ci('this')}|${ci('next')})${S}(week|month)`, (m, pub) => {
-    const rel = m[1]!.toLowerCase();
-    const shift = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
-    if (m[2] === 'month') {
-      const first = { y: pub.y, m: pub.m + shift, d: 1 };
-      if (first.m < 1) Object.assign(first, { y: pub.y - 1, m: 12 });
-      if (first.m > 12) Object.assign(first, { y: pub.y + 1, m: 1 });
-      return month(first.y, first.m);
-    }
-    const monday = addDays(pub, -((weekday(pub) + 6) % 7) + 7 * shift);
-    return { from: monday, to: addDays(monday, 6) };
-  }),
+  rule(
+    `(${ci('last')}|${ci('this')}|${ci('next')})${S}(week|month)`,
+    (m, pub) => {
+      const rel = m[1]!.toLowerCase();
+      const shift = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
+      if (m[2] === 'month') {
+        const first = { y: pub.y, m: pub.m + shift, d: 1 };
+        if (first.m < 1) Object.assign(first, { y: pub.y - 1, m: 12 });
+        if (first.m > 12) Object.assign(first, { y: pub.y + 1, m: 1 });
+        return month(first.y, first.m);
+      }
+      const monday = addDays(pub, -((weekday(pub) + 6) % 7) + 7 * shift);
+      return { from: monday, to: addDays(monday, 6) };
+    },
+    'last this next',
+  ),
 
   // ---- Russian (lower case in running text; the i flag also takes a capitalised sentence start)
   // "10 января", "17 декабря 2021 года", "17 декабря прошлого года"
   rule(
     `(\\d{1,2})(?:-го)?${S}(${RU_MONTHS_GEN.join('|')})${RU_YEAR}?`,
     (m, pub) => dayPeriod(yearOf(m[3], m[4], pub), ruMonth(m[2]!, RU_MONTHS_GEN), Number(m[1]), pub),
+    '#',
     'giu',
   ),
   // "в июне", "в июне прошлого года", "в июне 2021 года"
@@ -290,6 +324,7 @@ const RULES: Rule[] = [
       const mo = ruMonth(m[1]!, RU_MONTHS_PREP);
       return month(yearOf(m[2], m[3], pub) ?? recentMonthYear(mo, pub), mo);
     },
+    'в во',
     'giu',
   ),
   // "в начале июня", "в конце декабря прошлого года"
@@ -303,12 +338,14 @@ const RULES: Rule[] = [
         PART_RU[m[1]!.toLowerCase()]!,
       );
     },
+    'в',
     'giu',
   ),
   // "в прошлом году", "в этом году"
   rule(
     `в${S}(прошлом|позапрошлом|этом|текущем|нынешнем|следующем|будущем)${S}году`,
     (m, pub) => year(relativeYear(m[1]!, pub)!),
+    'в',
     'giu',
   ),
   // "в начале прошлого года", "в конце 2021 года", "в середине года"
@@ -318,10 +355,11 @@ const RULES: Rule[] = [
       const y = m[2] !== undefined ? relativeYear(m[2], pub)! : m[3] !== undefined ? Number(m[3]) : pub.y;
       return partOfYear(y, PART_RU[m[1]!.toLowerCase()]!);
     },
+    'в',
     'giu',
   ),
   // "в 2021 году", "в 2021 г."
-  rule(`(?:в|с)${S}(\\d{4})\\s*(?:году|года|г\\.)`, (m) => year(Number(m[1])), 'giu'),
+  rule(`(?:в|с)${S}(\\d{4})\\s*(?:году|года|г\\.)`, (m) => year(Number(m[1])), 'в с', 'giu'),
   // "в понедельник", "в прошлую пятницу"
   rule(
     `(?:в|во)${S}(?:(прошл(?:ый|ую|ое))${S})?(${RU_WEEKDAYS.join('|')})`,
@@ -331,6 +369,7 @@ const RULES: Rule[] = [
       if (back === 0 && m[1] !== undefined) back = 7;
       return single(addDays(pub, -back));
     },
+    'в во',
     'giu',
   ),
   rule(
@@ -339,6 +378,7 @@ const RULES: Rule[] = [
       const w = m[1]!.toLowerCase();
       return single(addDays(pub, w === 'позавчера' ? -2 : w === 'вчера' ? -1 : w === 'сегодня' ? 0 : 1));
     },
+    'позавчера вчера сегодня завтра',
     'giu',
   ),
   rule(
@@ -353,15 +393,172 @@ const RULES: Rule[] = [
       const monday = addDays(pub, -((weekday(pub) + 6) % 7) + 7 * shift);
       return { from: monday, to: addDays(monday, 6) };
     },
+    'в на',
     'giu',
   ),
 ];
+
+// ---- Where matches may start ---------------------------------------------------------------------
+//
+// Every rule begins with a word of a short list (its `starts`) right after a position that follows
+// no letter or digit. Rather than run each of the eighteen expressions over the whole text, which
+// costs a pass of the regular-expression engine per rule, findDates reads the text once, notes the
+// word starts that begin some rule's match, and tries only those rules there, sticky. The matches
+// are those of the global search: a rule's global search returns, from where its last match ended,
+// the first position at which it matches, and every such position is one of the noted ones.
+
+/**
+ * Bit r set: rule r may start at a digit; at a word whose hash is in WORD_RULES or whose first
+ * 3, 4 or 5 letters hash into PREFIX_RULES (a slot holds the bits of every word that hashes there:
+ * a collision only costs a try that fails).
+ */
+let DIGIT_RULES = 0;
+const HASH_MASK = 1023;
+const WORD_RULES = new Int32Array(HASH_MASK + 1);
+const PREFIX_RULES = new Int32Array(HASH_MASK + 1);
+/** The length of the prefixes of PREFIX_RULES: bit k set for length k. */
+let PREFIX_LENGTHS = 0;
+/** Words of WORD_RULES are at most this long. */
+let LONGEST_WORD = 0;
+
+/** Hash of a lower-cased word, as `starts` computes it letter by letter. */
+const step = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
+function hashOf(word: string): number {
+  let h = 0;
+  for (let k = 0; k < word.length; k++) h = step(h, word.charCodeAt(k));
+  return h & HASH_MASK;
+}
+
+for (let r = 0; r < RULES.length; r++) {
+  const bit = 1 << r;
+  const addWord = (word: string) => {
+    const h = hashOf(word);
+    WORD_RULES[h] = WORD_RULES[h]! | bit;
+    LONGEST_WORD = Math.max(LONGEST_WORD, word.length);
+  };
+  for (const start of ruleStarts[r]!.split(' ')) {
+    if (start === '#') DIGIT_RULES |= bit;
+    else if (start === 'MONTH') {
+      for (const name of EN_MONTHS) addWord(name.toLowerCase());
+      for (const abbr of EN_MONTH_ABBR) {
+        const word = abbr.replace('?', '').toLowerCase();
+        addWord(word);
+        if (abbr.endsWith('?')) addWord(word.slice(0, -1)); // "Sept?": "sep" too
+      }
+    } else if (start === 'WEEKDAY') for (const day of EN_WEEKDAYS) addWord(day.toLowerCase());
+    else if (start.endsWith('*')) {
+      const prefix = start.slice(0, -1);
+      if (prefix.length < 3 || prefix.length > 5) throw new Error(`prefix of 3 to 5 letters: ${prefix}`);
+      const h = hashOf(prefix);
+      PREFIX_RULES[h] = PREFIX_RULES[h]! | bit;
+      PREFIX_LENGTHS |= 1 << prefix.length;
+    } else addWord(start);
+  }
+}
+
+/**
+ * The characters outside ASCII and the basic Cyrillic block (U+0400–U+045F) that a
+ * case-insensitive rule takes for one of their letters: LATIN SMALL LETTER LONG S ("s"), the old
+ * Cyrillic letter forms U+1C80–U+1C86 ("в", "д", "о", "с", "т", "т", "ъ") and KELVIN SIGN ("k").
+ * A text holding one is searched the plain way, rule by rule. (A unit test checks this list
+ * against the regular-expression engine.)
+ */
+export const FOLDS_INTO_WORD_LETTERS = [
+  0x17f, 0x1c80, 0x1c81, 0x1c82, 0x1c83, 0x1c84, 0x1c85, 0x1c86, 0x212a,
+];
+
+/**
+ * 1 for the characters words are read in: ASCII letters and digits and the basic Cyrillic block,
+ * where lower-casing is what the case-insensitive rules do; 2 for FOLDS_INTO_WORD_LETTERS.
+ */
+const CHAR_KIND = new Uint8Array(65536);
+CHAR_KIND.fill(1, 0x30, 0x3a);
+CHAR_KIND.fill(1, 0x41, 0x5b);
+CHAR_KIND.fill(1, 0x61, 0x7b);
+CHAR_KIND.fill(1, 0x400, 0x460);
+for (const c of FOLDS_INTO_WORD_LETTERS) CHAR_KIND[c] = 2;
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * Where rules may start in `text`: pairs of (position, bit set of rules), in text order; null when
+ * the text holds one of FOLDS_INTO_WORD_LETTERS.
+ */
+function starts(text: string): number[] | null {
+  const kinds = CHAR_KIND;
+  const out: number[] = [];
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    const kind = kinds[c]!;
+    if (kind !== 1) {
+      if (kind === 2) return null;
+      p++;
+      continue;
+    }
+    // A word start: p follows no letter or digit of kind 1 (the rules ask for less).
+    let e = p + 1;
+    let rules = 0;
+    if (isDigit(c)) rules = DIGIT_RULES;
+    else {
+      // Hash the word's letters, lower-cased, up to its end or a digit.
+      let h = step(0, lower(c));
+      for (; e < n; e++) {
+        const d = text.charCodeAt(e);
+        if (kinds[d] !== 1 || isDigit(d)) break;
+        const length = e - p;
+        if ((PREFIX_LENGTHS >> length) & 1) rules |= PREFIX_RULES[h & HASH_MASK]!;
+        h = step(h, lower(d));
+      }
+      const length = e - p;
+      if ((PREFIX_LENGTHS >> length) & 1) rules |= PREFIX_RULES[h & HASH_MASK]!;
+      if (length <= LONGEST_WORD) rules |= WORD_RULES[h & HASH_MASK]!;
+    }
+    while (e < n && kinds[text.charCodeAt(e)] === 1) e++;
+    if (rules !== 0) out.push(p, rules);
+    p = e;
+  }
+  return out;
+}
+
+/** Lower case of a character of kind 1 (ASCII letter or digit, basic Cyrillic). */
+function lower(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  if (c < 0x410) return c + 0x50; // Ѐ…Џ
+  return c < 0x430 ? c + 0x20 : c;
+}
 
 /**
  * Every date expression in `text`, with the period it names resolved against `published`
  * (YYYY-MM-DD). Overlapping candidates keep the one that starts first, then the longest.
  */
 export function findDates(text: string, published: IsoDate): DateExpression[] {
+  const at = starts(text);
+  if (at === null) return findDatesByRule(text, published);
+  if (at.length === 0) return [];
+  const pub = parseDay(published);
+  const found: DateExpression[] = [];
+  for (let r = 0; r < RULES.length; r++) {
+    const { sticky, resolve } = RULES[r]!;
+    const bit = 1 << r;
+    let from = 0; // where the rule's global search would go on
+    for (let k = 0; k < at.length; k += 2) {
+      const p = at[k]!;
+      if (p < from || (at[k + 1]! & bit) === 0) continue;
+      sticky.lastIndex = p;
+      const m = sticky.exec(text);
+      if (m === null) continue;
+      from = p + m[0].length;
+      const period = resolve(m, pub);
+      if (period !== null) found.push({ start: p, end: from, from: iso(period.from), to: iso(period.to) });
+    }
+  }
+  return firstLongest(found);
+}
+
+/** findDates the plain way: every rule's global search over the whole text. */
+export function findDatesByRule(text: string, published: IsoDate): DateExpression[] {
   const pub = parseDay(published);
   const found: DateExpression[] = [];
   for (const { re, resolve } of RULES) {
@@ -378,6 +575,11 @@ export function findDates(text: string, published: IsoDate): DateExpression[] {
       }
     }
   }
+  return firstLongest(found);
+}
+
+/** Of overlapping expressions, the one that starts first, then the longest. */
+function firstLongest(found: DateExpression[]): DateExpression[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: DateExpression[] = [];
   let end = -1;

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../src/core/dates';
+import { FOLDS_INTO_WORD_LETTERS, findDates, findDatesByRule } from '../../src/core/dates';
+import { loadCorpus } from '../eval/load';
 
 const PUB = '2022-01-14'; // a Friday
 
@@ -107,5 +111,60 @@ describe('findDates, Russian', () => {
 
   it('does not read parts of words as dates', () => {
     expect(dates('вчерашний январский маечный')).toEqual([]);
+  });
+});
+
+describe('findDates tries rules only where their matches may start', () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+  it('finds what each rule finds searching the whole text, in the seed article and the corpus', () => {
+    const texts = [readFileSync(join(root, 'test/fixtures/seed-article.txt'), 'utf8')];
+    for (const item of loadCorpus(root)) texts.push(item.text);
+    for (const text of texts) {
+      for (const published of ['2022-01-14', '2021-06-16', '2024-02-29']) {
+        expect(findDates(text, published)).toEqual(findDatesByRule(text, published));
+      }
+    }
+  });
+
+  it('finds the same in random strings of date words, numbers, cases and separators', () => {
+    const words = (
+      'on in since during by throughout at the of day before yesterday today tomorrow early late mid ' +
+      'earlier later last this next year week month beginning start middle end January May June Sept ' +
+      'December Jan. Sep. Sept. Dec. Monday Friday Sunday earlyJune midJune mid- 1 3rd 10 10th 17 31 ' +
+      '2021 2022 12345 в во с на января июня декабря январе июне мае начале середине конце прошлого ' +
+      'позапрошлого этого следующего прошлом этом году года г. понедельник среду пятницу прошлую ' +
+      'прошлый позавчера вчера сегодня завтра месяце неделе -го ſince ᲀ ᲀо Д К TASS said'
+    ).split(' ');
+    const glue = [' ', ' ', ' ', '  ', ', ', ',', '\n', '-', '.', '', '\u00a0', 'é', '\u0301', '/', '"'];
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const cased = (w: string) => {
+      const r = random(6);
+      if (r === 0) return w.toUpperCase();
+      if (r === 1) return w.charAt(0).toUpperCase() + w.slice(1);
+      return w;
+    };
+    for (let k = 0; k < 4000; k++) {
+      let text = '';
+      const count = 1 + random(14);
+      for (let w = 0; w < count; w++)
+        text += cased(words[random(words.length)]!) + glue[random(glue.length)]!;
+      for (const published of ['2022-01-14', '2020-02-29']) {
+        expect(findDates(text, published), text).toEqual(findDatesByRule(text, published));
+      }
+    }
+  });
+
+  it('knows every character outside ASCII and basic Cyrillic that folds into their letters', () => {
+    const others: string[] = [];
+    for (let c = 0x80; c < 0x10000; c++) {
+      if ((c < 0x400 || c >= 0x460) && (c < 0xd800 || c >= 0xe000)) others.push(String.fromCharCode(c));
+    }
+    const folding = [...others.join('').matchAll(/[a-z\u0430-\u045f]/giu)].map((m) => m[0].charCodeAt(0));
+    expect(folding).toEqual(FOLDS_INTO_WORD_LETTERS);
   });
 });
