@@ -498,28 +498,98 @@ function starts(text: string): number[] | null {
       continue;
     }
     // A word start: p follows no letter or digit of kind 1 (the rules ask for less).
+    const rules = wordRules(text, p);
     let e = p + 1;
-    let rules = 0;
-    if (isDigit(c)) rules = DIGIT_RULES;
-    else {
-      // Hash the word's letters, lower-cased, up to its end or a digit.
-      let h = step(0, lower(c));
-      for (; e < n; e++) {
-        const d = text.charCodeAt(e);
-        if (kinds[d] !== 1 || isDigit(d)) break;
-        const length = e - p;
-        if ((PREFIX_LENGTHS >> length) & 1) rules |= PREFIX_RULES[h & HASH_MASK]!;
-        h = step(h, lower(d));
-      }
-      const length = e - p;
-      if ((PREFIX_LENGTHS >> length) & 1) rules |= PREFIX_RULES[h & HASH_MASK]!;
-      if (length <= LONGEST_WORD) rules |= WORD_RULES[h & HASH_MASK]!;
-    }
     while (e < n && kinds[text.charCodeAt(e)] === 1) e++;
     if (rules !== 0) out.push(p, rules);
     p = e;
   }
   return out;
+}
+
+/** The rules that may start at the word at p (its first character of kind 1), as bits. */
+function wordRules(text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  if (isDigit(c)) return DIGIT_RULES;
+  // Hash the word's letters, lower-cased, up to its end or a digit.
+  const n = text.length;
+  let rules = 0;
+  let h = step(0, lower(c));
+  let e = p + 1;
+  for (; e < n; e++) {
+    const d = text.charCodeAt(e);
+    if (CHAR_KIND[d] !== 1 || isDigit(d)) break;
+    if ((PREFIX_LENGTHS >> (e - p)) & 1) rules |= PREFIX_RULES[h & HASH_MASK]!;
+    h = step(h, lower(d));
+  }
+  const length = e - p;
+  if ((PREFIX_LENGTHS >> length) & 1) rules |= PREFIX_RULES[h & HASH_MASK]!;
+  if (length <= LONGEST_WORD) rules |= WORD_RULES[h & HASH_MASK]!;
+  return rules;
+}
+
+/**
+ * False when no date expression can start at position q of `text` (true may be wrong: it is for
+ * skipping work). Every expression starts with a word of its rule's `starts`.
+ */
+export function mayStartDate(text: string, q: number): boolean {
+  if (q >= text.length) return false;
+  const kind = CHAR_KIND[text.charCodeAt(q)]!;
+  return kind === 2 || (kind === 1 && wordRules(text, q) !== 0);
+}
+
+/**
+ * The last words of date expressions, lower case: every expression ends with one of these, or
+ * with a word that starts or ends with a digit ("10th", "2021", "mid-2021", "2021г."), or with
+ * one of these and a period ("Jan.", "г.").
+ */
+const FINAL_WORDS = new Set([
+  ...EN_MONTHS.map((m) => m.toLowerCase()),
+  ...EN_MONTH_ABBR.map((a) => a.replace('?', '').toLowerCase()),
+  'sep',
+  'year',
+  'week',
+  'month',
+  ...EN_WEEKDAYS.map((d) => d.toLowerCase()),
+  'yesterday',
+  'today',
+  'tomorrow',
+  ...RU_MONTHS_GEN,
+  ...RU_MONTHS_PREP,
+  'года',
+  'году',
+  'г',
+  ...RU_WEEKDAYS,
+  'позавчера',
+  'вчера',
+  'сегодня',
+  'завтра',
+  'месяце',
+  'неделе',
+]);
+const FINAL_LENGTHS = [...new Set([...FINAL_WORDS].map((w) => w.length))];
+
+/**
+ * False when no date expression can end at position q of `text` (true may be wrong: it is for
+ * skipping work): the word before q, less a final period, ends no expression.
+ */
+export function mayEndDate(text: string, q: number): boolean {
+  let end = q;
+  if (end > 0 && text.charCodeAt(end - 1) === 0x2e) end--; // "Jan.", "г."
+  let start = end;
+  while (start > 0) {
+    const kind = CHAR_KIND[text.charCodeAt(start - 1)]!;
+    if (kind === 0) break;
+    if (kind === 2) return true;
+    start--;
+  }
+  if (start === end) return false;
+  if (isDigit(text.charCodeAt(start)) || isDigit(text.charCodeAt(end - 1))) return true;
+  const word = text.slice(start, end).toLowerCase();
+  for (const length of FINAL_LENGTHS) {
+    if (length <= word.length && FINAL_WORDS.has(word.slice(word.length - length))) return true;
+  }
+  return false;
 }
 
 /** Lower case of a character of kind 1 (ASCII letter or digit, basic Cyrillic). */

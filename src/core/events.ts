@@ -5,7 +5,7 @@
 // ("Geneva last June", "in Brussels on January 12", "on January 10 in Geneva"). Without a place,
 // a cue and two participants will do ("Putin and Trump at their meeting last August").
 
-import { type DateExpression, findDates } from './dates';
+import { type DateExpression, findDates, mayEndDate, mayStartDate } from './dates';
 import type { ClueHit } from './matcher';
 import { compareIsoDates } from './status';
 import type { Entity, IsoDate, Lang, StepKind } from './types';
@@ -227,7 +227,7 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
   if (!any) return [];
 
   const starts = sentenceStarts(text);
-  const dates = input.dates ?? datesNearPlaces(text, starts, hits, slotsOf, inPlay, published);
+  const dates = input.dates ?? datesWhereLinkable(text, starts, hits, slotsOf, inPlay, published);
   const links: EventLink[] = [];
   // Per event, what the sentence of the date in hand holds (valid where seen[s] === that date).
   const seen = new Int32Array(n).fill(-1);
@@ -334,12 +334,19 @@ function cluesOf(clues: readonly ClueHit[], lang: Lang): readonly ClueHit[] {
   return sorted ? out : out.sort((a, b) => a.start - b.start);
 }
 
+/** What an event has among the hits of one sentence (datesWhereLinkable). */
+const PLACE = 1;
+const CUE = 2;
+const PARTICIPANT = 4;
+
 /**
- * Date expressions in the sentences that name a place or participant of an event in play. When
- * the text's date expressions are not given, they are looked for only there, which saves most of
- * the work on long texts.
+ * Date expressions in the sentences where one may link an event, which saves most of the work on
+ * long texts. A date links an event in play (see linkEvents) only in a sentence that holds a place
+ * of the event with a cue word or participant, or a cue word and a participant, or a place right
+ * next to the date; the sentences that report the day of publication (linkToday) hold a place and
+ * a cue word. Elsewhere, date expressions change nothing and are not looked for.
  */
-function datesNearPlaces(
+function datesWhereLinkable(
   text: string,
   starts: number[],
   hits: readonly ClueHit[],
@@ -348,22 +355,106 @@ function datesNearPlaces(
   published: IsoDate,
 ): DateExpression[] {
   const dates: DateExpression[] = [];
-  let last = -1;
-  for (const hit of hits) {
-    if (hit.kind === 'cue') continue;
-    const sentence = sentenceIndex(starts, hit.start);
-    if (sentence === last) continue; // hits come in order: so do their sentences
-    let named = false;
-    for (const s of slotsOf(hit)) if (inPlay[s] === 1) named = true;
-    if (!named) continue;
-    last = sentence;
+  const seen = new Int32Array(inPlay.length); // seen[s] === sentence + 1: has[s] is for it
+  const has = new Uint8Array(inPlay.length);
+  for (let k = 0; k < hits.length; ) {
+    const sentence = sentenceIndex(starts, hits[k]!.start);
     const from = starts[sentence]!;
     const to = sentence + 1 < starts.length ? starts[sentence + 1]! : text.length;
+    // The hits of the sentence (they come in order).
+    const first = k;
+    while (k < hits.length && hits[k]!.start < to) k++;
+    let linkable = false;
+    for (let h = first; h < k && !linkable; h++) {
+      const hit = hits[h]!;
+      const kind =
+        hit.kind === 'place'
+          ? PLACE
+          : hit.kind === 'cue'
+            ? CUE
+            : hit.kind === 'participant'
+              ? PARTICIPANT
+              : 0;
+      if (kind === 0) continue;
+      for (const s of slotsOf(hit)) {
+        if (inPlay[s] === 0) continue;
+        if (seen[s] !== sentence + 1) {
+          seen[s] = sentence + 1;
+          has[s] = 0;
+        }
+        const all = has[s]! | kind;
+        has[s] = all;
+        if (
+          ((all & PLACE) !== 0 && (all & (CUE | PARTICIPANT)) !== 0) ||
+          (all & (CUE | PARTICIPANT)) === (CUE | PARTICIPANT)
+        )
+          linkable = true;
+      }
+    }
+    for (let h = first; h < k && !linkable; h++) {
+      const hit = hits[h]!;
+      if (hit.kind !== 'place') continue;
+      let play = false;
+      for (const s of slotsOf(hit)) if (inPlay[s] === 1) play = true;
+      if (play && mayBeNextToDate(text, hit)) linkable = true;
+    }
+    if (!linkable) continue;
     for (const d of findDates(text.slice(from, Math.min(to, text.length)), published)) {
       dates.push({ ...d, start: d.start + from, end: d.end + from });
     }
   }
   return dates;
+}
+
+/** What `\s` matches in a regular expression (WhiteSpace and LineTerminator). */
+export function isRegExpSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const spaceOrComma = (c: number) => c === 0x2c || isRegExpSpace(c);
+
+/**
+ * False when no date expression can be next to `place` as `adjacent` reads it: "Geneva, June 16"
+ * (a date starts after spaces and a comma) or "June 16 in Geneva" (a date ends before "in", "at",
+ * "в" or "во" between spaces). True may be wrong: it is for skipping work.
+ */
+function mayBeNextToDate(text: string, place: ClueHit): boolean {
+  let q = place.end;
+  while (q < text.length && spaceOrComma(text.charCodeAt(q))) q++;
+  if (mayStartDate(text, q)) return true;
+  let k = place.start;
+  while (k > 0 && isRegExpSpace(text.charCodeAt(k - 1))) k--;
+  if (k === place.start) return false;
+  // The word before the spaces: "in", "at", "в" or "во" in any case (U+1C80 and U+1C82 are what
+  // the case-insensitive expression also takes for "в" and "о"), after a space or a comma.
+  const fold = (c: number) => (c === 0x1c80 ? 0x432 : c === 0x1c82 ? 0x43e : c);
+  const c1 = fold(text.charCodeAt(k - 1)) | 0x20;
+  const c2 = k >= 2 ? fold(text.charCodeAt(k - 2)) | 0x20 : -1;
+  let word = -1;
+  if (c1 === 0x432 && k >= 2 && spaceOrComma(text.charCodeAt(k - 2)))
+    word = k - 1; // в
+  else if (
+    ((c2 === 0x69 && c1 === 0x6e) || (c2 === 0x61 && c1 === 0x74) || (c2 === 0x432 && c1 === 0x43e)) &&
+    k >= 3
+  ) {
+    if (spaceOrComma(text.charCodeAt(k - 3))) word = k - 2; // in, at, во
+  }
+  if (word < 0) return false;
+  let m = word;
+  while (m > 0 && spaceOrComma(text.charCodeAt(m - 1))) m--;
+  return mayEndDate(text, m);
 }
 
 /**

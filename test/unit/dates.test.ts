@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FOLDS_INTO_WORD_LETTERS, findDates, findDatesByRule } from '../../src/core/dates';
+import {
+  FOLDS_INTO_WORD_LETTERS,
+  findDates,
+  findDatesByRule,
+  mayEndDate,
+  mayStartDate,
+} from '../../src/core/dates';
 import { loadCorpus } from '../eval/load';
 
 const PUB = '2022-01-14'; // a Friday
@@ -154,7 +160,13 @@ describe('findDates tries rules only where their matches may start', () => {
       for (let w = 0; w < count; w++)
         text += cased(words[random(words.length)]!) + glue[random(glue.length)]!;
       for (const published of ['2022-01-14', '2020-02-29']) {
-        expect(findDates(text, published), text).toEqual(findDatesByRule(text, published));
+        const found = findDatesByRule(text, published);
+        expect(findDates(text, published), text).toEqual(found);
+        // What the event linker asks before it looks for dates next to a place.
+        for (const d of found) {
+          expect(mayStartDate(text, d.start), text).toBe(true);
+          expect(mayEndDate(text, d.end), text).toBe(true);
+        }
       }
     }
   });

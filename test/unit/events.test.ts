@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/core/dates';
-import { eventPeriod, linkEvents } from '../../src/core/events';
+import { eventPeriod, isRegExpSpace, linkEvents } from '../../src/core/events';
 import { compileMatcher, scanText } from '../../src/core/matcher';
 import type { Entity, EventClues, Lang } from '../../src/core/types';
 
@@ -183,5 +183,12 @@ describe('linkEvents', () => {
     expect(link('The conference in New York last year failed.', '2022-08-03', 'en', [conference])).toEqual(
       [],
     );
+  });
+});
+
+describe('isRegExpSpace', () => {
+  it('is what \\s matches', () => {
+    for (let c = 0; c < 0x10000; c++)
+      expect(isRegExpSpace(c), c.toString(16)).toBe(/\s/.test(String.fromCharCode(c)));
   });
 });
