@@ -49,14 +49,16 @@ async function loadSettings(): Promise<Settings> {
 }
 
 /**
- * Settings this tab wrote whose storage.onChanged echo has not come back yet (as JSON). The echoes
- * arrive later: applying them would undo newer changes made meanwhile (three quick arrow presses on
- * the resize handle gave two steps), so each is dropped once. A change from elsewhere clears the rest.
+ * Settings this tab wrote whose storage.onChanged echo has not come back yet. The echoes arrive
+ * later: applying them would undo newer changes made meanwhile (three quick arrow presses on the
+ * resize handle gave two steps), so each is dropped once. A change from elsewhere clears the rest.
+ * Compared as JSON of parseSettings' output: Chrome hands stored objects back with sorted keys.
  */
 const ownWrites = new Set<string>();
+const settingsKey = (value: unknown) => JSON.stringify(parseSettings(value));
 
 function saveSettings(settings: Settings): void {
-  ownWrites.add(JSON.stringify(settings));
+  ownWrites.add(settingsKey(settings));
   browser.storage.local.set({ [SETTINGS_KEY]: settings }).catch(() => undefined);
 }
 
@@ -286,7 +288,7 @@ async function run(): Promise<void> {
     // Options changed in another tab or on the options page: follow them here too.
     if (area === 'local' && SETTINGS_KEY in changes) {
       const value = changes[SETTINGS_KEY]?.newValue;
-      if (ownWrites.delete(JSON.stringify(value))) return;
+      if (ownWrites.delete(settingsKey(value))) return;
       ownWrites.clear();
       settings = parseSettings(value);
       setMarksVisible(document, settings.marks);
