@@ -96,12 +96,23 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
   if (needContext && date === null)
     ({ aliases, clues: allClues } = scanForAnnotation(matcher, text, lang, true));
   const clues = allClues.filter((c) => c.kind !== 'context');
+  // The same names come back: resolve each set of ids once.
+  const resolutions = new Map<string, string | null>();
+  const resolved = (ids: string[]): string | null => {
+    const key = ids.length === 1 ? ids[0]! : ids.join('\n');
+    let id = resolutions.get(key);
+    if (id === undefined) {
+      id = resolve(matcher, ids, date);
+      resolutions.set(key, id);
+    }
+    return id;
+  };
   const mentions: Mention[] = [];
   const plainlyNamed = new Set<string>();
   if (needContext) {
     for (const hit of aliases) {
       if (hit.entityIds.length === 0) continue;
-      const id = resolve(matcher, hit.entityIds, date);
+      const id = resolved(hit.entityIds);
       if (id !== null) plainlyNamed.add(id);
     }
   }
@@ -109,7 +120,7 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
   const starts = needContext ? sentenceStarts(text) : null;
   for (const hit of aliases) {
     const ids = candidates(hit, text, starts, contextWords, plainlyNamed);
-    const entityId = ids.length === 0 ? null : resolve(matcher, ids, date);
+    const entityId = ids.length === 0 ? null : resolved(ids);
     if (entityId === null) continue;
     mentions.push({ start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end), entityId });
   }

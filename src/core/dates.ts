@@ -33,6 +33,17 @@ function parseDay(date: IsoDate): Day {
   return { y: y!, m: m ?? 1, d: d ?? 1 };
 }
 
+/** The publication day of the last findDates call: the linker calls it once per sentence. */
+let lastPublished = '';
+let lastPub: Day = { y: 0, m: 1, d: 1 };
+function publicationDay(date: IsoDate): Day {
+  if (date !== lastPublished) {
+    lastPub = parseDay(date);
+    lastPublished = date;
+  }
+  return lastPub;
+}
+
 function addDays(day: Day, n: number): Day {
   const t = new Date(Date.UTC(day.y, day.m - 1, day.d + n));
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
@@ -607,7 +618,7 @@ export function findDates(text: string, published: IsoDate): DateExpression[] {
   const at = starts(text);
   if (at === null) return findDatesByRule(text, published);
   if (at.length === 0) return [];
-  const pub = parseDay(published);
+  const pub = publicationDay(published);
   const found: DateExpression[] = [];
   for (let r = 0; r < RULES.length; r++) {
     const { sticky, resolve } = RULES[r]!;

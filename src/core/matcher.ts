@@ -779,7 +779,7 @@ function scan(
   emit: (start: number, end: number, payload: number[]) => void,
 ): void {
   const { codes, length: n } = p;
-  const { root, terminal, outputs, firstWords, chain } = auto;
+  const { root, firstWords } = auto;
   let i = 0;
   while (i < n) {
     const c = codes[i]!;
@@ -800,39 +800,118 @@ function scan(
         continue;
       }
     }
-    let state = root[c]!;
-    if (state === 0) {
+    if (root[c] === 0) {
       i++;
       continue;
     }
-    let bestEnd = -1;
-    let bestPayload: number[] | null = null;
-    let j = i + 1;
-    for (;;) {
-      const out = terminal[state]!;
-      if (out >= 0) {
-        const payload = accept(p, i, j, outputs[out]!);
-        if (payload !== null && accepted > bestEnd) {
-          bestEnd = accepted;
-          bestPayload = payload;
-        }
-      }
-      if (j >= n) break;
-      const next = chain[state]!;
-      if (next >= 0) {
-        if (next !== codes[j]) break;
-        state++;
-      } else {
-        state = step(auto, state, codes[j]!);
-        if (state < 0) break;
-      }
-      j++;
-    }
-    if (bestPayload !== null) {
-      emit(i, bestEnd, bestPayload);
-      i = bestEnd;
+    const end = walk(p, auto, i);
+    if (end >= 0) {
+      emit(i, end, walked!);
+      i = end;
     } else i++;
   }
+}
+
+/**
+ * scan with two automata in one pass over the text: the same matches of each, as if each had its
+ * own scan (each goes on from the end of its own last match), but the words are read and hashed
+ * once.
+ */
+function scanTwo(
+  p: Prepared,
+  a: Automaton,
+  emitA: (start: number, end: number, payload: number[]) => void,
+  b: Automaton,
+  emitB: (start: number, end: number, payload: number[]) => void,
+): void {
+  const { codes, length: n } = p;
+  let nextA = 0;
+  let nextB = 0;
+  let i = 0;
+  while (i < n) {
+    const c = codes[i]!;
+    if (WORD[c] === 1) {
+      if (i > 0 && WORD[codes[i - 1]!] === 1) {
+        i++;
+        while (i < n && WORD[codes[i]!] === 1) i++;
+        continue;
+      }
+      let e = i + 1;
+      let h = wordHash(0, c);
+      while (e < n && WORD[codes[e]!] === 1) h = wordHash(h, codes[e++]!);
+      const long = e - i >= KEY_LENGTH;
+      h &= FIRST_WORDS_MASK;
+      if (i >= nextA && (long || a.firstWords[h] !== 0) && a.root[c] !== 0) {
+        const end = walk(p, a, i);
+        if (end >= 0) {
+          emitA(i, end, walked!);
+          nextA = end;
+        }
+      }
+      if (i >= nextB && (long || b.firstWords[h] !== 0) && b.root[c] !== 0) {
+        const end = walk(p, b, i);
+        if (end >= 0) {
+          emitB(i, end, walked!);
+          nextB = end;
+        }
+      }
+      i = e;
+      continue;
+    }
+    if (i >= nextA && a.root[c] !== 0) {
+      const end = walk(p, a, i);
+      if (end >= 0) {
+        emitA(i, end, walked!);
+        nextA = end;
+      }
+    }
+    if (i >= nextB && b.root[c] !== 0) {
+      const end = walk(p, b, i);
+      if (end >= 0) {
+        emitB(i, end, walked!);
+        nextB = end;
+      }
+    }
+    i++;
+  }
+}
+
+/** The payload of the last match walk() found. */
+let walked: number[] | null = null;
+
+/**
+ * The end of the longest match that starts at i (root[codes[i]] must be a state), or -1; its
+ * payload is left in `walked`.
+ */
+function walk(p: Prepared, auto: Automaton, i: number): number {
+  const { codes, length: n } = p;
+  const { terminal, outputs, chain } = auto;
+  let state = auto.root[codes[i]!]!;
+  let bestEnd = -1;
+  let bestPayload: number[] | null = null;
+  let j = i + 1;
+  for (;;) {
+    const out = terminal[state]!;
+    if (out >= 0) {
+      const payload = accept(p, i, j, outputs[out]!);
+      if (payload !== null && accepted > bestEnd) {
+        bestEnd = accepted;
+        bestPayload = payload;
+      }
+    }
+    if (j >= n) break;
+    const next = chain[state]!;
+    if (next >= 0) {
+      if (next !== codes[j]) break;
+      state++;
+    } else {
+      state = step(auto, state, codes[j]!);
+      if (state < 0) break;
+    }
+    j++;
+  }
+  walked = bestPayload;
+  return bestPayload === null ? -1 : bestEnd;
 }
 
 /** Can a match end before position j? Not inside a word; an English possessive "'s" is fine. */
@@ -886,18 +965,20 @@ export function scanText(
   text: string,
   withClues: boolean,
 ): { aliases: AliasHit[]; clues: ClueHit[] } {
-  const m = compiled(matcher);
-  const p = prepare(text);
-  const aliases = aliasHits(m, p);
-  const clues: ClueHit[] = [];
-  if (withClues) scanClues(m, p, clues, null);
-  return { aliases, clues };
+  if (!withClues) return { aliases: aliasHits(compiled(matcher), prepare(text)), clues: [] };
+  return scanWithClues(compiled(matcher), prepare(text), null);
 }
 
 /** The alias hits of a prepared text, in text order. */
 function aliasHits(m: CompiledMatcher, p: Prepared): AliasHit[] {
   const aliases: AliasHit[] = [];
-  scan(p, m.aliases, (i, j, payload) => {
+  scan(p, m.aliases, aliasEmitter(m, p, aliases));
+  return aliases;
+}
+
+/** What scan calls for an alias match: appends its hit to `out`. */
+function aliasEmitter(m: CompiledMatcher, p: Prepared, out: AliasHit[]) {
+  return (i: number, j: number, payload: number[]) => {
     const sorted = payload.length > 1 ? [...payload].sort((a, b) => a - b) : payload;
     const entityIds: string[] = [];
     const contextIds: string[] = [];
@@ -905,20 +986,40 @@ function aliasHits(m: CompiledMatcher, p: Prepared): AliasHit[] {
       if (e & CONTEXT_FLAG) contextIds.push(m.entityIds[e & ~CONTEXT_FLAG]!);
       else entityIds.push(m.entityIds[e]!);
     }
-    aliases.push({ start: p.map[i]!, end: originalEnd(p, j - 1), entityIds, contextIds });
-  });
-  return aliases;
+    out.push({ start: p.map[i]!, end: originalEnd(p, j - 1), entityIds, contextIds });
+  };
 }
 
 /**
- * Appends the clue hits of a prepared text to `out`, in text order: one hit per clue term found
- * (an occurrence shared by several terms gives one hit per term, in term order). With `lang`, only
- * context words and the clues of that language.
+ * The alias hits and clue hits of a prepared text, in text order, in one pass: one clue hit per
+ * clue term found (an occurrence shared by several terms gives one hit per term, in term order).
+ * With `lang`, only context words and the clues of that language.
  */
-function scanClues(m: CompiledMatcher, p: Prepared, out: ClueHit[], lang: Lang | null): void {
+function scanWithClues(
+  m: CompiledMatcher,
+  p: Prepared,
+  lang: Lang | null,
+): { aliases: AliasHit[]; clues: ClueHit[] } {
+  const aliases: AliasHit[] = [];
+  const clues: ClueHit[] = [];
+  if (m.clueTerms.length === 0) scan(p, m.aliases, aliasEmitter(m, p, aliases));
+  else scanTwo(p, m.aliases, aliasEmitter(m, p, aliases), m.clues, clueEmitter(m, p, clues, lang));
+  return { aliases, clues };
+}
+
+/** The clue hits alone, as scanWithClues finds them, in a pass of their own (for tests). */
+export function clueHitsAlone(matcher: Matcher, text: string, lang: Lang | null): ClueHit[] {
+  const m = compiled(matcher);
+  const p = prepare(text);
+  const out: ClueHit[] = [];
+  if (m.clueTerms.length > 0) scan(p, m.clues, clueEmitter(m, p, out, lang));
+  return out;
+}
+
+/** What scan calls for a clue match: appends its hits to `out` (see scanWithClues). */
+function clueEmitter(m: CompiledMatcher, p: Prepared, out: ClueHit[], lang: Lang | null) {
   const terms = m.clueTerms;
-  if (terms.length === 0) return;
-  scan(p, m.clues, (i, j, payload) => {
+  return (i: number, j: number, payload: number[]) => {
     const start = p.map[i]!;
     const end = originalEnd(p, j - 1);
     const sorted = payload.length > 1 ? [...payload].sort((a, b) => a - b) : payload;
@@ -927,7 +1028,7 @@ function scanClues(m: CompiledMatcher, p: Prepared, out: ClueHit[], lang: Lang |
       if (lang !== null && termLang !== lang && kind !== 'context') continue;
       out.push({ start, end, kind, lang: termLang, term, entityIds });
     }
-  });
+  };
 }
 
 /**
@@ -940,12 +1041,8 @@ export function scanForAnnotation(
   lang: Lang,
   withClues: boolean,
 ): { aliases: AliasHit[]; clues: ClueHit[] } {
-  const m = compiled(matcher);
-  const p = prepare(text);
-  const aliases = aliasHits(m, p);
-  const clues: ClueHit[] = [];
-  if (withClues) scanClues(m, p, clues, lang);
-  return { aliases, clues };
+  if (!withClues) return { aliases: aliasHits(compiled(matcher), prepare(text)), clues: [] };
+  return scanWithClues(compiled(matcher), prepare(text), lang);
 }
 
 /** Every alias occurrence in `text`, leftmost-longest and non-overlapping, as original offsets. */

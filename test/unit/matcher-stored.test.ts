@@ -7,10 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../src/core/annotate';
 import {
+  clueHitsAlone,
   compileMatcher,
+  findAliases,
   loadMatcher,
   MATCHER_FORMAT,
   type Matcher,
+  scanForAnnotation,
   scanText,
   serializeMatcher,
 } from '../../src/core/matcher';
@@ -61,5 +64,24 @@ describe('the stored matcher', () => {
     const stored = serializeMatcher(compiled, 'v1');
     expect(stored.aliases.childCode).toBeInstanceOf(Uint16Array);
     expect(stored.aliases.rootCodes.length).toBeLessThan(1000);
+  });
+});
+
+describe('one pass for aliases and clues', () => {
+  it('finds what a pass for each finds, in the seed article and the corpus, joined and alone', () => {
+    const texts = [seed, ...corpus.map((item) => item.text)];
+    texts.push(texts.join('\n\n'));
+    for (const text of texts) {
+      expect(scanText(compiled, text, true)).toEqual({
+        aliases: findAliases(compiled, text),
+        clues: clueHitsAlone(compiled, text, null),
+      });
+      for (const lang of ['en', 'ru'] as const) {
+        expect(scanForAnnotation(compiled, text, lang, true)).toEqual({
+          aliases: findAliases(compiled, text),
+          clues: clueHitsAlone(compiled, text, lang),
+        });
+      }
+    }
   });
 });
