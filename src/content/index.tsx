@@ -173,8 +173,12 @@ async function run(): Promise<void> {
   mentions.forEach((mention, index) => {
     const id = mention.entityId;
     mentionCounts[id] = (mentionCounts[id] ?? 0) + 1;
-    (mentionIndexes[id] ??= []).push(index);
-    (mentionSnippets[id] ??= []).push(snippets[index] ?? mention.text);
+    const indexes = mentionIndexes[id] ?? [];
+    const texts = mentionSnippets[id] ?? [];
+    indexes.push(index);
+    texts.push(snippets[index] ?? mention.text);
+    mentionIndexes[id] = indexes;
+    mentionSnippets[id] = texts;
   });
 
   setMarksVisible(document, settings.marks);
