@@ -172,16 +172,25 @@ interface Rule {
   resolve: (m: RegExpExecArray, pub: Day) => Period | null;
 }
 
-/** Where a rule's match may start: see ruleStarts. */
+/** Where a rule's match may start, and what a text must hold for it to match: see rule. */
 const ruleStarts: string[] = [];
+const ruleNeeds: string[] = [];
 
 /**
  * A rule. `starts` names every word its matches may start with, lower case, space-separated: a
  * word, "MONTH" (an English month name or abbreviation), "WEEKDAY" (an English weekday), "word*"
- * (any word that begins so: "mid" also starts "midJune") or "#" (a digit).
+ * (any word that begins so: "mid" also starts "midJune") or "#" (a digit). After " / ", what every
+ * match holds: alternatives separated by "|", each one or more of these joined by "+": a word
+ * (a whole word of the text, in any case), "#" (a digit anywhere), "MONTH" (an English month name
+ * or abbreviation as a word, or a word that starts with "early", "late" or "mid", which a month
+ * may follow without a space), "WEEKDAY", "RU_GEN" or "RU_PREP" (a Russian month name in the
+ * genitive or prepositional), "RU_WEEKDAY". A text that holds none of a rule's alternatives is not
+ * searched with it.
  */
 const rule = (source: string, resolve: Rule['resolve'], starts: string, flags = 'gu'): Rule => {
-  ruleStarts.push(starts);
+  const [words, needs] = starts.split(' / ');
+  ruleStarts.push(words!);
+  ruleNeeds.push(needs!);
   return {
     re: new RegExp(`${B}${source}${E}`, flags),
     sticky: new RegExp(`${B}${source}${E}`, `${flags.replace('g', '')}y`),
@@ -223,19 +232,19 @@ const RULES: Rule[] = [
   rule(
     `(?:${ci('on')}${S})?${EN_MONTH}${S}(\\d{1,2})(?:st|nd|rd|th)?(?:,?${S}(\\d{4})|${S}${EN_REL}${S}year)?`,
     (m, pub) => dayPeriod(yearOf(m[3], m[4], pub), enMonth(m[1]!), Number(m[2]), pub),
-    'on MONTH',
+    'on MONTH / MONTH+#',
   ),
   // "on 10 January", "10th of January 2022"
   rule(
     `(?:${ci('on')}${S})?(\\d{1,2})(?:st|nd|rd|th)?${S}(?:of${S})?${EN_MONTH}(?:,?${S}(\\d{4}))?`,
     (m, pub) => dayPeriod(yearOf(m[3], undefined, pub), enMonth(m[2]!), Number(m[1]), pub),
-    'on #',
+    'on # / MONTH+#',
   ),
   // "in June 2021", "June of 2021"
   rule(
     `(?:${ci('in')}${S})?${EN_MONTH}(?:${S}of)?${S}(\\d{4})`,
     (m) => month(Number(m[2]), enMonth(m[1]!)),
-    'in MONTH',
+    'in MONTH / MONTH+#',
   ),
   // "last June", "in June", "in early June", "June last year", "in June of last year"
   rule(
@@ -254,7 +263,7 @@ const RULES: Rule[] = [
       } else y = recentMonthYear(mo, pub);
       return partOfMonth(y, mo, part === undefined ? '' : EARLY_LATE[part.toLowerCase()]!);
     },
-    'in since during by early* late* mid* last this next MONTH',
+    'in since during by early* late* mid* last this next MONTH / MONTH',
   ),
   // "last year", "at the beginning of last year", "early last year", "in 2021", "at the end of 2021"
   rule(
@@ -276,12 +285,12 @@ const RULES: Rule[] = [
       if (/^earlier/i.test(whole)) return { from: { y, m: 1, d: 1 }, to: pub };
       return partOfYear(y, part);
     },
-    'at in early* late* mid* earlier later last this next #',
+    'at in early* late* mid* earlier later last this next # / year|#',
   ),
   rule(
     `(?:${ci('in')}|${ci('since')}|${ci('during')}|${ci('throughout')})${S}(\\d{4})`,
     (m) => year(Number(m[1])),
-    'in since during throughout',
+    'in since during throughout / #',
   ),
   // "on Monday", "last Friday"
   rule(
@@ -292,7 +301,7 @@ const RULES: Rule[] = [
       if (back === 0 && m[1]?.toLowerCase() === 'last') back = 7;
       return single(addDays(pub, -back));
     },
-    'on last WEEKDAY',
+    'on last WEEKDAY / WEEKDAY',
   ),
   rule(
     `(${ci('the')}${S}day${S}before${S}yesterday|${ci('yesterday')}|${ci('today')}|${ci('tomorrow')})`,
@@ -301,7 +310,7 @@ const RULES: Rule[] = [
       const shift = w === 'yesterday' ? -1 : w === 'today' ? 0 : w === 'tomorrow' ? 1 : -2;
       return single(addDays(pub, shift));
     },
-    'the yesterday today tomorrow',
+    'the yesterday today tomorrow / yesterday|today|tomorrow',
   ),
   rule(
     `(${ci('last')}|${ci('this')}|${ci('next')})${S}(week|month)`,
@@ -317,7 +326,7 @@ const RULES: Rule[] = [
       const monday = addDays(pub, -((weekday(pub) + 6) % 7) + 7 * shift);
       return { from: monday, to: addDays(monday, 6) };
     },
-    'last this next',
+    'last this next / week|month',
   ),
 
   // ---- Russian (lower case in running text; the i flag also takes a capitalised sentence start)
@@ -325,7 +334,7 @@ const RULES: Rule[] = [
   rule(
     `(\\d{1,2})(?:-го)?${S}(${RU_MONTHS_GEN.join('|')})${RU_YEAR}?`,
     (m, pub) => dayPeriod(yearOf(m[3], m[4], pub), ruMonth(m[2]!, RU_MONTHS_GEN), Number(m[1]), pub),
-    '#',
+    '# / RU_GEN+#',
     'giu',
   ),
   // "в июне", "в июне прошлого года", "в июне 2021 года"
@@ -335,7 +344,7 @@ const RULES: Rule[] = [
       const mo = ruMonth(m[1]!, RU_MONTHS_PREP);
       return month(yearOf(m[2], m[3], pub) ?? recentMonthYear(mo, pub), mo);
     },
-    'в во',
+    'в во / RU_PREP',
     'giu',
   ),
   // "в начале июня", "в конце декабря прошлого года"
@@ -349,14 +358,14 @@ const RULES: Rule[] = [
         PART_RU[m[1]!.toLowerCase()]!,
       );
     },
-    'в',
+    'в / RU_GEN',
     'giu',
   ),
   // "в прошлом году", "в этом году"
   rule(
     `в${S}(прошлом|позапрошлом|этом|текущем|нынешнем|следующем|будущем)${S}году`,
     (m, pub) => year(relativeYear(m[1]!, pub)!),
-    'в',
+    'в / году',
     'giu',
   ),
   // "в начале прошлого года", "в конце 2021 года", "в середине года"
@@ -366,11 +375,11 @@ const RULES: Rule[] = [
       const y = m[2] !== undefined ? relativeYear(m[2], pub)! : m[3] !== undefined ? Number(m[3]) : pub.y;
       return partOfYear(y, PART_RU[m[1]!.toLowerCase()]!);
     },
-    'в',
+    'в / года|#',
     'giu',
   ),
   // "в 2021 году", "в 2021 г."
-  rule(`(?:в|с)${S}(\\d{4})\\s*(?:году|года|г\\.)`, (m) => year(Number(m[1])), 'в с', 'giu'),
+  rule(`(?:в|с)${S}(\\d{4})\\s*(?:году|года|г\\.)`, (m) => year(Number(m[1])), 'в с / #', 'giu'),
   // "в понедельник", "в прошлую пятницу"
   rule(
     `(?:в|во)${S}(?:(прошл(?:ый|ую|ое))${S})?(${RU_WEEKDAYS.join('|')})`,
@@ -380,7 +389,7 @@ const RULES: Rule[] = [
       if (back === 0 && m[1] !== undefined) back = 7;
       return single(addDays(pub, -back));
     },
-    'в во',
+    'в во / RU_WEEKDAY',
     'giu',
   ),
   rule(
@@ -389,7 +398,7 @@ const RULES: Rule[] = [
       const w = m[1]!.toLowerCase();
       return single(addDays(pub, w === 'позавчера' ? -2 : w === 'вчера' ? -1 : w === 'сегодня' ? 0 : 1));
     },
-    'позавчера вчера сегодня завтра',
+    'позавчера вчера сегодня завтра / позавчера|вчера|сегодня|завтра',
     'giu',
   ),
   rule(
@@ -404,7 +413,7 @@ const RULES: Rule[] = [
       const monday = addDays(pub, -((weekday(pub) + 6) % 7) + 7 * shift);
       return { from: monday, to: addDays(monday, 6) };
     },
-    'в на',
+    'в на / месяце|неделе',
     'giu',
   ),
 ];
@@ -468,6 +477,66 @@ for (let r = 0; r < RULES.length; r++) {
 }
 
 /**
+ * What texts must hold for the rules (see rule): ANCHOR_WORDS[hash] = the anchor bits of the words
+ * with that hash, PREFIX_ANCHORS the same for words that begin with a prefix, DIGIT_ANCHOR the bit
+ * of a digit; RULE_NEEDS[r] = the alternatives of rule r, each a set of anchor bits.
+ */
+const ANCHOR_WORDS = new Int32Array(HASH_MASK + 1);
+const PREFIX_ANCHORS = new Int32Array(HASH_MASK + 1);
+let DIGIT_ANCHOR = 0;
+let LONGEST_ANCHOR = 0;
+const RULE_NEEDS: number[][] = [];
+{
+  const bits = new Map<string, number>();
+  const bitOf = (token: string) => {
+    let bit = bits.get(token);
+    if (bit === undefined) {
+      if (bits.size === 31) throw new Error('too many kinds of anchor');
+      bit = 1 << bits.size;
+      bits.set(token, bit);
+    }
+    return bit;
+  };
+  const anchor = (word: string, bit: number) => {
+    const h = hashOf(word);
+    ANCHOR_WORDS[h] = ANCHOR_WORDS[h]! | bit;
+    LONGEST_ANCHOR = Math.max(LONGEST_ANCHOR, word.length);
+  };
+  for (const needs of ruleNeeds) {
+    const alternatives: number[] = [];
+    for (const alternative of needs.split('|')) {
+      let set = 0;
+      for (const token of alternative.split('+')) {
+        const bit = bitOf(token);
+        set |= bit;
+        if (token === '#') DIGIT_ANCHOR = bit;
+        else if (token === 'MONTH') {
+          for (const name of EN_MONTHS) anchor(name.toLowerCase(), bit);
+          for (const abbr of EN_MONTH_ABBR) {
+            const word = abbr.replace('?', '').toLowerCase();
+            anchor(word, bit);
+            if (abbr.endsWith('?')) anchor(word.slice(0, -1), bit);
+          }
+          for (const prefix of ['early', 'late', 'mid']) {
+            const h = hashOf(prefix);
+            PREFIX_ANCHORS[h] = PREFIX_ANCHORS[h]! | bit;
+          }
+        } else if (token === 'WEEKDAY') for (const day of EN_WEEKDAYS) anchor(day.toLowerCase(), bit);
+        else if (token === 'RU_GEN') for (const name of RU_MONTHS_GEN) anchor(name, bit);
+        else if (token === 'RU_PREP') for (const name of RU_MONTHS_PREP) anchor(name, bit);
+        else if (token === 'RU_WEEKDAY') for (const day of RU_WEEKDAYS) anchor(day, bit);
+        else anchor(token, bit);
+      }
+      alternatives.push(set);
+    }
+    RULE_NEEDS.push(alternatives);
+  }
+  for (const prefix of ['early', 'late', 'mid']) {
+    if (!PREFIX_LENGTHS || ((PREFIX_LENGTHS >> prefix.length) & 1) === 0) throw new Error('prefix');
+  }
+}
+
+/**
  * The characters outside ASCII and the basic Cyrillic block (U+0400–U+045F) that a
  * case-insensitive rule takes for one of their letters: LATIN SMALL LETTER LONG S ("s"), the old
  * Cyrillic letter forms U+1C80–U+1C86 ("в", "д", "о", "с", "т", "т", "ъ") and KELVIN SIGN ("k").
@@ -492,13 +561,15 @@ for (const c of FOLDS_INTO_WORD_LETTERS) CHAR_KIND[c] = 2;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /**
- * Where rules may start in `text`: pairs of (position, bit set of rules), in text order; null when
- * the text holds one of FOLDS_INTO_WORD_LETTERS.
+ * Where rules may start in `text`: pairs of (position, bit set of rules), in text order, dropping
+ * the rules whose needs the text does not meet (see rule); null when the text holds one of
+ * FOLDS_INTO_WORD_LETTERS.
  */
 function starts(text: string): number[] | null {
   const kinds = CHAR_KIND;
   const out: number[] = [];
   const n = text.length;
+  let anchors = 0;
   let p = 0;
   while (p < n) {
     const c = text.charCodeAt(p);
@@ -509,12 +580,54 @@ function starts(text: string): number[] | null {
       continue;
     }
     // A word start: p follows no letter or digit of kind 1 (the rules ask for less).
-    const rules = wordRules(text, p);
     let e = p + 1;
-    while (e < n && kinds[text.charCodeAt(e)] === 1) e++;
+    let rules = 0;
+    if (isDigit(c)) {
+      rules = DIGIT_RULES;
+      anchors |= DIGIT_ANCHOR;
+    } else {
+      // Hash the word's letters, lower-cased, up to its end or a digit.
+      let h = step(0, lower(c));
+      for (; e < n; e++) {
+        const d = text.charCodeAt(e);
+        if (kinds[d] !== 1 || isDigit(d)) break;
+        if ((PREFIX_LENGTHS >> (e - p)) & 1) {
+          rules |= PREFIX_RULES[h & HASH_MASK]!;
+          anchors |= PREFIX_ANCHORS[h & HASH_MASK]!;
+        }
+        h = step(h, lower(d));
+      }
+      const length = e - p;
+      if ((PREFIX_LENGTHS >> length) & 1) {
+        rules |= PREFIX_RULES[h & HASH_MASK]!;
+        anchors |= PREFIX_ANCHORS[h & HASH_MASK]!;
+      }
+      if (length <= LONGEST_WORD) rules |= WORD_RULES[h & HASH_MASK]!;
+      if (length <= LONGEST_ANCHOR) anchors |= ANCHOR_WORDS[h & HASH_MASK]!;
+    }
+    // The rest of the word: digits in it count.
+    for (; e < n; e++) {
+      const d = text.charCodeAt(e);
+      if (kinds[d] !== 1) break;
+      if (isDigit(d)) anchors |= DIGIT_ANCHOR;
+    }
     if (rules !== 0) out.push(p, rules);
     p = e;
   }
+  // Rules whose needs are not met start nowhere.
+  let runnable = 0;
+  for (let r = 0; r < RULE_NEEDS.length; r++) {
+    for (const set of RULE_NEEDS[r]!) if ((anchors & set) === set) runnable |= 1 << r;
+  }
+  let kept = 0;
+  for (let k = 0; k < out.length; k += 2) {
+    const rules = out[k + 1]! & runnable;
+    if (rules !== 0) {
+      out[kept++] = out[k]!;
+      out[kept++] = rules;
+    }
+  }
+  out.length = kept;
   return out;
 }
 

@@ -83,14 +83,16 @@ function spanDays(date: DateExpression): number {
   return (Date.parse(date.to) - Date.parse(date.from)) / 86_400_000 + 1;
 }
 
+/** A single capital before a period: an initial ("U.S.", "V. Putin"), not a sentence end. */
+const INITIAL = /(?:^|[\s.])\p{Lu}$/u;
+
 /** Start offsets of the sentences of `text`. */
 export function sentenceStarts(text: string): number[] {
   const starts = [0];
   const re = /[.!?…]+["'»”’)]*\s+(?=["'«“„(]?[\p{Lu}])|\n+/gu;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     // "U.S. President", "V. Putin": a single capital before the period is an initial, not an end.
-    if (m[0][0] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(text.slice(Math.max(0, m.index - 2), m.index)))
-      continue;
+    if (m[0][0] === '.' && INITIAL.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     starts.push(m.index + m[0].length);
   }
   return starts;

@@ -976,10 +976,18 @@ function aliasHits(m: CompiledMatcher, p: Prepared): AliasHit[] {
   return aliases;
 }
 
+/** The payload in ascending order: itself when it is (most are), else a sorted copy. */
+function ascending(payload: number[]): number[] {
+  for (let k = 1; k < payload.length; k++) {
+    if (payload[k]! < payload[k - 1]!) return [...payload].sort((a, b) => a - b);
+  }
+  return payload;
+}
+
 /** What scan calls for an alias match: appends its hit to `out`. */
 function aliasEmitter(m: CompiledMatcher, p: Prepared, out: AliasHit[]) {
   return (i: number, j: number, payload: number[]) => {
-    const sorted = payload.length > 1 ? [...payload].sort((a, b) => a - b) : payload;
+    const sorted = ascending(payload);
     const entityIds: string[] = [];
     const contextIds: string[] = [];
     for (const e of sorted) {
@@ -1022,7 +1030,7 @@ function clueEmitter(m: CompiledMatcher, p: Prepared, out: ClueHit[], lang: Lang
   return (i: number, j: number, payload: number[]) => {
     const start = p.map[i]!;
     const end = originalEnd(p, j - 1);
-    const sorted = payload.length > 1 ? [...payload].sort((a, b) => a - b) : payload;
+    const sorted = ascending(payload);
     for (const k of sorted) {
       const { kind, lang: termLang, term, entityIds } = terms[k]!;
       if (lang !== null && termLang !== lang && kind !== 'context') continue;
