@@ -21,7 +21,7 @@ import {
   type Settings,
   sidebarStartsOpen,
 } from '../core/settings';
-import { todayIso } from '../core/status';
+import { formatDate, todayIso } from '../core/status';
 import type { Entity } from '../core/types';
 import { Sidebar } from '../ui/Sidebar';
 import { setStrings } from '../ui/strings';
@@ -119,6 +119,12 @@ function detectIn(container: Element): DetectedArticle | null {
   return detectArticle(scoped as unknown as Document, location.href);
 }
 
+/** Runs `task` when the page is idle (soon, where requestIdleCallback is missing). */
+const idle = (task: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(task, { timeout: 2000 })
+    : setTimeout(task, 50);
+
 /** Short text around a mention, for the sidebar's list of mentions. */
 function snippet(text: string, start: number, end: number): string {
   const before = text.slice(Math.max(0, start - 40), start).replace(/^\S*\s/, '');
@@ -205,8 +211,11 @@ async function run(): Promise<void> {
   /** Pushes the page aside while the sidebar is open and the article fits beside it; overlays otherwise. */
   const pushPage = () => {
     const width = settings.sidebarWidth;
-    const articleWidth = article.blocks.at(-1)?.getBoundingClientRect().width ?? 0;
-    const push = open && (innerWidth >= PUSH_MIN_WIDTH || innerWidth - width >= articleWidth);
+    // Measured only when it decides something: reading a size forces layout of the whole page.
+    const push =
+      open &&
+      (innerWidth >= PUSH_MIN_WIDTH ||
+        innerWidth - width >= (article.blocks.at(-1)?.getBoundingClientRect().width ?? 0));
     root.style.setProperty('margin-right', push ? `${width}px` : '');
   };
   const draw = () => {
@@ -235,6 +244,15 @@ async function run(): Promise<void> {
     );
   };
   draw();
+  // The first date formatter of a language costs the page a dozen milliseconds (ICU loads its data):
+  // paid now, while the page is idle, not inside the reader's click that opens the sidebar.
+  const warm = ['2000-01-01', '2000-01'];
+  const warmNext = () => {
+    const date = warm.pop();
+    if (date) formatDate(date, lang());
+    if (warm.length) idle(warmNext);
+  };
+  idle(warmNext);
 
   installHoverCards(document, {
     entities: byId,

@@ -1,5 +1,5 @@
 // Inline marks: each mention's text is wrapped in <backstory-mention> elements. Wrapping moves text
-// nodes into an element but never changes the text itself, so the article's textContent stays the same.
+// into elements but never changes the text itself, so the article's textContent stays the same.
 
 import { type ExtractedText, locate } from '../core/extract';
 import type { Mention } from '../core/types';
@@ -15,17 +15,36 @@ function ensureMarkStyle(doc: Document, css: string): void {
   (doc.head ?? doc.documentElement).append(style);
 }
 
-/** Longest stretch of wrapping before yielding to the page: well inside one 16 ms frame. */
-const SLICE_MS = 6;
+/**
+ * Script time per slice. The page lays out again the paragraphs a slice changed, in the frame after
+ * it, and that costs more than the wrapping itself: slices stay small, one per frame.
+ */
+const SLICE_MS = 3;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** After the next frame has been rendered (or a moment, where frames are not drawn). */
+const nextFrame = () =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      setTimeout(resolve);
+    };
+    const timer = setTimeout(done, 100);
+    requestAnimationFrame(done);
+  });
+
+interface Piece {
+  start: number;
+  end: number;
+  index: number;
+  first: boolean;
+}
 
 /**
- * Wraps every mention and resolves with the first wrapper of each, in mention order. Mentions are
- * painted from last to first: splitting a text node keeps its first part in the original node, so
- * the pieces located for earlier mentions stay valid. A long article has thousands of mentions, so
- * the work is cut into slices of a few milliseconds with a task boundary between them: no long task
- * for the page, which stays responsive while marks appear.
+ * Wraps every mention and resolves with the first wrapper of each, in mention order. All pieces are
+ * located first (locate() reads the text nodes as they are now); then each text node is replaced
+ * once, by a fragment of its text and its wrappers. A long article has thousands of mentions, so
+ * the work is cut into slices of a few milliseconds, one per frame: no long task for the page,
+ * which stays responsive while marks appear.
  */
 export async function paintMentions(
   doc: Document,
@@ -35,38 +54,47 @@ export async function paintMentions(
 ): Promise<HTMLElement[]> {
   ensureMarkStyle(doc, markCss);
   const firstWrappers: HTMLElement[] = new Array(mentions.length);
-  // Locate everything before the first split: locate() reads the text nodes as they are now.
-  const located = mentions.map((mention) => locate(extracted, mention.start, mention.end));
+  const byNode = new Map<Text, Piece[]>();
+  mentions.forEach((mention, index) => {
+    locate(extracted, mention.start, mention.end).forEach(({ node, startOffset, endOffset }, p) => {
+      const pieces = byNode.get(node) ?? [];
+      pieces.push({ start: startOffset, end: endOffset, index, first: p === 0 });
+      byNode.set(node, pieces);
+    });
+  });
   let sliceStart = performance.now();
-  for (let index = mentions.length - 1; index >= 0; index--) {
+  for (const [node, pieces] of byNode) {
     if (performance.now() - sliceStart > SLICE_MS) {
-      await nextTask();
+      await nextFrame();
       sliceStart = performance.now();
     }
-    const mention = mentions[index]!;
-    const pieces = located[index]!;
-    for (let p = pieces.length - 1; p >= 0; p--) {
-      const { node, startOffset, endOffset } = pieces[p]!;
-      // The page may have replaced the text meanwhile: skip what is gone or changed.
-      if (!node.parentNode || endOffset <= startOffset || endOffset > node.data.length) continue;
-      const middle = startOffset > 0 ? node.splitText(startOffset) : node;
-      if (endOffset - startOffset < middle.data.length) middle.splitText(endOffset - startOffset);
+    const data = node.data;
+    // The page may have replaced the text meanwhile: skip what is gone or changed.
+    if (!node.parentNode) continue;
+    const fragment = doc.createDocumentFragment();
+    let at = 0;
+    for (const { start, end, index, first } of pieces) {
+      if (start < at || end <= start || end > data.length) continue;
+      if (start > at) fragment.append(data.slice(at, start));
       const wrapper = doc.createElement(MENTION_TAG);
-      wrapper.dataset.entityId = mention.entityId;
+      wrapper.dataset.entityId = mentions[index]!.entityId;
       wrapper.dataset.mention = String(index);
-      middle.replaceWith(wrapper);
-      wrapper.append(middle);
-      if (p === 0) {
+      wrapper.append(data.slice(start, end));
+      if (first) {
         // One tab stop per mention, so the keyboard reaches each mention once.
         wrapper.tabIndex = 0;
         wrapper.setAttribute('role', 'button');
         firstWrappers[index] = wrapper;
       }
+      fragment.append(wrapper);
+      at = end;
     }
+    if (at === 0) continue;
+    if (at < data.length) fragment.append(data.slice(at));
+    node.replaceWith(fragment);
   }
   return firstWrappers;
 }
-
 /** Scrolls to a mention and highlights it briefly. */
 export function revealMention(wrapper: HTMLElement): void {
   wrapper.scrollIntoView({ block: 'center', behavior: 'smooth' });
