@@ -24,7 +24,7 @@ export const UI_CSS = `:host{all:initial}
 .bs-mark{display:grid;place-items:center;width:24px;height:24px;border-radius:50%;background:var(--ac);color:var(--af);font-weight:700;font-size:14px}
 .bs-mark::before{content:"B"}
 .bs-count{font-size:12px;font-weight:600}
-.bs-panel{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;flex-direction:column;width:var(--w,360px);max-width:100vw;background:var(--bg);border-left:1px solid var(--bd);box-shadow:-2px 0 12px rgba(0,0,0,.15);outline:0}
+.bs-panel{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;flex-direction:column;width:var(--w,360px);max-width:100vw;background:var(--bg);border-left:1px solid var(--bd);box-shadow:-2px 0 12px rgba(0,0,0,.15);outline:0;contain:size layout style}
 .bs-head{position:relative;padding:12px 48px 10px 16px;border-bottom:1px solid var(--bd)}
 .bs-head h2{font-size:18px;font-weight:700}
 .bs-meta{font-size:12px;color:var(--mu)}
@@ -33,7 +33,7 @@ export const UI_CSS = `:host{all:initial}
 .bs-body{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:4px 16px 16px}
 .bs-group>h3{margin:14px 0 6px;font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:.05em;color:var(--mu)}
 .bs-empty{margin:16px 0;color:var(--mu)}
-.bs-card{margin-bottom:10px;padding:10px 12px;border:1px solid var(--bd);border-radius:8px}
+.bs-card{margin-bottom:10px;padding:10px 12px;border:1px solid var(--bd);border-radius:8px;content-visibility:auto;contain-intrinsic-size:auto 480px}
 .bs-card:focus{outline:2px solid var(--ac)}
 .bs-name{font-size:15px;font-weight:700;line-height:1.3}
 .bs-type{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:var(--mu)}
