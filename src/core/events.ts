@@ -172,13 +172,37 @@ function eventTable(events: readonly Entity[]): EventTable {
     const slots = table.byId.get(entity.id);
     if (slots === undefined) table.byId.set(entity.id, [table.infos.length]);
     else slots.push(table.infos.length);
-    table.infos.push({ id: entity.id, ...period, start });
+    table.infos.push({ id: entity.id, from: period.from, to: period.to, start });
   }
   tables.set(events, table);
   return table;
 }
 
 const NO_SLOTS = new Int32Array(0);
+
+/**
+ * The slots of a hit's entities, worked out once per term (hits of one term share their entity
+ * list). A class, not a closure made per call: optimised code that called one closure is thrown
+ * away when the next call brings another.
+ */
+class Slots {
+  private readonly byTerm = new Map<readonly string[], Int32Array>();
+  constructor(private readonly byId: Map<string, number[]>) {}
+
+  of(hit: ClueHit): Int32Array {
+    let slots = this.byTerm.get(hit.entityIds);
+    if (slots === undefined) {
+      const list: number[] = [];
+      for (const id of hit.entityIds) {
+        const own = this.byId.get(id);
+        if (own !== undefined) list.push(...own);
+      }
+      slots = list.length === 0 ? NO_SLOTS : Int32Array.from(list);
+      this.byTerm.set(hit.entityIds, slots);
+    }
+    return slots;
+  }
+}
 
 /**
  * Events the text names by place and date, one per date expression at most.
@@ -196,20 +220,7 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
   if (hits.length === 0) return [];
 
   // The slots of a hit's entities, per term (hits of one term share their entity list).
-  const termSlots = new Map<readonly string[], Int32Array>();
-  const slotsOf = (hit: ClueHit): Int32Array => {
-    let slots = termSlots.get(hit.entityIds);
-    if (slots === undefined) {
-      const list: number[] = [];
-      for (const id of hit.entityIds) {
-        const own = byId.get(id);
-        if (own !== undefined) list.push(...own);
-      }
-      slots = list.length === 0 ? NO_SLOTS : Int32Array.from(list);
-      termSlots.set(hit.entityIds, slots);
-    }
-    return slots;
-  };
+  const slotsOf = new Slots(byId);
 
   // An event is in play when the article does not predate it and the text holds one of its
   // places or participants (a cue word alone is not enough).
@@ -218,7 +229,7 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
   let any = false;
   for (const hit of hits) {
     if (hit.kind === 'cue') continue;
-    for (const s of slotsOf(hit)) {
+    for (const s of slotsOf.of(hit)) {
       if (begun[s] === -1) begun[s] = compareIsoDates(infos[s]!.start, published) > 0 ? 0 : 1;
       if (begun[s] === 1) {
         inPlay[s] = 1;
@@ -236,8 +247,13 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
   const overlaps = new Uint8Array(n);
   const cue = new Uint8Array(n);
   const placed = new Uint8Array(n);
-  const nextTo: (ClueHit | null)[] = new Array(n).fill(null);
-  const participant: (string | null)[] = new Array(n).fill(null);
+  // Filled by push: "new Array(n).fill" makes arrays of another shape and deoptimises this function.
+  const nextTo: (ClueHit | null)[] = [];
+  const participant: (string | null)[] = [];
+  for (let s = 0; s < n; s++) {
+    nextTo.push(null);
+    participant.push(null);
+  }
   const participants = new Uint8Array(n); // distinct participant terms, counted up to 2
   const touched: number[] = [];
   for (let d = 0; d < dates.length; d++) {
@@ -255,7 +271,7 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
       const hit = hits[k]!;
       if (hit.end > sEnd) continue;
       let isNextTo = -1; // whether this place is next to the date, worked out once
-      for (const s of slotsOf(hit)) {
+      for (const s of slotsOf.of(hit)) {
         if (inPlay[s] === 0) continue;
         if (seen[s] !== d) {
           seen[s] = d;
@@ -352,7 +368,7 @@ function datesWhereLinkable(
   text: string,
   starts: number[],
   hits: readonly ClueHit[],
-  slotsOf: (hit: ClueHit) => Int32Array,
+  slotsOf: Slots,
   inPlay: Uint8Array,
   published: IsoDate,
 ): DateExpression[] {
@@ -378,7 +394,7 @@ function datesWhereLinkable(
               ? PARTICIPANT
               : 0;
       if (kind === 0) continue;
-      for (const s of slotsOf(hit)) {
+      for (const s of slotsOf.of(hit)) {
         if (inPlay[s] === 0) continue;
         if (seen[s] !== sentence + 1) {
           seen[s] = sentence + 1;
@@ -397,12 +413,12 @@ function datesWhereLinkable(
       const hit = hits[h]!;
       if (hit.kind !== 'place') continue;
       let play = false;
-      for (const s of slotsOf(hit)) if (inPlay[s] === 1) play = true;
+      for (const s of slotsOf.of(hit)) if (inPlay[s] === 1) play = true;
       if (play && mayBeNextToDate(text, hit)) linkable = true;
     }
     if (!linkable) continue;
     for (const d of findDates(text.slice(from, Math.min(to, text.length)), published)) {
-      dates.push({ ...d, start: d.start + from, end: d.end + from });
+      dates.push({ start: d.start + from, end: d.end + from, from: d.from, to: d.to });
     }
   }
   return dates;
@@ -469,7 +485,7 @@ function linkToday(
   text: string,
   starts: number[],
   hits: readonly ClueHit[],
-  slotsOf: (hit: ClueHit) => Int32Array,
+  slotsOf: Slots,
   inPlay: Uint8Array,
   infos: EventInfo[],
   dates: DateExpression[],
@@ -501,7 +517,7 @@ function linkToday(
   let list: { entityId: string; place: ClueHit }[] = [];
   for (const place of hits) {
     if (place.kind !== 'place') continue;
-    const slots = slotsOf(place);
+    const slots = slotsOf.of(place);
     let found = false;
     for (const s of slots) if (underWay[s] === 1) found = true;
     if (!found) continue;
@@ -515,7 +531,7 @@ function linkToday(
         for (let k = firstFrom(hits, from); k < hits.length && hits[k]!.start < to; k++) {
           const hit = hits[k]!;
           if (hit.kind !== 'cue' || hit.end > to) continue;
-          for (const s of slotsOf(hit)) cueIn[s] = index + 1;
+          for (const s of slotsOf.of(hit)) cueIn[s] = index + 1;
         }
         list = [];
         bySentence.push(list);
