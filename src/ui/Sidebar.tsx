@@ -3,7 +3,6 @@
 // grouped by type in order of first mention. The panel is resizable from its left edge, by
 // pointer or by the arrow keys.
 
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RelatedEntity } from '../core/messages';
 import { SIDEBAR_WIDTH, type Theme } from '../core/settings';
@@ -40,23 +39,6 @@ export interface SidebarProps {
 const GROUP_ORDER: EntityType[] = ['treaty', 'event', 'organization'];
 const PANEL_ID = 'backstory-panel';
 const RESIZE_STEP = 16;
-/**
- * Cards drawn with the panel; each further card is drawn in a task of its own just after: a long
- * article mentions dozens of entities, and drawing every card in the click that opens the panel
- * would be one long task.
- */
-const FIRST_CARDS = 4;
-
-/** Its children, at once when `now`, else in a task of their own once the panel is on screen. */
-function Later(props: { now: boolean; children: ComponentChildren }) {
-  const [ready, setReady] = useState(props.now);
-  useEffect(() => {
-    if (ready) return;
-    const timer = setTimeout(() => setReady(true));
-    return () => clearTimeout(timer);
-  }, [ready]);
-  return ready ? props.children : null;
-}
 
 /** Lower case, ё as е, single spaces: how the filter compares names. */
 const fold = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
@@ -133,7 +115,6 @@ export function Sidebar(props: SidebarProps) {
   };
   const resize = (next: number) => props.onResize?.(clampWidth(next));
   const label = t(lang, 'toggle', visible.length);
-  let cards = 0;
   const allPoints = visible.flatMap((entity) =>
     keyDates(entity).map((step) => ({
       date: step.date,
@@ -283,21 +264,20 @@ export function Sidebar(props: SidebarProps) {
                 <section key={type} class="bs-group" aria-labelledby={headingId}>
                   <h3 id={headingId}>{groupName(lang, type)}</h3>
                   {group.map((entity) => (
-                    <Later key={entity.id} now={cards++ < FIRST_CARDS}>
-                      <EntityCard
-                        entity={entity}
-                        lang={lang}
-                        articleDate={article.date}
-                        today={today}
-                        mentionCount={mentionCounts[entity.id] ?? 0}
-                        onShowInArticle={onShowEntity}
-                        resolveName={(id) => names.get(id) ?? null}
-                        onOpenRelated={openRelated}
-                        resolveOutside={(id) => outside.get(id) ?? null}
-                        mentions={props.mentions?.[entity.id]}
-                        onShowMention={props.onShowMention}
-                      />
-                    </Later>
+                    <EntityCard
+                      key={entity.id}
+                      entity={entity}
+                      lang={lang}
+                      articleDate={article.date}
+                      today={today}
+                      mentionCount={mentionCounts[entity.id] ?? 0}
+                      onShowInArticle={onShowEntity}
+                      resolveName={(id) => names.get(id) ?? null}
+                      onOpenRelated={openRelated}
+                      resolveOutside={(id) => outside.get(id) ?? null}
+                      mentions={props.mentions?.[entity.id]}
+                      onShowMention={props.onShowMention}
+                    />
                   ))}
                 </section>
               );

@@ -33,7 +33,7 @@ export const UI_CSS = `:host{all:initial}
 .bs-body{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:4px 16px 16px}
 .bs-group>h3{margin:14px 0 6px;font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:.05em;color:var(--mu)}
 .bs-empty{margin:16px 0;color:var(--mu)}
-.bs-card{margin-bottom:10px;padding:10px 12px;border:1px solid var(--bd);border-radius:8px;content-visibility:auto;contain-intrinsic-size:auto 480px}
+.bs-card{margin-bottom:10px;padding:10px 12px;border:1px solid var(--bd);border-radius:8px}
 .bs-card:focus{outline:2px solid var(--ac)}
 .bs-name{font-size:15px;font-weight:700;line-height:1.3}
 .bs-type{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:var(--mu)}
