@@ -486,6 +486,9 @@ const PREFIX_ANCHORS = new Int32Array(HASH_MASK + 1);
 let DIGIT_ANCHOR = 0;
 let LONGEST_ANCHOR = 0;
 const RULE_NEEDS: number[][] = [];
+/** RULE_NEEDS flattened: alternative k is the anchor set NEED_SETS[k] of the rule bit NEED_RULES[k]. */
+let NEED_SETS = new Int32Array(0);
+let NEED_RULES = new Int32Array(0);
 {
   const bits = new Map<string, number>();
   const bitOf = (token: string) => {
@@ -531,6 +534,16 @@ const RULE_NEEDS: number[][] = [];
     }
     RULE_NEEDS.push(alternatives);
   }
+  const sets: number[] = [];
+  const rules: number[] = [];
+  RULE_NEEDS.forEach((alternatives, r) => {
+    for (const set of alternatives) {
+      sets.push(set);
+      rules.push(1 << r);
+    }
+  });
+  NEED_SETS = Int32Array.from(sets);
+  NEED_RULES = Int32Array.from(rules);
   for (const prefix of ['early', 'late', 'mid']) {
     if (!PREFIX_LENGTHS || ((PREFIX_LENGTHS >> prefix.length) & 1) === 0) throw new Error('prefix');
   }
@@ -616,8 +629,9 @@ function starts(text: string): number[] | null {
   }
   // Rules whose needs are not met start nowhere.
   let runnable = 0;
-  for (let r = 0; r < RULE_NEEDS.length; r++) {
-    for (const set of RULE_NEEDS[r]!) if ((anchors & set) === set) runnable |= 1 << r;
+  for (let k = 0; k < NEED_SETS.length; k++) {
+    const set = NEED_SETS[k]!;
+    if ((anchors & set) === set) runnable |= NEED_RULES[k]!;
   }
   let kept = 0;
   for (let k = 0; k < out.length; k += 2) {

@@ -156,6 +156,7 @@ interface EventInfo {
 interface EventTable {
   infos: EventInfo[];
   byId: Map<string, number[]>;
+  slots: Slots;
 }
 
 const tables = new WeakMap<readonly Entity[], EventTable>();
@@ -163,7 +164,8 @@ const tables = new WeakMap<readonly Entity[], EventTable>();
 function eventTable(events: readonly Entity[]): EventTable {
   let table = tables.get(events);
   if (table !== undefined) return table;
-  table = { infos: [], byId: new Map() };
+  const byId = new Map<string, number[]>();
+  table = { infos: [], byId, slots: new Slots(byId) };
   for (const entity of events) {
     if (entity.type !== 'event') continue;
     const period = eventPeriod(entity);
@@ -186,7 +188,8 @@ const NO_SLOTS = new Int32Array(0);
  * away when the next call brings another.
  */
 class Slots {
-  private readonly byTerm = new Map<readonly string[], Int32Array>();
+  /** Kept with the table: the matcher's terms keep their entity lists from call to call. */
+  private readonly byTerm = new WeakMap<readonly string[], Int32Array>();
   constructor(private readonly byId: Map<string, number[]>) {}
 
   of(hit: ClueHit): Int32Array {
@@ -204,6 +207,32 @@ class Slots {
   }
 }
 
+/** The slots of a hit's entities that are in play (see linkEvents), per term, for one call. */
+class Playing {
+  private readonly byTerm = new Map<readonly string[], Int32Array>();
+  constructor(
+    private readonly slots: Slots,
+    private readonly inPlay: Uint8Array,
+  ) {}
+
+  of(hit: ClueHit): Int32Array {
+    let playing = this.byTerm.get(hit.entityIds);
+    if (playing === undefined) {
+      const all = this.slots.of(hit);
+      let count = 0;
+      for (const s of all) count += this.inPlay[s]!;
+      if (count === all.length) playing = all;
+      else {
+        playing = new Int32Array(count);
+        let k = 0;
+        for (const s of all) if (this.inPlay[s] === 1) playing[k++] = s;
+      }
+      this.byTerm.set(hit.entityIds, playing);
+    }
+    return playing;
+  }
+}
+
 /**
  * Events the text names by place and date, one per date expression at most.
  *
@@ -213,14 +242,13 @@ class Slots {
  */
 export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
   const { published, lang } = input;
-  const { infos, byId } = eventTable(input.events);
+  const { infos, slots: slotsOf } = eventTable(input.events);
   const n = infos.length;
   if (n === 0) return [];
   const hits = cluesOf(input.clues, lang);
   if (hits.length === 0) return [];
 
   // The slots of a hit's entities, per term (hits of one term share their entity list).
-  const slotsOf = new Slots(byId);
 
   // An event is in play when the article does not predate it and the text holds one of its
   // places or participants (a cue word alone is not enough).
@@ -240,7 +268,8 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
   if (!any) return [];
 
   const starts = sentenceStarts(text);
-  const dates = input.dates ?? datesWhereLinkable(text, starts, hits, slotsOf, inPlay, published);
+  const playing = new Playing(slotsOf, inPlay);
+  const dates = input.dates ?? datesWhereLinkable(text, starts, hits, playing, inPlay, published);
   const links: EventLink[] = [];
   // Per event, what the sentence of the date in hand holds (valid where seen[s] === that date).
   const seen = new Int32Array(n).fill(-1);
@@ -271,7 +300,7 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
       const hit = hits[k]!;
       if (hit.end > sEnd) continue;
       let isNextTo = -1; // whether this place is next to the date, worked out once
-      for (const s of slotsOf.of(hit)) {
+      for (const s of playing.of(hit)) {
         if (inPlay[s] === 0) continue;
         if (seen[s] !== d) {
           seen[s] = d;
@@ -335,7 +364,7 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
       dateEnd: date.end,
     });
   }
-  links.push(...linkToday(text, starts, hits, slotsOf, inPlay, infos, dates, published));
+  links.push(...linkToday(text, starts, hits, playing, inPlay, infos, dates, published));
   return links.sort((a, b) => a.start - b.start);
 }
 
@@ -368,7 +397,7 @@ function datesWhereLinkable(
   text: string,
   starts: number[],
   hits: readonly ClueHit[],
-  slotsOf: Slots,
+  playing: Playing,
   inPlay: Uint8Array,
   published: IsoDate,
 ): DateExpression[] {
@@ -394,7 +423,7 @@ function datesWhereLinkable(
               ? PARTICIPANT
               : 0;
       if (kind === 0) continue;
-      for (const s of slotsOf.of(hit)) {
+      for (const s of playing.of(hit)) {
         if (inPlay[s] === 0) continue;
         if (seen[s] !== sentence + 1) {
           seen[s] = sentence + 1;
@@ -413,7 +442,7 @@ function datesWhereLinkable(
       const hit = hits[h]!;
       if (hit.kind !== 'place') continue;
       let play = false;
-      for (const s of slotsOf.of(hit)) if (inPlay[s] === 1) play = true;
+      for (const s of playing.of(hit)) if (inPlay[s] === 1) play = true;
       if (play && mayBeNextToDate(text, hit)) linkable = true;
     }
     if (!linkable) continue;
@@ -485,7 +514,7 @@ function linkToday(
   text: string,
   starts: number[],
   hits: readonly ClueHit[],
-  slotsOf: Slots,
+  playing: Playing,
   inPlay: Uint8Array,
   infos: EventInfo[],
   dates: DateExpression[],
@@ -517,7 +546,7 @@ function linkToday(
   let list: { entityId: string; place: ClueHit }[] = [];
   for (const place of hits) {
     if (place.kind !== 'place') continue;
-    const slots = slotsOf.of(place);
+    const slots = playing.of(place);
     let found = false;
     for (const s of slots) if (underWay[s] === 1) found = true;
     if (!found) continue;
@@ -531,7 +560,7 @@ function linkToday(
         for (let k = firstFrom(hits, from); k < hits.length && hits[k]!.start < to; k++) {
           const hit = hits[k]!;
           if (hit.kind !== 'cue' || hit.end > to) continue;
-          for (const s of slotsOf.of(hit)) cueIn[s] = index + 1;
+          for (const s of playing.of(hit)) cueIn[s] = index + 1;
         }
         list = [];
         bySentence.push(list);
