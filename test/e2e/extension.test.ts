@@ -247,6 +247,20 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     }),
   );
 
+  it('knows the newer entities of the grown dataset, and no event that had not happened yet', () =>
+    withPage('2025-new-start-offer', async (page) => {
+      await page.goto('http://tass.com/politics/2020000');
+      await ready(page, '2025 article on the New START limits offer');
+      const state = await setOpen(page, true);
+      const ids = state.cards.map((c) => c.id);
+      for (const id of ['new-start-limits-offer-2025', 'alaska-summit-2025', 'sco-summit-2025', 'npt'])
+        expect(ids).toContain(id);
+      // The article (23 September 2025) looks ahead to the 2026 NPT Review Conference: not yet an event.
+      expect(ids).not.toContain('npt-revcon-2026');
+      const newStart = state.cards.find((c) => c.id === 'new-start')!.text;
+      expect(newStart).toContain('5 February 2026');
+    }));
+
   it('gives context on an article the page renders after load', () =>
     withPage('rendered-later', async (page) => {
       await page.goto('http://tass.com/politics/1400000');

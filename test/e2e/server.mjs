@@ -29,6 +29,7 @@ export const ROUTES = {
     '/politics/1387519': 'tass-com-2022-seed.html',
     '/politics/1387519/amp': 'tass-com-2022-seed-amp.html',
     '/politics/1400000': 'tass-com-rendered-later.html',
+    '/politics/2020000': 'tass-com-2025-new-start-offer.html',
   },
   'tass.ru': {
     '/politika/2000000': 'tass-ru-2021.html',
