@@ -39,6 +39,27 @@ export interface SidebarProps {
 const GROUP_ORDER: EntityType[] = ['treaty', 'event', 'organization'];
 const PANEL_ID = 'backstory-panel';
 const RESIZE_STEP = 16;
+/**
+ * Cards drawn per task. Opening the panel draws the first few in the click's task and the rest a
+ * few per task after it: a long article mentions dozens of entities, and drawing every card, with
+ * its timeline, in the click would be one long task that freezes the page.
+ */
+const CARDS_PER_TASK = 4;
+
+/** How many cards to draw now: grows by CARDS_PER_TASK per task while the panel is open. */
+function useStagedCount(open: boolean, total: number): [number, (count: number) => void] {
+  const [count, setCount] = useState(CARDS_PER_TASK);
+  useEffect(() => {
+    if (!open) {
+      setCount(CARDS_PER_TASK);
+      return;
+    }
+    if (count >= total) return;
+    const timer = setTimeout(() => setCount((now) => now + CARDS_PER_TASK));
+    return () => clearTimeout(timer);
+  }, [open, count, total]);
+  return [count, setCount];
+}
 
 /** Lower case, ё as е, single spaces: how the filter compares names. */
 const fold = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
@@ -107,12 +128,15 @@ export function Sidebar(props: SidebarProps) {
     return false;
   };
   const openRelated = (id: string) => {
-    // A related card hidden by the filter comes back into view first.
+    // A related card hidden by the filter, or not drawn yet, comes into view first.
     if (!focusCard(id)) {
       setQuery('');
+      setDrawn(visible.length);
       setTimeout(() => focusCard(id));
     }
   };
+  const [drawn, setDrawn] = useStagedCount(open, visible.length);
+  let drawing = 0;
   const resize = (next: number) => props.onResize?.(clampWidth(next));
   const label = t(lang, 'toggle', visible.length);
   const allPoints = visible.flatMap((entity) =>
@@ -152,6 +176,8 @@ export function Sidebar(props: SidebarProps) {
           // biome-ignore lint/a11y/noRedundantRoles: stated outright so tests and the content script can find it by role
           role="complementary"
           aria-label={t(lang, 'title')}
+          // Busy while the cards are still being drawn, a few per task (see CARDS_PER_TASK).
+          aria-busy={drawn < visible.length}
           tabIndex={-1}
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
@@ -263,22 +289,24 @@ export function Sidebar(props: SidebarProps) {
               return (
                 <section key={type} class="bs-group" aria-labelledby={headingId}>
                   <h3 id={headingId}>{groupName(lang, type)}</h3>
-                  {group.map((entity) => (
-                    <EntityCard
-                      key={entity.id}
-                      entity={entity}
-                      lang={lang}
-                      articleDate={article.date}
-                      today={today}
-                      mentionCount={mentionCounts[entity.id] ?? 0}
-                      onShowInArticle={onShowEntity}
-                      resolveName={(id) => names.get(id) ?? null}
-                      onOpenRelated={openRelated}
-                      resolveOutside={(id) => outside.get(id) ?? null}
-                      mentions={props.mentions?.[entity.id]}
-                      onShowMention={props.onShowMention}
-                    />
-                  ))}
+                  {group.map((entity) =>
+                    drawing++ >= drawn ? null : (
+                      <EntityCard
+                        key={entity.id}
+                        entity={entity}
+                        lang={lang}
+                        articleDate={article.date}
+                        today={today}
+                        mentionCount={mentionCounts[entity.id] ?? 0}
+                        onShowInArticle={onShowEntity}
+                        resolveName={(id) => names.get(id) ?? null}
+                        onOpenRelated={openRelated}
+                        resolveOutside={(id) => outside.get(id) ?? null}
+                        mentions={props.mentions?.[entity.id]}
+                        onShowMention={props.onShowMention}
+                      />
+                    ),
+                  )}
                 </section>
               );
             })}

@@ -40,6 +40,8 @@ const ru = (key: string) => RU_STRINGS[key]!.message;
 interface SidebarState {
   ready: boolean;
   open: boolean;
+  /** The panel is still drawing its cards (a few per task). */
+  busy: boolean;
   /** Rendered width of the panel, px. */
   width: number;
   valuenow: number | null;
@@ -51,7 +53,9 @@ function readSidebar(): SidebarState {
   const panel = root?.querySelector('.bs-panel');
   return {
     ready: !!root?.querySelector('[data-backstory="toggle"]'),
-    open: !!panel?.querySelector('[data-entity-id]'),
+    // The panel draws its cards a few per task and is aria-busy until all are there.
+    open: !!panel?.querySelector('[data-entity-id]') && panel.getAttribute('aria-busy') !== 'true',
+    busy: panel?.getAttribute('aria-busy') === 'true',
     width: panel ? Math.round(panel.getBoundingClientRect().width) : 0,
     valuenow: Number(root?.querySelector('[role="separator"]')?.getAttribute('aria-valuenow') ?? '') || null,
     mentions: document.querySelectorAll('backstory-mention').length,
@@ -317,8 +321,11 @@ async function ready(page: TestPage, what: string): Promise<SidebarState> {
 }
 
 async function setOpen(page: TestPage, open: boolean): Promise<SidebarState> {
-  if ((await page.evaluate(readSidebar, undefined)).open !== open)
-    await page.click('[data-backstory="toggle"]');
+  const now = await page.waitFor(readSidebar, undefined, {
+    what: 'the sidebar to finish drawing its cards',
+    until: (s) => !s.busy,
+  });
+  if (now.open !== open) await page.click('[data-backstory="toggle"]');
   return page.waitFor(readSidebar, undefined, {
     what: open ? 'the sidebar to open' : 'the sidebar to close',
     until: (s) => s.open === open,

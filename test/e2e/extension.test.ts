@@ -39,7 +39,9 @@ interface UiState {
   toggle: boolean;
   dataset: string | null;
   mentions: number;
-  /** Entity cards the reader can see (rendered, inside the viewport horizontally). */
+  /** The panel is still drawing its cards (a few per task). */
+  busy: boolean;
+  /** Entity cards the reader can see (rendered, inside the viewport horizontally); none while busy. */
   cards: { id: string; text: string }[];
 }
 
@@ -56,12 +58,15 @@ function readUi(): UiState {
       getComputedStyle(el).visibility !== 'hidden'
     );
   };
-  const cards = root ? Array.from(root.querySelectorAll('[data-entity-id]')) : [];
+  // The panel draws its cards a few per task and is aria-busy until all are there.
+  const busy = root?.querySelector('[aria-busy="true"]') != null;
+  const cards = root && !busy ? Array.from(root.querySelectorAll('[data-entity-id]')) : [];
   return {
     host: host !== null,
     toggle: root?.querySelector('[data-backstory="toggle"]') != null,
     dataset: host?.getAttribute('data-backstory-dataset') ?? null,
     mentions: document.querySelectorAll('backstory-mention').length,
+    busy,
     cards: cards
       .filter(shown)
       // biome-ignore lint/performance/useDomNodeTextContent: the test asserts what the reader sees.
@@ -129,7 +134,10 @@ async function ready(page: TestPage, what: string, timeoutMs = 15_000): Promise<
 }
 
 async function setOpen(page: TestPage, open: boolean): Promise<UiState> {
-  const now = await page.evaluate(readUi, undefined);
+  const now = await page.waitFor(readUi, undefined, {
+    what: 'the sidebar to finish drawing its cards',
+    until: (s) => !s.busy,
+  });
   if (now.cards.length > 0 !== open) await page.click('[data-backstory="toggle"]');
   return page.waitFor(readUi, undefined, {
     what: open ? 'the sidebar to show entity cards' : 'the sidebar to hide its entity cards',

@@ -40,11 +40,13 @@ function readArticle(): ArticleState {
     marksOff: document.documentElement.classList.contains('backstory-marks-off'),
     underline: mention ? getComputedStyle(mention).borderBottomStyle : null,
     dataset: host?.getAttribute('data-backstory-dataset') ?? null,
-    cards: root
-      ? Array.from(root.querySelectorAll('[data-entity-id]')).map(
-          (c) => c.getAttribute('data-entity-id') ?? '',
-        )
-      : [],
+    // The panel draws its cards a few per task and is aria-busy until all are there.
+    cards:
+      root && !root.querySelector('[aria-busy="true"]')
+        ? Array.from(root.querySelectorAll('[data-entity-id]')).map(
+            (c) => c.getAttribute('data-entity-id') ?? '',
+          )
+        : [],
     // biome-ignore lint/performance/useDomNodeTextContent: what the reader sees.
     newStart: card ? card.innerText : null,
   };

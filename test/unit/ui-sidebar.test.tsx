@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleInfo, Entity } from '../../src/core/types';
@@ -154,6 +154,19 @@ describe('Sidebar panel', () => {
     expect(ids).toEqual(['new-start', 'inf-treaty', 'geneva-summit-2021', 'nato']);
     const treaties = screen.getByRole('region', { name: 'Treaties' });
     expect(within(treaties).getAllByRole('article')).toHaveLength(2);
+  });
+
+  it('draws the first cards in the click that opens it and the rest just after, a few per task', async () => {
+    const many = Array.from({ length: 11 }, (_, i) => ({
+      ...nato,
+      id: `org-${i}`,
+      name: { en: `Org ${i}`, ru: `Орг ${i}` },
+    }));
+    const { container } = render(<Sidebar {...props({ open: true, entities: many })} />);
+    const count = () => container.querySelectorAll('[data-entity-id]').length;
+    expect(count()).toBeGreaterThan(0);
+    expect(count()).toBeLessThan(11);
+    await waitFor(() => expect(count()).toBe(11));
   });
 
   it('shows each entity card with its status on the article date and today', () => {
