@@ -44,7 +44,7 @@ const RESIZE_STEP = 16;
  * few per task after it: a long article mentions dozens of entities, and drawing every card, with
  * its timeline, in the click would be one long task that freezes the page.
  */
-const CARDS_PER_TASK = 4;
+const CARDS_PER_TASK = 2;
 
 /** How many cards to draw now: grows by CARDS_PER_TASK per task while the panel is open. */
 function useStagedCount(open: boolean, total: number): [number, (count: number) => void] {
