@@ -40,25 +40,28 @@ const GROUP_ORDER: EntityType[] = ['treaty', 'event', 'organization'];
 const PANEL_ID = 'backstory-panel';
 const RESIZE_STEP = 16;
 /**
- * Cards drawn per task. Opening the panel draws the first few in the click's task and the rest a
- * few per task after it: a long article mentions dozens of entities, and drawing every card, with
- * its timeline, in the click would be one long task that freezes the page.
+ * Cards drawn per task when there are many. Opening the panel draws the first cards in the click's
+ * task and the rest a few per task after it: a long article mentions dozens of entities, and drawing
+ * every card, with its timeline, in the click would be one long task that freezes the page. A short
+ * list (up to AT_ONCE cards) is drawn whole, so it never visibly fills in.
  */
 const CARDS_PER_TASK = 2;
+const AT_ONCE = 4;
 
-/** How many cards to draw now: grows by CARDS_PER_TASK per task while the panel is open. */
+/** How many cards to draw now: all of a short list; of a long one, CARDS_PER_TASK more per task. */
 function useStagedCount(open: boolean, total: number): [number, (count: number) => void] {
-  const [count, setCount] = useState(CARDS_PER_TASK);
+  const first = total <= AT_ONCE ? total : CARDS_PER_TASK;
+  const [count, setCount] = useState(first);
   useEffect(() => {
     if (!open) {
-      setCount(CARDS_PER_TASK);
+      setCount(first);
       return;
     }
     if (count >= total) return;
-    const timer = setTimeout(() => setCount((now) => now + CARDS_PER_TASK));
+    const timer = setTimeout(() => setCount((now) => Math.max(now, first) + CARDS_PER_TASK));
     return () => clearTimeout(timer);
-  }, [open, count, total]);
-  return [count, setCount];
+  }, [open, count, total, first]);
+  return [Math.max(count, first), setCount];
 }
 
 /** Lower case, ё as е, single spaces: how the filter compares names. */
