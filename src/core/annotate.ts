@@ -132,8 +132,17 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
   const links: EventLink[] = linkEvents(text, { events, clues, published: date, lang });
   if (links.length === 0) return mentions;
   // Alias mentions win an overlap; an event span that overlaps one shrinks to its date expression.
+  // A sentence that names the event outright needs no second mark on its date ("Earlier this
+  // month Putin attended the SCO summit in Tianjin" marks the summit's name only).
+  let sentences = starts;
+  const namedInSentence = (link: EventLink) => {
+    sentences ??= sentenceStarts(text);
+    const [from, to] = sentenceOf(sentences, link.start);
+    return mentions.some((m) => m.entityId === link.entityId && m.start >= from && m.start < to);
+  };
   const kept: Mention[] = [];
   for (const link of links) {
+    if (namedInSentence(link)) continue;
     let { start, end } = link;
     if (overlapsAny(mentions, start, end)) {
       start = link.dateStart;
