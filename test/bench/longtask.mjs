@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { chromiumHostRules, LONG_ARTICLE, startServer } from '../e2e/server.mjs';
+import { chromiumArgs, LONG_ARTICLE, startServer } from '../e2e/server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const EXT = join(root, 'dist/chrome');
@@ -39,17 +39,7 @@ function observeLongTasks() {
 
 async function launch(withExtension) {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-longtask-'));
-  const args = [
-    chromiumHostRules(server.port),
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  if (withExtension) args.unshift(`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`);
+  const args = chromiumArgs(server.port, withExtension ? EXT : undefined);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PptrBrowser, type Page as PptrPage } from 'puppeteer-core';
-import { chromiumHostRules, firefoxProxyPrefs } from './server.mjs';
+import { chromiumArgs, firefoxProxyPrefs } from './server.mjs';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -165,18 +165,7 @@ export async function launchChromium(extDir: string, options: LaunchOptions): Pr
     headless: options.headless ?? true,
     viewport: VIEWPORT,
     ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      chromiumHostRules(options.port),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(options.port, ext),
   });
   const isExtensionWorker = (w: Worker) => w.url().startsWith('chrome-extension://');
   const serviceWorker = async () =>

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { chromiumHostRules, startServer } from './server.mjs';
+import { chromiumArgs, startServer } from './server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ext = join(resolve(root, process.env.BACKSTORY_E2E_DIST ?? 'dist'), 'chrome');
@@ -39,18 +39,7 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: !headed,
     viewport: headed ? null : { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      chromiumHostRules(server.port),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(server.port, ext),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(article);

@@ -40,6 +40,8 @@ const ru = (key: string) => RU_STRINGS[key]!.message;
 interface SidebarState {
   ready: boolean;
   open: boolean;
+  /** The panel is in the page (open), perhaps still drawing its cards. */
+  panel: boolean;
   /** The panel is still drawing its cards (a few per task). */
   busy: boolean;
   /** Rendered width of the panel, px. */
@@ -55,6 +57,7 @@ function readSidebar(): SidebarState {
     ready: !!root?.querySelector('[data-backstory="toggle"]'),
     // The panel draws its cards a few per task and is aria-busy until all are there.
     open: !!panel?.querySelector('[data-entity-id]') && panel.getAttribute('aria-busy') !== 'true',
+    panel: !!panel,
     busy: panel?.getAttribute('aria-busy') === 'true',
     width: panel ? Math.round(panel.getBoundingClientRect().width) : 0,
     valuenow: Number(root?.querySelector('[role="separator"]')?.getAttribute('aria-valuenow') ?? '') || null,
@@ -321,11 +324,9 @@ async function ready(page: TestPage, what: string): Promise<SidebarState> {
 }
 
 async function setOpen(page: TestPage, open: boolean): Promise<SidebarState> {
-  const now = await page.waitFor(readSidebar, undefined, {
-    what: 'the sidebar to finish drawing its cards',
-    until: (s) => !s.busy,
-  });
-  if (now.open !== open) await page.click('[data-backstory="toggle"]');
+  // A panel still drawing its cards is open already (a background tab draws them slowly).
+  if ((await page.evaluate(readSidebar, undefined)).panel !== open)
+    await page.click('[data-backstory="toggle"]');
   return page.waitFor(readSidebar, undefined, {
     what: open ? 'the sidebar to open' : 'the sidebar to close',
     until: (s) => s.open === open,

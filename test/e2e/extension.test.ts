@@ -39,6 +39,8 @@ interface UiState {
   toggle: boolean;
   dataset: string | null;
   mentions: number;
+  /** The panel is in the page (open), perhaps still drawing its cards. */
+  panel: boolean;
   /** The panel is still drawing its cards (a few per task). */
   busy: boolean;
   /** Entity cards the reader can see (rendered, inside the viewport horizontally); none while busy. */
@@ -66,6 +68,7 @@ function readUi(): UiState {
     toggle: root?.querySelector('[data-backstory="toggle"]') != null,
     dataset: host?.getAttribute('data-backstory-dataset') ?? null,
     mentions: document.querySelectorAll('backstory-mention').length,
+    panel: root?.querySelector('.bs-panel') != null,
     busy,
     cards: cards
       .filter(shown)
@@ -134,11 +137,8 @@ async function ready(page: TestPage, what: string, timeoutMs = 15_000): Promise<
 }
 
 async function setOpen(page: TestPage, open: boolean): Promise<UiState> {
-  const now = await page.waitFor(readUi, undefined, {
-    what: 'the sidebar to finish drawing its cards',
-    until: (s) => !s.busy,
-  });
-  if (now.cards.length > 0 !== open) await page.click('[data-backstory="toggle"]');
+  // A panel still drawing its cards is open already.
+  if ((await page.evaluate(readUi, undefined)).panel !== open) await page.click('[data-backstory="toggle"]');
   return page.waitFor(readUi, undefined, {
     what: open ? 'the sidebar to show entity cards' : 'the sidebar to hide its entity cards',
     until: (s) => s.cards.length > 0 === open,

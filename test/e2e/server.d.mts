@@ -31,5 +31,6 @@ export declare function startServer(options?: {
 }): Promise<FixtureServer>;
 
 export declare function chromiumHostRules(port: number): string;
+export declare function chromiumArgs(port: number, extensionDir?: string): string[];
 export declare function firefoxProxyPrefs(port: number): Record<string, string | number | boolean>;
 export declare function buildLongArticle(seedHtml: string, minBytes?: number): string;

@@ -48,6 +48,26 @@ export function chromiumHostRules(port) {
   return `--host-resolver-rules=${TASS_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`;
 }
 
+/**
+ * Chromium's command line for a run against this server: TASS hosts mapped here, no background
+ * traffic (the machines' network is closed), and the unpacked extension at `extensionDir` if given.
+ */
+export function chromiumArgs(port, extensionDir) {
+  return [
+    ...(extensionDir
+      ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+      : []),
+    chromiumHostRules(port),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 /** Firefox prefs that use this server as the HTTP proxy for everything (it refuses all but TASS). */
 export function firefoxProxyPrefs(port) {
   return {
