@@ -18,7 +18,8 @@ export interface HoverContext {
   css: string;
   lang: () => Lang;
   theme: () => Theme;
-  articleDate: IsoDate | null;
+  /** Date of the article a mention is in (a page may hold several, appended as the reader scrolls). */
+  articleDate: (mention: HTMLElement) => IsoDate | null;
   today: IsoDate;
   /** Hover cards are on (and, given a type, that type is shown). */
   enabled: (type?: EntityType) => boolean;
@@ -51,7 +52,7 @@ export function installHoverCards(doc: Document, context: HoverContext): { close
           entity={entity}
           lang={context.lang()}
           theme={context.theme()}
-          articleDate={context.articleDate}
+          articleDate={context.articleDate(mention)}
           today={context.today}
           left={left}
           top={top}

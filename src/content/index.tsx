@@ -4,8 +4,9 @@
 //
 // Pages as they are: tass.com renders the article with script after load, may render it again
 // (dropping our marks), and appends further articles as the reader scrolls. One throttled
-// MutationObserver with back-off watches for both: marks that vanished are painted again (a bounded
-// number of times), and each newly appended article container gets its own marks and hover cards.
+// MutationObserver with back-off watches for both: when marks vanish, the article is painted again
+// (a bounded number of times), and each newly appended article container gets its own marks and
+// hover cards (their status lines on that article's own date).
 // The sidebar stays with the first article of the page: simple, and that is the article the reader
 // opened.
 
@@ -27,7 +28,7 @@ import { Sidebar } from '../ui/Sidebar';
 import { setStrings } from '../ui/strings';
 import { browser } from './extension-api';
 import { installHoverCards } from './hover';
-import { MENTION_TAG, paintMentions, revealMention, setMarksVisible } from './paint';
+import { MENTION_TAG, paintMentions, revealMention, setMarksVisible, unpaintMentions } from './paint';
 import { createShadowHost } from './shadow-host';
 
 /** Below this window width the sidebar overlays the page unless the article still fits beside it. */
@@ -254,12 +255,16 @@ async function run(): Promise<void> {
   };
   idle(warmNext);
 
+  /** Article containers with marks, and their dates: a hover card's status is on its own article's date. */
+  const done = new Map<Element | null, DetectedArticle['date']>([
+    [article.blocks.at(-1)?.closest('.news') ?? root, article.date],
+  ]);
   installHoverCards(document, {
     entities: byId,
     css: result.ui.css,
     lang,
     theme: () => settings.theme,
-    articleDate: article.date,
+    articleDate: (mention) => done.get(mention.closest('.news')) ?? article.date,
     today,
     enabled: (type) => settings.hoverCards && (!type || settings.types[type]),
     onDisable: () => update({ hoverCards: false }),
@@ -267,12 +272,17 @@ async function run(): Promise<void> {
 
   // Re-rendered articles and appended ones (see the comment at the top).
   let repaints = 0;
-  const done = new Set<Element>([article.blocks.at(-1)?.closest('.news') ?? root]);
   watchMutations(() => {
-    if (current && current.wrappers.length > 0 && !current.wrappers.some((w) => w?.isConnected)) {
+    // Some of the first article's marks are not in the page: the page rendered (part of) it again.
+    // It is detected again within its own container (the page's first), not with the appended ones,
+    // and painted afresh.
+    if (current?.wrappers.some((w) => !w.isConnected)) {
       if (repaints++ >= MAX_REPAINTS) return false;
-      const again = detectArticle(document, location.href);
+      const home = document.querySelector('.news');
+      const again = home ? detectIn(home) : detectArticle(document, location.href);
       if (again) {
+        done.set(home, again.date);
+        unpaintMentions(home ?? document);
         const previous = current;
         current = null;
         void annotate(again).then((next) => {
@@ -286,7 +296,7 @@ async function run(): Promise<void> {
       if (done.has(container) || container.querySelector(MENTION_TAG)) continue;
       const more = detectIn(container);
       if (!more) continue;
-      done.add(container);
+      done.set(container, more.date);
       found = true;
       void annotate(more).then((next) => {
         for (const entity of next?.result.entities ?? [])

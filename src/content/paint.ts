@@ -69,8 +69,8 @@ export async function paintMentions(
       sliceStart = performance.now();
     }
     const data = node.data;
-    // The page may have replaced the text meanwhile: skip what is gone or changed.
-    if (!node.parentNode) continue;
+    // The page may have replaced the text meanwhile: what changed is skipped; a node it dropped gets
+    // wrappers outside the page (replaceWith does nothing there), which tells the caller to paint again.
     const fragment = doc.createDocumentFragment();
     let at = 0;
     for (const { start, end, index, first } of pieces) {
@@ -95,6 +95,16 @@ export async function paintMentions(
   }
   return firstWrappers;
 }
+
+/** Removes the marks under `root`, leaving their text where it was (the text itself never changes). */
+export function unpaintMentions(root: ParentNode): void {
+  for (const wrapper of root.querySelectorAll(MENTION_TAG)) {
+    const parent = wrapper.parentNode;
+    wrapper.replaceWith(...wrapper.childNodes);
+    parent?.normalize();
+  }
+}
+
 /** Scrolls to a mention and highlights it briefly. */
 export function revealMention(wrapper: HTMLElement): void {
   wrapper.scrollIntoView({ block: 'center', behavior: 'smooth' });
