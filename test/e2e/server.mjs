@@ -30,6 +30,8 @@ export const ROUTES = {
     '/politics/1387519/amp': 'tass-com-2022-seed-amp.html',
     '/politics/1400000': 'tass-com-rendered-later.html',
     '/politics/2020000': 'tass-com-2025-new-start-offer.html',
+    '/world/1600000': 'tass-com-appends-articles.html',
+    '/world/1700000': 'tass-com-rerenders.html',
   },
   'tass.ru': {
     '/politika/2000000': 'tass-ru-2021.html',
