@@ -63,6 +63,34 @@ export interface FirefoxBrowser extends TestBrowser {
   readonly extensionId: string;
 }
 
+/**
+ * Runs `body` on a fresh page and always leaves a screenshot at `screenshot`, pass or fail; when it
+ * fails, prints the last requests the fixture server saw (a misrouted page shows up there first).
+ */
+export async function withPage(
+  browser: TestBrowser | undefined,
+  screenshot: string,
+  requests: () => readonly { status: number; method: string; host: string; path: string }[],
+  body: (page: TestPage) => Promise<void>,
+): Promise<void> {
+  if (!browser) throw new Error('the browser did not start');
+  const page = await browser.newPage();
+  try {
+    await body(page);
+  } catch (err) {
+    const recent = requests()
+      .slice(-8)
+      .map((r) => `${r.status} ${r.method} ${r.host}${r.path}`);
+    console.error(
+      `${browser.name} ${screenshot}: last requests to the fixture server:\n  ${recent.join('\n  ')}`,
+    );
+    throw err;
+  } finally {
+    await page.screenshot(screenshot).catch(() => {});
+    await page.close().catch(() => {});
+  }
+}
+
 export async function poll<R>(
   probe: () => Promise<R>,
   { what, until = Boolean, timeoutMs = 10_000 }: WaitOptions<R>,

@@ -6,7 +6,14 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserName, type ChromiumBrowser, launch, type TestBrowser, type TestPage } from './browsers';
+import {
+  type BrowserName,
+  type ChromiumBrowser,
+  launch,
+  type TestBrowser,
+  type TestPage,
+  withPage as withFreshPage,
+} from './browsers';
 import { DEFAULT_FIXTURES_DIR, type FixtureServer, ROUTES, startServer } from './server.mjs';
 
 // Overridable so the harness can be exercised against another build or fixture set.
@@ -180,20 +187,8 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
   });
 
   /** Runs `body` on a fresh page and always leaves a screenshot, pass or fail. */
-  async function withPage(shot: string, body: (page: TestPage) => Promise<void>): Promise<void> {
-    if (!browser) throw new Error(`${name} did not start`);
-    const page = await browser.newPage();
-    try {
-      await body(page);
-    } catch (err) {
-      const recent = server.requests.slice(-8).map((r) => `${r.status} ${r.method} ${r.host}${r.path}`);
-      console.error(`${name} ${shot}: last requests to the fixture server:\n  ${recent.join('\n  ')}`);
-      throw err;
-    } finally {
-      await page.screenshot(join(SCREENSHOTS, `${name}-${shot}.png`)).catch(() => {});
-      await page.close().catch(() => {});
-    }
-  }
+  const withPage = (shot: string, body: (page: TestPage) => Promise<void>) =>
+    withFreshPage(browser, join(SCREENSHOTS, `${name}-${shot}.png`), () => server.requests, body);
 
   it('shows the seed article context: sidebar toggle and cards for every thing it mentions', () =>
     withPage('seed-sidebar', async (page) => {

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type TestBrowser, type TestPage } from './browsers';
+import { launch, type TestBrowser, type TestPage, withPage as withFreshPage } from './browsers';
 import { DEFAULT_FIXTURES_DIR, type FixtureServer, startServer } from './server.mjs';
 
 const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
@@ -149,20 +149,8 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
   });
 
   /** Runs `body` on a fresh page and always leaves a screenshot, pass or fail. */
-  async function withPage(shot: string, body: (page: TestPage) => Promise<void>): Promise<void> {
-    if (!browser) throw new Error(`${name} did not start`);
-    const page = await browser.newPage();
-    try {
-      await body(page);
-    } catch (err) {
-      const recent = server.requests.slice(-8).map((r) => `${r.status} ${r.method} ${r.host}${r.path}`);
-      console.error(`${name} ${shot}: last requests to the fixture server:\n  ${recent.join('\n  ')}`);
-      throw err;
-    } finally {
-      await page.screenshot(join(SCREENSHOTS, `${name}-${shot}.png`)).catch(() => {});
-      await page.close().catch(() => {});
-    }
-  }
+  const withPage = (shot: string, body: (page: TestPage) => Promise<void>) =>
+    withFreshPage(browser, join(SCREENSHOTS, `${name}-${shot}.png`), () => server.requests, body);
 
   it('gives an appended article its own marks, keeps the first one as it was, and one sidebar', () =>
     withPage('appended-article', async (page) => {
