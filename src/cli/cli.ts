@@ -85,8 +85,12 @@ function annotateFile(path: string, dateFlag: string | undefined, urlFlag: strin
   if (looksLikeHtml(path, input)) {
     const { document } = parseHTML(input);
     const lang = (document.documentElement?.getAttribute('lang') ?? '').startsWith('ru') ? 'ru' : 'en';
-    // A page saved without its address is taken to be from the TASS site of its language.
-    const url = urlFlag ?? pageUrl(document) ?? (lang === 'ru' ? 'https://tass.ru/' : 'https://tass.com/');
+    // A page saved without its address is taken to be an article page of the TASS site of its
+    // language; detection still requires an article's structure.
+    const url =
+      urlFlag ??
+      pageUrl(document) ??
+      (lang === 'ru' ? 'https://tass.ru/saved/0' : 'https://tass.com/saved/0');
     const detected = detectArticle(document, url);
     if (detected) {
       const { blocks, ...info } = detected;
