@@ -222,5 +222,5 @@ if (wantZip) {
 const size = (browser, file) => readFileSync(join(dist, browser, file)).length;
 console.log(
   `built dist/chrome and dist/firefox: content.js ${size('chrome', 'content.js')} B, background.js ${size('chrome', 'background.js')} B, ` +
-    `dataset ${bundle.entities.length} entities (${datasetJson.length} B, version ${bundle.version})`,
+    `dataset ${bundle.entities.length} entities (${Buffer.byteLength(datasetJson)} B, version ${bundle.version})`,
 );
