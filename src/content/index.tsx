@@ -11,7 +11,7 @@
 // opened.
 
 import { render } from 'preact';
-import { type DetectedArticle, detectArticle } from '../core/detect';
+import { articleUrlLang, type DetectedArticle, detectArticle } from '../core/detect';
 import { extractText } from '../core/extract';
 import { isTabCommand, type Reply, type Results } from '../core/messages';
 import {
@@ -161,9 +161,10 @@ async function annotate(article: DetectedArticle): Promise<Annotated | null> {
 }
 
 async function run(): Promise<void> {
-  // Never inject twice, even if the script is evaluated again in the same page.
+  // Never inject twice, even if the script is evaluated again in the same page; and on a section
+  // or home page (whose items keep arriving as the reader scrolls) do nothing at all.
   const root = document.documentElement;
-  if (root.dataset[DONE] || document.querySelector('backstory-sidebar')) return;
+  if (root.dataset[DONE] || !articleUrlLang(location.href)) return;
   root.dataset[DONE] = '1';
   const [article, stored] = await Promise.all([waitForArticle(), loadSettings()]);
   if (!article) return;

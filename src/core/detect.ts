@@ -133,7 +133,11 @@ function publicationDate(
   return year && md ? iso(+year, md.m, md.d) : null;
 }
 
-function hostLang(url: string): Lang | null {
+/**
+ * The language of the TASS site when `url` has the shape of an article address, else null: the
+ * first, cheapest layer of detection (section pages, the home page and other sites stop here).
+ */
+export function articleUrlLang(url: string): Lang | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -231,7 +235,7 @@ function findLead(h1: Element | null, body: Element[]): Element | null {
 /** null when the page is not a TASS article (wrong host, section/home page, a reprint elsewhere, or no article body yet). */
 export function detectArticle(doc: Document, url: string): DetectedArticle | null {
   try {
-    const hostLanguage = hostLang(url);
+    const hostLanguage = articleUrlLang(url);
     if (!hostLanguage || !doc?.querySelector) return null;
     let body = structuredBody(doc);
     if (!body.length) body = heuristicBody(doc);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { detectArticle, detectPlainText } from '../../src/core/detect';
+import { articleUrlLang, detectArticle, detectPlainText } from '../../src/core/detect';
 import { extractText } from '../../src/core/extract';
 
 const pagesDir = new URL('../fixtures/pages/', import.meta.url);
@@ -276,5 +276,28 @@ describe('detectPlainText', () => {
   it('says not detected for text without a TASS dateline, and copes with empty input', () => {
     expect(detectPlainText('Hello\nworld').detected).toBe(false);
     expect(detectPlainText('')).toEqual({ detected: false, title: null, date: null, lang: 'en' });
+  });
+});
+
+describe('articleUrlLang: the address alone, before the page is read', () => {
+  it.each([
+    ['https://tass.com/politics/1387519', 'en'],
+    ['http://www.tass.com/politics/1387519/amp', 'en'],
+    ['https://tass.ru/mezhdunarodnaya-panorama/3000000', 'ru'],
+    ['https://m.tass.ru/politika/2000000/', 'ru'],
+  ])('%s is an article address of the %s site', (url, lang) => {
+    expect(articleUrlLang(url)).toBe(lang);
+  });
+
+  it.each([
+    'https://tass.com/',
+    'https://tass.com/politics',
+    'https://tass.ru/politika',
+    'https://example.org/politics/1387519',
+    'https://tass.com.example.org/politics/1',
+    'ftp://tass.com/politics/1',
+    'not a url',
+  ])('%s is not', (url) => {
+    expect(articleUrlLang(url)).toBeNull();
   });
 });
