@@ -100,14 +100,8 @@ export function sentenceStarts(text: string): number[] {
 
 /** The sentence [start, end) holding `offset`, given the sentence starts. */
 export function sentenceOf(starts: number[], offset: number): [number, number] {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return [starts[lo]!, lo + 1 < starts.length ? starts[lo + 1]! : Number.POSITIVE_INFINITY];
+  const index = sentenceIndex(starts, offset);
+  return [starts[index]!, index + 1 < starts.length ? starts[index + 1]! : Number.POSITIVE_INFINITY];
 }
 
 /** The index of the sentence holding `offset`, given the sentence starts (see sentenceOf). */
