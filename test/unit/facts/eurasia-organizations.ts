@@ -54,7 +54,12 @@ export const FACTS: CheckedDate[] = [
     '2015-08-26',
     'Kremlin 2016-08-08 (signed in Damascus 26 August 2015)',
   ],
-  ['russia-syria-tartus-agreement-2017', 'signed', '2017-01-18', 'Sputnik via SOTT; RT France'],
+  [
+    'russia-syria-tartus-agreement-2017',
+    'signed',
+    '2017-01-18',
+    'Xinhua 2017-01-21 (signed on Wednesday 18 January); RT France',
+  ],
   [
     'russia-kazakhstan-treaty-2013',
     'signed',
@@ -88,7 +93,12 @@ export const FACTS: CheckedDate[] = [
   ['caspian-summit', 'held', '2022-06-29', 'Russia-Islamic World 2022-06-29'],
   ['un-general-assembly', 'founded', '1946-01-10', 'Wikipedia First session of the UN General Assembly'],
   ['who', 'founded', '1948-04-07', 'UN iLibrary; World History Project'],
-  ['icj', 'founded', '1946-04-18', 'ICJ press release on the 75th anniversary of its inaugural sitting'],
+  [
+    'icj',
+    'founded',
+    '1946-04-18',
+    'International Organization (Cambridge) 1947; ICJ press release on the 75th anniversary',
+  ],
   ['barents-euro-arctic-council', 'left', '2023-09-18', 'TASS 2023-09-18; High North News'],
   [
     'geneva-international-discussions',
@@ -119,7 +129,7 @@ export const FACTS: CheckedDate[] = [
   ['fatf', 'suspended', '2023-02-24', 'Interfax-Ukraine; ANI; Law360'],
   ['oecd', 'suspended', '2014-03-12', 'OECD statement of 13 March 2014 (Council meeting of 12 March)'],
   ['oecd', 'terminated', '2022-02-25', 'China News Service via Teller Report; OECD statement'],
-  ['unesco', 'founded', '1946-11-04', 'Grozny TV; Rusreality'],
+  ['unesco', 'founded', '1946-11-04', 'UNESCO Archives: UNESCO past and present (in force 4 November 1946)'],
   [
     'transnistria-peace-agreement-1992',
     'signed',
@@ -132,7 +142,7 @@ export const FACTS: CheckedDate[] = [
     'russia-abkhazia-south-ossetia-friendship-treaties-2008',
     'signed',
     '2008-09-17',
-    'Nakanune 2008-11-12; South Ossetia information agency',
+    'Kremlin transcript, 17 September 2008; Nakanune 2008-11-12',
   ],
   ['union-of-belarus-and-russia', 'signed', '1997-04-02', 'Standing Committee of the Union State: History'],
   ['csto-collective-security-council', 'held', '2022-01-06', 'TASS 2022-01-19 (decision of 6 January 2022)'],
