@@ -118,6 +118,11 @@ export const FACTS: CheckedDate[] = [
   ['icc-arrest-warrants-2023', 'held', '2023-03-17', 'Babel 2023-03-17; Daily Times 2023-03-18'],
   ['eu-candidate-status-ukraine-moldova-2022', 'held', '2022-06-23', 'RBC-Ukraine; ukrainetruth.com'],
   ['unga-resolution-es-11-1', 'other', '2022-03-02', 'Eleventh emergency special session (Wikipedia-based)'],
-  ['unsc-resolution-2774', 'held', '2025-02-24', 'UN press release copy; Daily Telegraph NZ'],
+  [
+    'unsc-resolution-2774',
+    'held',
+    '2025-02-24',
+    'dpa via MIA 2025-02-25 (vote on Monday 24 February); UN press release copy',
+  ],
   ['nord-stream-sabotage-2022', 'held', '2022-09-26', 'DW year review 2022; Wikipedia copy'],
 ];
