@@ -90,7 +90,12 @@ export const FACTS: CheckedDate[] = [
     'AP via Star Tribune, 17 Apr 2025',
   ],
   ['russia-recognition-of-taliban-government-2025', 'held', '2025-07-03', 'Daily Sabah and AP, 3 Jul 2025'],
-  ['washington-declaration-armenia-azerbaijan-2025', 'signed', '2025-08-08', 'RFE/RL, 8 Aug 2025'],
+  [
+    'washington-declaration-armenia-azerbaijan-2025',
+    'signed',
+    '2025-08-08',
+    'AP via WPXI, 8 Aug 2025; RFE/RL, 8 Aug 2025',
+  ],
   ['white-house-meeting-2025-08-18', 'held', '2025-08-18', 'IBC World News, 19 Aug 2025; AP'],
   ['beijing-victory-parade-2025', 'held', '2025-09-03', 'Kyiv Independent and Daily Star, 3 Sep 2025'],
   [
@@ -106,7 +111,12 @@ export const FACTS: CheckedDate[] = [
     '2025-11-23',
     'Hindustan Times (Reuters), 24 Nov 2025: talks on Sunday',
   ],
-  ['putin-witkoff-kushner-meeting-2025-12', 'held', '2025-12-02', 'AnewZ (Reuters), 2 Dec 2025'],
+  [
+    'putin-witkoff-kushner-meeting-2025-12',
+    'held',
+    '2025-12-02',
+    'RIA Novosti, 3 Dec 2025 (Tuesday evening); RBC, 7 Dec 2025',
+  ],
   [
     'putin-state-visit-india-2025',
     'started',
@@ -141,7 +151,12 @@ export const FACTS: CheckedDate[] = [
     'Sputnik (Kremlin), 17 Mar 2023; Xinhua, 20 Mar 2023',
   ],
   ['putin-state-visit-china-2024', 'started', '2024-05-16', 'Sputnik (Kremlin), 14 May 2024'],
-  ['putin-state-visit-vietnam-2024', 'ended', '2024-06-20', 'Vietnam News Agency: talks on 20 June'],
+  [
+    'putin-state-visit-vietnam-2024',
+    'ended',
+    '2024-06-20',
+    'Kremlin transcript: Russia-Vietnam talks, 20 June 2024, Hanoi',
+  ],
   ['raisi-helicopter-crash-2024', 'held', '2024-05-19', 'Pulse (Tasnim), 19 May 2024'],
   ['azal-plane-crash-aktau-2024', 'held', '2024-12-25', 'JAMnews, 25 Dec 2024'],
   [
