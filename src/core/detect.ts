@@ -19,7 +19,9 @@ const RU_DATELINE = /(\d{1,2})\s+([а-яё]{3,9})\.?\s*\/(?:ТАСС|Корр\.)
 // Trailing lines that belong to the site, not to the story.
 const BOILERPLATE =
   /^(?:©|\(c\)|Реклама(?![а-яё])|Свидетельство о регистрации|Информационное агентство ТАСС|Поделиться|Подпис[а-я]+ на|Читайте (?:нас|ТАСС)|Все новости|Share\b|Subscribe|Follow (?:us|TASS)|Read (?:us|TASS) on|All news)/i;
-const EXCLUDED_ANCESTOR = /^(?:FIGURE|FIGCAPTION|ASIDE|NAV|FOOTER|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|BUTTON)$/;
+/** Text inside these (the element itself or an ancestor) is not part of the story. */
+const EXCLUDED =
+  'figure,figcaption,aside,nav,footer,script,style,noscript,template,button,[hidden],[aria-hidden="true"]';
 
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const all = (root: Document | Element, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
@@ -151,27 +153,52 @@ export function articleUrlLang(url: string): Lang | null {
   return host[1] === 'ru' ? 'ru' : 'en';
 }
 
+/** Characters of text enough to tell Russian from English. */
+const LANG_SAMPLE = 20000;
+
 function scriptLang(s: string): Lang {
-  const sample = s.slice(0, 20000);
+  const sample = s.slice(0, LANG_SAMPLE);
   const cyr = sample.match(/[а-яё]/gi)?.length ?? 0;
   const lat = sample.match(/[a-z]/gi)?.length ?? 0;
   return cyr > lat ? 'ru' : 'en';
 }
 
-function isExcluded(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    if (EXCLUDED_ANCESTOR.test(e.tagName.toUpperCase())) return true;
-    if (e.getAttribute('hidden') !== null || e.getAttribute('aria-hidden') === 'true') return true;
-  }
-  return false;
+/**
+ * Whether an element or one of its ancestors is excluded. Remembers the answer for every element it
+ * passes: the paragraphs of one article share their ancestors, and there are thousands of them.
+ */
+function exclusionTest(): (el: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  return (el) => {
+    const path: Element[] = [];
+    let answer = false;
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const memo = known.get(e);
+      if (memo !== undefined) {
+        answer = memo;
+        break;
+      }
+      path.push(e);
+      if (e.matches(EXCLUDED)) {
+        answer = true;
+        break;
+      }
+    }
+    for (const e of path) known.set(e, answer);
+    return answer;
+  };
 }
 
-/** Keeps non-empty, visible, outermost elements in document order and drops the site's trailing lines. */
+/**
+ * Keeps non-empty, visible, outermost elements in document order and drops the site's trailing lines.
+ * A long article has thousands of paragraphs: emptiness is a test on the raw text, not a cleaned copy.
+ */
 function clean(list: Element[]): Element[] {
   const set = new Set(list);
+  const isExcluded = exclusionTest();
   const out = Array.from(set).filter((el) => {
     for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
-    return text(el) !== '' && !isExcluded(el);
+    return /\S/.test(el.textContent ?? '') && !isExcluded(el);
   });
   while (out.length) {
     const last = text(out[out.length - 1]);
@@ -226,6 +253,7 @@ function heuristicBody(doc: Document): Element[] {
 function findLead(h1: Element | null, body: Element[]): Element | null {
   const scope = h1?.parentElement?.parentElement ?? h1?.parentElement;
   if (!scope) return null;
+  const isExcluded = exclusionTest();
   for (const el of all(scope, '.news-header__lead, .b-material__preview, [class*="_lead"]')) {
     if (text(el) && !body.includes(el) && !body.some((b) => el.contains(b)) && !isExcluded(el)) return el;
   }
@@ -246,7 +274,10 @@ export function detectArticle(doc: Document, url: string): DetectedArticle | nul
       doc.querySelector('h1');
     const lead = findLead(h1, body);
     const ld = newsArticleLd(doc);
-    const bodyText = body.map(text).join(' ');
+    // The dateline opens the body and a sample tells the language: the opening blocks are enough,
+    // and cleaning the whole text of a long article would cost the page a long task.
+    let bodyText = '';
+    for (let i = 0; i < body.length && bodyText.length < LANG_SAMPLE; i++) bodyText += `${text(body[i])} `;
     const htmlLang = (doc.documentElement?.getAttribute('lang') ?? '').slice(0, 2).toLowerCase();
     const lang = htmlLang && htmlLang !== hostLanguage ? scriptLang(bodyText) : hostLanguage;
     const title =

@@ -37,7 +37,10 @@ function skipped(el: Element): boolean {
 export function extractText(blocks: Element[]): ExtractedText {
   const parts: string[] = [];
   const segments: TextSegment[] = [];
-  const seen = new Set<Node>();
+  // A block may sit inside another (a lead inside the body's container): it is read once, where it
+  // is first reached. Only blocks are remembered; a long article has tens of thousands of nodes.
+  const isBlock = new Set<Node>(blocks);
+  const read = new Set<Node>();
   let length = 0;
   for (const block of blocks) {
     let blockHasText = false;
@@ -45,8 +48,6 @@ export function extractText(blocks: Element[]): ExtractedText {
     const stack: Node[] = [block];
     while (stack.length) {
       const node = stack.pop()!;
-      if (seen.has(node)) continue;
-      seen.add(node);
       if (node.nodeType === TEXT_NODE) {
         const data = (node as Text).data;
         if (!data) continue;
@@ -59,8 +60,11 @@ export function extractText(blocks: Element[]): ExtractedText {
         parts.push(data);
         length += data.length;
       } else if (node.nodeType === ELEMENT_NODE && !skipped(node as Element)) {
-        const kids = node.childNodes;
-        for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+        if (isBlock.has(node)) {
+          if (read.has(node)) continue;
+          read.add(node);
+        }
+        for (let kid = node.lastChild; kid; kid = kid.previousSibling) stack.push(kid);
       }
     }
   }

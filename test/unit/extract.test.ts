@@ -65,6 +65,15 @@ describe('extractText', () => {
     expect(extractText([]).segments).toEqual([]);
   });
 
+  it('reads a block nested in another block once, where it is first reached', () => {
+    const outer = blocksOf('<div><p>Lead</p> and the rest</div>', 'div')[0]!;
+    const inner = outer.querySelector('p')!;
+    expect(extractText([outer, inner]).text).toBe('Lead and the rest');
+    const innerFirst = extractText([inner, outer]);
+    expect(innerFirst.text).toBe('Lead\n\n and the rest');
+    expect(innerFirst.segments.map((s) => s.node.data)).toEqual(['Lead', ' and the rest']);
+  });
+
   it('keeps offsets right through nested inline markup and a mention wrapper', () => {
     const [p] = blocksOf(
       '<p>Moscow and <a href="/x">Washington <b>extended</b></a> the <backstory-mention>Strategic Arms Reduction Treaty (<i>New START</i>)</backstory-mention> for five years.</p>',
