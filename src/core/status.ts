@@ -119,29 +119,28 @@ export function keyDates(entity: Entity, limit = 5): TimelineStep[] {
   return (key.length > 0 ? key : entity.timeline).slice(0, limit);
 }
 
+const EN_MONTHS =
+  'January February March April May June July August September October November December'.split(' ');
+/** Genitive, as after a day ("5 февраля"); a month on its own is nominative ("февраль"). */
+const RU_MONTHS = 'января февраля марта апреля мая июня июля августа сентября октября ноября декабря'.split(
+  ' ',
+);
+const nominative = (genitive: string) =>
+  genitive === 'мая' ? 'май' : genitive.replace(/а$/, '').replace(/я$/, 'ь');
+
 /**
- * "8 April 2010", "April 2010", "2010"; in Russian "8 апреля 2010 г.", "апрель 2010 г.", "2010 г.".
- * Intl (CLDR) writes dates exactly so in every engine Backstory runs in (Chromium, Firefox, Node), and
- * saves the content script the month tables. Any exotic space ICU may use is made a plain space.
+ * "8 April 2010", "June 2021", "2021"; "8 апреля 2010 г.", "июнь 2021 г.", "2021 г.": the long dates of
+ * CLDR (en-GB, ru), written out here because a page's first Intl date format is a long task (ICU
+ * loads its data) and a content script has no idle moment it may spend on that.
  */
 export function formatDate(iso: IsoDate, lang: Lang): string {
   const [year, month, day] = iso.split('-').map(Number);
-  // CLDR writes a bare year without "г.", so that one is ours.
-  if (!month) return lang === 'ru' ? `${year} г.` : String(year);
-  // Making a DateTimeFormat costs far more than using one, and a sidebar formats hundreds of dates.
-  const key = `${lang}${day ? 'd' : ''}`;
-  formatters[key] ??= new Intl.DateTimeFormat(lang === 'ru' ? 'ru' : 'en-GB', {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'long',
-    day: day ? 'numeric' : undefined,
-  });
-  return formatters[key]
-    .format(new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)))
-    .replace(/\s/g, ' ');
+  const ru = lang === 'ru';
+  const genitive = month ? (ru ? RU_MONTHS : EN_MONTHS)[month - 1] : '';
+  if (genitive === undefined) return iso;
+  const monthYear = `${day ? `${day} ${genitive}` : ru ? nominative(genitive) : genitive} ${year}`.trim();
+  return ru ? `${monthYear} г.` : monthYear;
 }
-
-const formatters: Record<string, Intl.DateTimeFormat> = {};
 
 /** Today's date as YYYY-MM-DD in the reader's local time. */
 export function todayIso(now: Date = new Date()): IsoDate {
