@@ -1,7 +1,7 @@
 // The full context for one entity, as the sidebar shows it: what it is, where it stood on the
 // article's date and today, what has happened since, and where the facts come from.
 
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
 import type { RelatedEntity } from '../core/messages';
 import { compareIsoDates, formatDate, keyDates, type Status, statusOn, stepsAfter } from '../core/status';
 import type { Bilingual, Entity, IsoDate, Lang, TimelineStep } from '../core/types';
@@ -87,126 +87,145 @@ function Steps(props: { steps: TimelineStep[]; lang: Lang }) {
   );
 }
 
-export function EntityCard(props: EntityCardProps) {
-  const { entity, lang, articleDate, today, mentionCount, onShowInArticle, resolveName, onOpenRelated } =
-    props;
-  const snippets = props.mentions ?? [];
-  // The list is drawn when first opened: a long article has thousands of mentions, and drawing all
-  // their buttons with the sidebar would be one long task.
-  const [listShown, setListShown] = useState(false);
-  // Scheduled steps (an expiry date fixed in the treaty, say) are not news until they happen.
-  const since = articleDate
-    ? stepsAfter(entity, articleDate).filter((step) => compareIsoDates(step.date, today) <= 0)
-    : [];
-  const related = (entity.related ?? [])
-    .map((id) => ({ id, name: resolveName?.(id) ?? null, outside: props.resolveOutside?.(id) ?? null }))
-    .filter((r) => r.name || r.outside);
-  const sources = entity.sources.filter((s) => s.url || s.title);
+/**
+ * A class, not hooks: preact/hooks would add about 1.5 KB to the content script's 40 KB budget.
+ * It draws again only when a prop changed (compared one by one) or its mention list opened: the
+ * sidebar draws its cards a few per task, and without this every task would draw again all the
+ * cards already there, each task longer than the one before.
+ */
+export class EntityCard extends Component<EntityCardProps, { listShown?: boolean }> {
+  override shouldComponentUpdate(next: EntityCardProps, state: { listShown?: boolean }): boolean {
+    const now = this.props;
+    for (const key in { ...now, ...next })
+      if (now[key as keyof EntityCardProps] !== next[key as keyof EntityCardProps]) return true;
+    return state.listShown !== this.state.listShown;
+  }
 
-  return (
-    <article class="bs-card" data-entity-id={entity.id} tabIndex={-1}>
-      <EntityHead entity={entity} lang={lang} articleDate={articleDate} today={today} />
-      {articleDate && (
-        <>
-          <h5 class="bs-sub">{t(lang, 'since')}</h5>
-          {since.length > 0 ? <Steps steps={since} lang={lang} /> : <p>{t(lang, 'nothingSince')}</p>}
-        </>
-      )}
-      <h5 class="bs-sub">{t(lang, 'keyDates')}</h5>
-      <Steps steps={keyDates(entity)} lang={lang} />
-      <Timeline
-        points={entity.timeline.map((step) => ({ date: step.date, text: pick(step.label, lang) }))}
-        articleDate={articleDate}
-        lang={lang}
-        label={`${t(lang, 'timeline')}: ${pick(entity.name, lang)}`}
-      />
-      {entity.parties && entity.parties.length > 0 && (
-        <>
-          <h5 class="bs-sub">{t(lang, 'parties')}</h5>
-          <p>{entity.parties.map((party) => pick(party, lang)).join(', ')}</p>
-        </>
-      )}
-      {related.length > 0 && (
-        <>
-          <h5 class="bs-sub">{t(lang, 'related')}</h5>
+  override render() {
+    const props = this.props;
+    const { entity, lang, articleDate, today, mentionCount, onShowInArticle, resolveName, onOpenRelated } =
+      props;
+    const snippets = props.mentions ?? [];
+    // The list is drawn when first opened: a long article has thousands of mentions, and drawing all
+    // their buttons with the sidebar would be one long task.
+    const listShown = this.state.listShown;
+    // Scheduled steps (an expiry date fixed in the treaty, say) are not news until they happen.
+    const since = articleDate
+      ? stepsAfter(entity, articleDate).filter((step) => compareIsoDates(step.date, today) <= 0)
+      : [];
+    const related = (entity.related ?? [])
+      .map((id) => ({ id, name: resolveName?.(id) ?? null, outside: props.resolveOutside?.(id) ?? null }))
+      .filter((r) => r.name || r.outside);
+    const sources = entity.sources.filter((s) => s.url || s.title);
+
+    return (
+      <article class="bs-card" data-entity-id={entity.id} tabIndex={-1}>
+        <EntityHead entity={entity} lang={lang} articleDate={articleDate} today={today} />
+        {articleDate && (
+          <>
+            <h5 class="bs-sub">{t(lang, 'since')}</h5>
+            {since.length > 0 ? <Steps steps={since} lang={lang} /> : <p>{t(lang, 'nothingSince')}</p>}
+          </>
+        )}
+        <h5 class="bs-sub">{t(lang, 'keyDates')}</h5>
+        <Steps steps={keyDates(entity)} lang={lang} />
+        <Timeline
+          points={entity.timeline.map((step) => ({ date: step.date, text: pick(step.label, lang) }))}
+          articleDate={articleDate}
+          lang={lang}
+          label={`${t(lang, 'timeline')}: ${pick(entity.name, lang)}`}
+        />
+        {entity.parties && entity.parties.length > 0 && (
+          <>
+            <h5 class="bs-sub">{t(lang, 'parties')}</h5>
+            <p>{entity.parties.map((party) => pick(party, lang)).join(', ')}</p>
+          </>
+        )}
+        {related.length > 0 && (
+          <>
+            <h5 class="bs-sub">{t(lang, 'related')}</h5>
+            <div class="bs-acts">
+              {related.map((r) =>
+                r.name && onOpenRelated ? (
+                  <button key={r.id} type="button" class="bs-btn" onClick={() => onOpenRelated(r.id)}>
+                    {r.name}
+                  </button>
+                ) : r.name || !r.outside ? (
+                  <span key={r.id}>{r.name}</span>
+                ) : (
+                  // Not in this article, so no card to jump to: it opens in place.
+                  <details key={r.id} class="bs-rel" data-related-id={r.id}>
+                    <summary>{pick(r.outside.name, lang)}</summary>
+                    <p class="bs-meta">
+                      {t(lang, r.outside.type)} · {t(lang, 'notInArticle')}
+                    </p>
+                    <p>{pick(r.outside.summary, lang)}</p>
+                  </details>
+                ),
+              )}
+            </div>
+          </>
+        )}
+        {sources.length > 0 && (
+          <>
+            <h5 class="bs-sub">{t(lang, 'sources')}</h5>
+            <ul class="bs-list">
+              {sources.map((source) => {
+                const href = safeUrl(source.url);
+                const label = source.title || source.url;
+                return (
+                  <li key={source.url}>
+                    {href ? (
+                      <a href={href} target="_blank" rel="noopener noreferrer">
+                        {label}
+                      </a>
+                    ) : (
+                      label
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+        {(mentionCount > 0 || onShowInArticle) && (
           <div class="bs-acts">
-            {related.map((r) =>
-              r.name && onOpenRelated ? (
-                <button key={r.id} type="button" class="bs-btn" onClick={() => onOpenRelated(r.id)}>
-                  {r.name}
-                </button>
-              ) : r.name || !r.outside ? (
-                <span key={r.id}>{r.name}</span>
-              ) : (
-                // Not in this article, so no card to jump to: it opens in place.
-                <details key={r.id} class="bs-rel" data-related-id={r.id}>
-                  <summary>{pick(r.outside.name, lang)}</summary>
-                  <p class="bs-meta">
-                    {t(lang, r.outside.type)} · {t(lang, 'notInArticle')}
-                  </p>
-                  <p>{pick(r.outside.summary, lang)}</p>
-                </details>
-              ),
+            {onShowInArticle && (
+              <button type="button" class="bs-btn" onClick={() => onShowInArticle(entity.id)}>
+                {t(lang, 'showInArticle')}
+              </button>
+            )}
+            {mentionCount > 0 && snippets.length === 0 && (
+              <span class="bs-meta">{plural(lang, 'mentions', mentionCount)}</span>
             )}
           </div>
-        </>
-      )}
-      {sources.length > 0 && (
-        <>
-          <h5 class="bs-sub">{t(lang, 'sources')}</h5>
-          <ul class="bs-list">
-            {sources.map((source) => {
-              const href = safeUrl(source.url);
-              const label = source.title || source.url;
-              return (
-                <li key={source.url}>
-                  {href ? (
-                    <a href={href} target="_blank" rel="noopener noreferrer">
-                      {label}
-                    </a>
-                  ) : (
-                    label
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
-      {(mentionCount > 0 || onShowInArticle) && (
-        <div class="bs-acts">
-          {onShowInArticle && (
-            <button type="button" class="bs-btn" onClick={() => onShowInArticle(entity.id)}>
-              {t(lang, 'showInArticle')}
-            </button>
-          )}
-          {mentionCount > 0 && snippets.length === 0 && (
-            <span class="bs-meta">{plural(lang, 'mentions', mentionCount)}</span>
-          )}
-        </div>
-      )}
-      {snippets.length > 0 && (
-        // Every mention is reachable from the keyboard here, one button each, in article order.
-        <details class="bs-ments" onToggle={(event) => setListShown(event.currentTarget.open)}>
-          <summary>
-            {t(lang, 'mentionsInArticle')}: {plural(lang, 'mentions', snippets.length)}
-          </summary>
-          <ol>
-            {listShown &&
-              snippets.map((snippet, index) => (
-                <li key={index}>
-                  <button
-                    type="button"
-                    class="bs-ment"
-                    onClick={() => props.onShowMention?.(entity.id, index)}
-                  >
-                    {snippet}
-                  </button>
-                </li>
-              ))}
-          </ol>
-        </details>
-      )}
-    </article>
-  );
+        )}
+        {snippets.length > 0 && (
+          // Every mention is reachable from the keyboard here, one button each, in article order.
+          <details
+            class="bs-ments"
+            onToggle={(event) => this.setState({ listShown: event.currentTarget.open })}
+          >
+            <summary>
+              {t(lang, 'mentionsInArticle')}: {plural(lang, 'mentions', snippets.length)}
+            </summary>
+            <ol>
+              {listShown &&
+                snippets.map((snippet, index) => (
+                  <li key={index}>
+                    <button
+                      type="button"
+                      class="bs-ment"
+                      onClick={() => props.onShowMention?.(entity.id, index)}
+                    >
+                      {snippet}
+                    </button>
+                  </li>
+                ))}
+            </ol>
+          </details>
+        )}
+      </article>
+    );
+  }
 }

@@ -180,6 +180,49 @@ describe('EntityCard', () => {
     expect(screen.queryByText('unknown-entity')).toBeNull();
   });
 
+  it('draws its list of mentions when the reader first opens it', () => {
+    const onShowMention = vi.fn();
+    const { container } = render(
+      <EntityCard
+        {...base}
+        lang="en"
+        articleDate="2022-01-14"
+        mentions={['…the New START treaty…', '…extend New START…', '…New START limits…']}
+        onShowMention={onShowMention}
+      />,
+    );
+    const details = container.querySelector('details')!;
+    expect(details.textContent).toContain('In the article: 3 mentions');
+    expect(screen.queryAllByRole('button', { name: /New START/ })).toHaveLength(0);
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const buttons = screen.getAllByRole('button', { name: /New START/ });
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      '…the New START treaty…',
+      '…extend New START…',
+      '…New START limits…',
+    ]);
+    fireEvent.click(buttons[2]!);
+    expect(onShowMention).toHaveBeenCalledWith('new-start', 2);
+  });
+
+  it('shows what changed when drawn again with other props', () => {
+    const onShow = vi.fn();
+    const { container, rerender } = render(
+      <EntityCard {...base} lang="en" articleDate="2022-01-14" onShowInArticle={onShow} />,
+    );
+    expect(container.textContent).toContain('3 mentions');
+    rerender(
+      <EntityCard {...base} mentionCount={5} lang="en" articleDate="2022-01-14" onShowInArticle={onShow} />,
+    );
+    expect(container.textContent).toContain('5 mentions');
+    rerender(
+      <EntityCard {...base} mentionCount={5} lang="ru" articleDate="2022-01-14" onShowInArticle={onShow} />,
+    );
+    expect(container.textContent).toContain('Подписан в Праге');
+    expect(container.textContent).toContain('5 упоминаний');
+  });
+
   it('has no related section when no related entity can be named', () => {
     render(<EntityCard {...base} lang="en" articleDate="2022-01-14" resolveName={() => null} />);
     expect(screen.queryByText('Related')).toBeNull();
