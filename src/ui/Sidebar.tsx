@@ -3,7 +3,7 @@
 // grouped by type in order of first mention. The panel is resizable from its left edge, by
 // pointer or by the arrow keys.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import type { RelatedEntity } from '../core/messages';
 import { SIDEBAR_WIDTH, type Theme } from '../core/settings';
 import { formatDate, keyDates } from '../core/status';
@@ -40,29 +40,15 @@ const GROUP_ORDER: EntityType[] = ['treaty', 'event', 'organization'];
 const PANEL_ID = 'backstory-panel';
 const RESIZE_STEP = 16;
 /**
- * Cards drawn per task when there are many. Opening the panel draws the first cards in the click's
- * task and the rest a few per task after it: a long article mentions dozens of entities, and drawing
- * every card, with its timeline, in the click would be one long task that freezes the page. A short
- * list (up to AT_ONCE cards) is drawn whole, so it never visibly fills in.
+ * Opening the panel draws only its frame (header, filter, an empty busy body) in the reader's click;
+ * the article's timeline (over every entity's key dates) comes in the next task, then the cards,
+ * CARDS_PER_TASK per task. Drawing them in the click made it one long task: on the 300 KB article
+ * (11 entities) about 10 ms of script for the header, the timeline and just two cards, and even a
+ * short list of four cards took 17-23 ms the first time (code not yet optimised), on the test
+ * machines. One card per task keeps each task at a few milliseconds; four cards fill in within a
+ * few frames.
  */
-const CARDS_PER_TASK = 2;
-const AT_ONCE = 4;
-
-/** How many cards to draw now: all of a short list; of a long one, CARDS_PER_TASK more per task. */
-function useStagedCount(open: boolean, total: number): [number, (count: number) => void] {
-  const first = total <= AT_ONCE ? total : CARDS_PER_TASK;
-  const [count, setCount] = useState(first);
-  useEffect(() => {
-    if (!open) {
-      setCount(first);
-      return;
-    }
-    if (count >= total) return;
-    const timer = setTimeout(() => setCount((now) => Math.max(now, first) + CARDS_PER_TASK));
-    return () => clearTimeout(timer);
-  }, [open, count, total, first]);
-  return [Math.max(count, first), setCount];
-}
+const CARDS_PER_TASK = 1;
 
 /** Lower case, ё as е, single spaces: how the filter compares names. */
 const fold = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
@@ -90,38 +76,79 @@ export function groupEntities(
 
 const clampWidth = (width: number) => Math.min(SIDEBAR_WIDTH.max, Math.max(SIDEBAR_WIDTH.min, width));
 
-export function Sidebar(props: SidebarProps) {
-  const { article, mentionCounts, lang, today, open, datasetVersion, theme, onToggle, onShowEntity } = props;
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLElement>(null);
-  const wasOpen = useRef(open);
-  const closedFromInside = useRef(false);
-  const [query, setQuery] = useState('');
+interface SidebarState {
+  query: string;
   /** The width while the reader drags the handle; committed through onResize on release. */
-  const [dragWidth, setDragWidth] = useState<number | null>(null);
-  const width = dragWidth ?? props.width ?? SIDEBAR_WIDTH.default;
+  dragWidth: number | null;
+  /**
+   * Tasks run since the panel opened (see CARDS_PER_TASK): after the first the article's timeline is
+   * drawn, after each later one CARDS_PER_TASK more cards. Infinity draws everything at once.
+   */
+  step: number;
+}
 
-  // Move focus into the panel when the reader opens it, and back to the toggle when they close it
-  // from inside; a panel that starts open (restored state) must not steal focus from the page.
-  useEffect(() => {
-    if (open && !wasOpen.current) panelRef.current?.focus();
-    if (!open && closedFromInside.current) toggleRef.current?.focus();
-    closedFromInside.current = false;
-    wasOpen.current = open;
-  }, [open]);
+/** A class, not hooks: preact/hooks would add about 1.5 KB to the content script's 40 KB budget. */
+export class Sidebar extends Component<SidebarProps, SidebarState> {
+  override state: SidebarState = { query: '', dragWidth: null, step: 0 };
+  private toggleRef = createRef<HTMLButtonElement>();
+  private panelRef = createRef<HTMLElement>();
+  private closedFromInside = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The open panel has more to draw (set by render). */
+  private busy = false;
+  /**
+   * The props the name lookups were made for. They are made again when the content script draws the
+   * sidebar again, but kept while the panel fills in or filters, so the cards already drawn get
+   * the same props and are not drawn again (EntityCard's shouldComponentUpdate).
+   */
+  private seen?: SidebarProps;
+  private resolveName: (id: string) => string | null = () => null;
+  private resolveOutside: (id: string) => RelatedEntity | null = () => null;
 
-  const close = () => {
-    closedFromInside.current = true;
-    onToggle();
+  override componentDidMount() {
+    this.schedule();
+  }
+
+  override componentDidUpdate(previous: SidebarProps) {
+    const { open } = this.props;
+    if (open !== previous.open) {
+      // Move focus into the panel when the reader opens it, and back to the toggle when they close it
+      // from inside; a panel that starts open (restored state) must not steal focus from the page.
+      // In the next frame: focus() brings the page's layout up to date (4-6 ms of the click on the
+      // 300 KB article in Chromium), work the frame does anyway; there it costs under a millisecond.
+      const target = open ? this.panelRef : this.closedFromInside ? this.toggleRef : null;
+      if (target) requestAnimationFrame(() => target.current?.focus());
+      this.closedFromInside = false;
+      // Opened again, the panel fills in again from its frame.
+      if (!open) this.setState({ step: 0 });
+    }
+    this.schedule();
+  }
+
+  override componentWillUnmount() {
+    clearTimeout(this.timer);
+  }
+
+  /** One more step of drawing in a task of its own, while the open panel has more to draw. */
+  private schedule() {
+    if (!this.busy) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    } else if (this.timer === undefined) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.setState((state) => ({ step: state.step + 1 }));
+      });
+    }
+  }
+
+  private close = () => {
+    this.closedFromInside = true;
+    this.props.onToggle();
   };
 
-  const groups = groupEntities(props.entities, props.types);
-  const visible = groups.flatMap((group) => group.entities);
-  const shown = new Set(filterEntities(visible, query));
-  const names = new Map(visible.map((entity) => [entity.id, pick(entity.name, lang)]));
-  const outside = new Map((props.related ?? []).map((entity) => [entity.id, entity]));
-  const focusCard = (id: string) => {
-    for (const card of panelRef.current?.querySelectorAll<HTMLElement>('[data-entity-id]') ?? []) {
+  private focusCard(id: string): boolean {
+    for (const card of this.panelRef.current?.querySelectorAll<HTMLElement>('[data-entity-id]') ?? []) {
       if (card.dataset.entityId === id) {
         card.scrollIntoView?.({ block: 'start' });
         card.focus();
@@ -129,193 +156,216 @@ export function Sidebar(props: SidebarProps) {
       }
     }
     return false;
-  };
-  const openRelated = (id: string) => {
+  }
+
+  private openRelated = (id: string) => {
     // A related card hidden by the filter, or not drawn yet, comes into view first.
-    if (!focusCard(id)) {
-      setQuery('');
-      setDrawn(visible.length);
-      setTimeout(() => focusCard(id));
+    if (!this.focusCard(id)) {
+      this.setState({ query: '', step: Number.POSITIVE_INFINITY });
+      setTimeout(() => this.focusCard(id));
     }
   };
-  const [drawn, setDrawn] = useStagedCount(open, visible.length);
-  let drawing = 0;
-  const resize = (next: number) => props.onResize?.(clampWidth(next));
-  const label = t(lang, 'toggle', visible.length);
-  const allPoints = visible.flatMap((entity) =>
-    keyDates(entity).map((step) => ({
-      date: step.date,
-      text: `${pick(entity.name, lang)}: ${pick(step.label, lang)}`,
-    })),
-  );
 
-  return (
-    <div
-      class={open ? 'bs-root bs-open' : 'bs-root'}
-      data-theme={theme}
-      lang={lang}
-      style={{ '--w': `${width}px` }}
-    >
-      <button
-        ref={toggleRef}
-        type="button"
-        class="bs-toggle"
-        data-backstory="toggle"
-        aria-expanded={open}
-        aria-controls={PANEL_ID}
-        aria-label={label}
-        title={label}
-        onClick={open ? close : onToggle}
+  override render() {
+    const props = this.props;
+    const { article, mentionCounts, lang, today, open, datasetVersion, theme, onToggle, onShowEntity } =
+      props;
+    const { query, step } = this.state;
+    const width = this.state.dragWidth ?? props.width ?? SIDEBAR_WIDTH.default;
+    const groups = groupEntities(props.entities, props.types);
+    const visible = groups.flatMap((group) => group.entities);
+    if (this.seen !== props) {
+      this.seen = props;
+      const names = new Map(visible.map((entity) => [entity.id, pick(entity.name, lang)]));
+      const outside = new Map((props.related ?? []).map((entity) => [entity.id, entity]));
+      this.resolveName = (id) => names.get(id) ?? null;
+      this.resolveOutside = (id) => outside.get(id) ?? null;
+    }
+    const shown = new Set(filterEntities(visible, query));
+    const timelineDrawn = step > 0;
+    const drawn = (step - 1) * CARDS_PER_TASK;
+    this.busy = open && !(timelineDrawn && drawn >= visible.length);
+    let drawing = 0;
+    const resize = (next: number) => props.onResize?.(clampWidth(next));
+    const label = t(lang, 'toggle', visible.length);
+    const allPoints =
+      open && timelineDrawn && !query
+        ? visible.flatMap((entity) =>
+            keyDates(entity).map((step) => ({
+              date: step.date,
+              text: `${pick(entity.name, lang)}: ${pick(step.label, lang)}`,
+            })),
+          )
+        : [];
+
+    return (
+      <div
+        class={open ? 'bs-root bs-open' : 'bs-root'}
+        data-theme={theme}
+        lang={lang}
+        style={{ '--w': `${width}px` }}
       >
-        {/* The "B" is drawn by CSS (.bs-mark::before): visible text must be part of the accessible name (WCAG 2.5.3), and a letter B is not. */}
-        <span class="bs-mark" />
-        <span class="bs-count">{visible.length}</span>
-      </button>
-      {open && (
-        <aside
-          ref={panelRef}
-          id={PANEL_ID}
-          class="bs-panel"
-          // biome-ignore lint/a11y/noRedundantRoles: stated outright so tests and the content script can find it by role
-          role="complementary"
-          aria-label={t(lang, 'title')}
-          // Busy while the cards are still being drawn, a few per task (see CARDS_PER_TASK).
-          aria-busy={drawn < visible.length}
-          tabIndex={-1}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.stopPropagation();
-              close();
-            }
-          }}
+        <button
+          ref={this.toggleRef}
+          type="button"
+          class="bs-toggle"
+          data-backstory="toggle"
+          aria-expanded={open}
+          aria-controls={PANEL_ID}
+          aria-label={label}
+          title={label}
+          onClick={open ? this.close : onToggle}
         >
-          {/* biome-ignore lint/a11y/useSemanticElements: <hr> cannot be focused or dragged; a focusable separator is the ARIA window-splitter pattern */}
-          <div
-            class="bs-resize"
-            role="separator"
-            aria-orientation="vertical"
-            aria-label={t(lang, 'resize')}
-            aria-valuemin={SIDEBAR_WIDTH.min}
-            aria-valuemax={SIDEBAR_WIDTH.max}
-            aria-valuenow={width}
-            tabIndex={0}
+          {/* The "B" is drawn by CSS (.bs-mark::before): visible text must be part of the accessible name (WCAG 2.5.3), and a letter B is not. */}
+          <span class="bs-mark" />
+          <span class="bs-count">{visible.length}</span>
+        </button>
+        {open && (
+          <aside
+            ref={this.panelRef}
+            id={PANEL_ID}
+            class="bs-panel"
+            // biome-ignore lint/a11y/noRedundantRoles: stated outright so tests and the content script can find it by role
+            role="complementary"
+            aria-label={t(lang, 'title')}
+            // Busy while the timeline and the cards are still being drawn (see CARDS_PER_TASK).
+            aria-busy={this.busy}
+            tabIndex={-1}
             onKeyDown={(event) => {
-              // The handle is on the left edge: moving it left makes the panel wider.
-              const step = event.shiftKey ? RESIZE_STEP * 4 : RESIZE_STEP;
-              const next =
-                event.key === 'ArrowLeft'
-                  ? width + step
-                  : event.key === 'ArrowRight'
-                    ? width - step
-                    : event.key === 'Home'
-                      ? SIDEBAR_WIDTH.min
-                      : event.key === 'End'
-                        ? SIDEBAR_WIDTH.max
-                        : null;
-              if (next === null) return;
-              event.preventDefault();
-              resize(next);
+              if (event.key === 'Escape') {
+                event.stopPropagation();
+                this.close();
+              }
             }}
-            onPointerDown={(event) => {
-              event.preventDefault();
-              const handle = event.currentTarget;
-              const startX = event.clientX;
-              const startWidth = width;
-              let last = startWidth;
-              handle.setPointerCapture?.(event.pointerId);
-              const move = (e: PointerEvent) => {
-                last = clampWidth(startWidth + startX - e.clientX);
-                setDragWidth(last);
-              };
-              const up = () => {
-                handle.removeEventListener('pointermove', move);
-                handle.removeEventListener('pointerup', up);
-                handle.removeEventListener('pointercancel', up);
-                setDragWidth(null);
-                resize(last);
-              };
-              handle.addEventListener('pointermove', move);
-              handle.addEventListener('pointerup', up);
-              handle.addEventListener('pointercancel', up);
-            }}
-          />
-          <header class="bs-head">
-            <h2>{t(lang, 'title')}</h2>
-            <p class="bs-meta">
-              {article.date ? t(lang, 'published', formatDate(article.date, lang)) : t(lang, 'noDate')}
-            </p>
-            <p class="bs-meta">{t(lang, 'outlet')}</p>
-            <p class="bs-meta">
-              {t(
-                lang,
-                'dataset',
-                datasetVersion,
-                props.datasetDate ? formatDate(props.datasetDate, lang) : '',
-              ).replace(' ()', '')}
-            </p>
-            <input
-              class="bs-filter"
-              type="search"
-              aria-label={t(lang, 'filter')}
-              placeholder={t(lang, 'filterPlaceholder')}
-              value={query}
-              onInput={(event) => setQuery(event.currentTarget.value)}
+          >
+            {/* biome-ignore lint/a11y/useSemanticElements: <hr> cannot be focused or dragged; a focusable separator is the ARIA window-splitter pattern */}
+            <div
+              class="bs-resize"
+              role="separator"
+              aria-orientation="vertical"
+              aria-label={t(lang, 'resize')}
+              aria-valuemin={SIDEBAR_WIDTH.min}
+              aria-valuemax={SIDEBAR_WIDTH.max}
+              aria-valuenow={width}
+              tabIndex={0}
+              onKeyDown={(event) => {
+                // The handle is on the left edge: moving it left makes the panel wider.
+                const step = event.shiftKey ? RESIZE_STEP * 4 : RESIZE_STEP;
+                const next =
+                  event.key === 'ArrowLeft'
+                    ? width + step
+                    : event.key === 'ArrowRight'
+                      ? width - step
+                      : event.key === 'Home'
+                        ? SIDEBAR_WIDTH.min
+                        : event.key === 'End'
+                          ? SIDEBAR_WIDTH.max
+                          : null;
+                if (next === null) return;
+                event.preventDefault();
+                resize(next);
+              }}
+              onPointerDown={(event) => {
+                event.preventDefault();
+                const handle = event.currentTarget;
+                const startX = event.clientX;
+                const startWidth = width;
+                let last = startWidth;
+                handle.setPointerCapture?.(event.pointerId);
+                const move = (e: PointerEvent) => {
+                  last = clampWidth(startWidth + startX - e.clientX);
+                  this.setState({ dragWidth: last });
+                };
+                const up = () => {
+                  handle.removeEventListener('pointermove', move);
+                  handle.removeEventListener('pointerup', up);
+                  handle.removeEventListener('pointercancel', up);
+                  this.setState({ dragWidth: null });
+                  resize(last);
+                };
+                handle.addEventListener('pointermove', move);
+                handle.addEventListener('pointerup', up);
+                handle.addEventListener('pointercancel', up);
+              }}
             />
-            <button
-              type="button"
-              class="bs-close"
-              aria-label={t(lang, 'close')}
-              title={t(lang, 'close')}
-              onClick={close}
-            >
-              ×
-            </button>
-          </header>
-          <div class="bs-body">
-            {visible.length === 0 && <p class="bs-empty">{t(lang, 'empty')}</p>}
-            {visible.length > 0 && shown.size === 0 && <p class="bs-empty">{t(lang, 'noMatch', query)}</p>}
-            {allPoints.length > 0 && !query && (
-              <div class="bs-all">
-                <p class="bs-sub">{t(lang, 'articleTimeline')}</p>
-                <Timeline
-                  points={allPoints}
-                  articleDate={article.date}
-                  lang={lang}
-                  label={t(lang, 'articleTimeline')}
-                />
-              </div>
-            )}
-            {groups.map(({ type, entities }) => {
-              const group = entities.filter((entity) => shown.has(entity));
-              if (group.length === 0) return null;
-              const headingId = `backstory-group-${type}`;
-              return (
-                <section key={type} class="bs-group" aria-labelledby={headingId}>
-                  <h3 id={headingId}>{groupName(lang, type)}</h3>
-                  {group.map((entity) =>
-                    drawing++ >= drawn ? null : (
-                      <EntityCard
-                        key={entity.id}
-                        entity={entity}
-                        lang={lang}
-                        articleDate={article.date}
-                        today={today}
-                        mentionCount={mentionCounts[entity.id] ?? 0}
-                        onShowInArticle={onShowEntity}
-                        resolveName={(id) => names.get(id) ?? null}
-                        onOpenRelated={openRelated}
-                        resolveOutside={(id) => outside.get(id) ?? null}
-                        mentions={props.mentions?.[entity.id]}
-                        onShowMention={props.onShowMention}
-                      />
-                    ),
-                  )}
-                </section>
-              );
-            })}
-          </div>
-        </aside>
-      )}
-    </div>
-  );
+            <header class="bs-head">
+              <h2>{t(lang, 'title')}</h2>
+              <p class="bs-meta">
+                {article.date ? t(lang, 'published', formatDate(article.date, lang)) : t(lang, 'noDate')}
+              </p>
+              <p class="bs-meta">{t(lang, 'outlet')}</p>
+              <p class="bs-meta">
+                {t(
+                  lang,
+                  'dataset',
+                  datasetVersion,
+                  props.datasetDate ? formatDate(props.datasetDate, lang) : '',
+                ).replace(' ()', '')}
+              </p>
+              <input
+                class="bs-filter"
+                type="search"
+                aria-label={t(lang, 'filter')}
+                placeholder={t(lang, 'filterPlaceholder')}
+                value={query}
+                onInput={(event) => this.setState({ query: event.currentTarget.value })}
+              />
+              <button
+                type="button"
+                class="bs-close"
+                aria-label={t(lang, 'close')}
+                title={t(lang, 'close')}
+                onClick={this.close}
+              >
+                ×
+              </button>
+            </header>
+            <div class="bs-body">
+              {visible.length === 0 && <p class="bs-empty">{t(lang, 'empty')}</p>}
+              {visible.length > 0 && shown.size === 0 && <p class="bs-empty">{t(lang, 'noMatch', query)}</p>}
+              {allPoints.length > 0 && (
+                <div class="bs-all">
+                  <p class="bs-sub">{t(lang, 'articleTimeline')}</p>
+                  <Timeline
+                    points={allPoints}
+                    articleDate={article.date}
+                    lang={lang}
+                    label={t(lang, 'articleTimeline')}
+                  />
+                </div>
+              )}
+              {groups.map(({ type, entities }) => {
+                const group = entities.filter((entity) => shown.has(entity));
+                if (group.length === 0) return null;
+                const headingId = `backstory-group-${type}`;
+                return (
+                  <section key={type} class="bs-group" aria-labelledby={headingId}>
+                    <h3 id={headingId}>{groupName(lang, type)}</h3>
+                    {group.map((entity) =>
+                      drawing++ >= drawn ? null : (
+                        <EntityCard
+                          key={entity.id}
+                          entity={entity}
+                          lang={lang}
+                          articleDate={article.date}
+                          today={today}
+                          mentionCount={mentionCounts[entity.id] ?? 0}
+                          onShowInArticle={onShowEntity}
+                          resolveName={this.resolveName}
+                          onOpenRelated={this.openRelated}
+                          resolveOutside={this.resolveOutside}
+                          mentions={props.mentions?.[entity.id]}
+                          onShowMention={props.onShowMention}
+                        />
+                      ),
+                    )}
+                  </section>
+                );
+              })}
+            </div>
+          </aside>
+        )}
+      </div>
+    );
+  }
 }

@@ -93,6 +93,22 @@ function props(overrides: Partial<SidebarProps> = {}): SidebarProps {
 
 afterEach(cleanup);
 
+/**
+ * Waits until the open panel has drawn everything: it draws its timeline and cards a task at a time
+ * after opening, and is aria-busy until the last.
+ */
+const drawn = (root: ParentNode = document) =>
+  waitFor(() => {
+    expect(root.querySelector('[role="complementary"]')?.getAttribute('aria-busy')).toBe('false');
+  });
+
+/** Renders the sidebar open and waits until it has drawn everything. */
+async function renderOpen(overrides: Partial<SidebarProps> = {}) {
+  const result = render(<Sidebar {...props({ open: true, ...overrides })} />);
+  await drawn();
+  return result;
+}
+
 describe('Sidebar toggle', () => {
   it('is always shown, with the number of entities found and aria-expanded', () => {
     const { container, rerender } = render(<Sidebar {...props()} />);
@@ -125,8 +141,8 @@ describe('Sidebar panel', () => {
     expect(panel.textContent).toContain('2026.11.1');
   });
 
-  it('is in Russian for Russian articles', () => {
-    render(<Sidebar {...props({ open: true, lang: 'ru', article: { ...article, lang: 'ru' } })} />);
+  it('is in Russian for Russian articles', async () => {
+    await renderOpen({ lang: 'ru', article: { ...article, lang: 'ru' } });
     const panel = screen.getByRole('complementary');
     expect(panel.textContent).toContain('Опубликовано 14 января 2022 г.');
     expect(panel.textContent).toContain('ТАСС, государственное информационное агентство России');
@@ -136,16 +152,17 @@ describe('Sidebar panel', () => {
     expect(within(panel).getAllByRole('button', { name: 'Показать в статье' })).toHaveLength(4);
   });
 
-  it('says when the publication date is unknown, and then shows only today’s status', () => {
-    render(<Sidebar {...props({ open: true, article: { ...article, date: null } })} />);
+  it('says when the publication date is unknown, and then shows only today’s status', async () => {
+    await renderOpen({ article: { ...article, date: null } });
     const panel = screen.getByRole('complementary');
+    expect(panel.textContent).toContain('Today:Expired');
     expect(panel.textContent).toContain('Publication date unknown');
     expect(panel.textContent).not.toContain('Status on');
     expect(panel.textContent).not.toContain('Since this article');
   });
 
-  it('groups entities by type: treaties, events, organisations, each in order of first mention', () => {
-    const { container } = render(<Sidebar {...props({ open: true })} />);
+  it('groups entities by type: treaties, events, organisations, each in order of first mention', async () => {
+    const { container } = await renderOpen();
     const headings = [...container.querySelectorAll('h3')].map((h) => h.textContent);
     expect(headings).toEqual(['Treaties', 'Events', 'Organisations']);
     const ids = [...container.querySelectorAll('[data-entity-id]')].map((el) =>
@@ -156,21 +173,57 @@ describe('Sidebar panel', () => {
     expect(within(treaties).getAllByRole('article')).toHaveLength(2);
   });
 
-  it('draws the first cards in the click that opens it and the rest just after, a few per task', async () => {
-    const many = Array.from({ length: 11 }, (_, i) => ({
-      ...nato,
-      id: `org-${i}`,
-      name: { en: `Org ${i}`, ru: `Орг ${i}` },
-    }));
-    const { container } = render(<Sidebar {...props({ open: true, entities: many })} />);
-    const count = () => container.querySelectorAll('[data-entity-id]').length;
-    expect(count()).toBeGreaterThan(0);
-    expect(count()).toBeLessThan(11);
-    await waitFor(() => expect(count()).toBe(11));
+  it('draws only its frame in the click that opens it, then the timeline and one card per task, busy until the last', async () => {
+    vi.useFakeTimers();
+    try {
+      const many = Array.from({ length: 11 }, (_, i) => ({
+        ...nato,
+        id: `org-${i}`,
+        name: { en: `Org ${i}`, ru: `Орг ${i}` },
+      }));
+      const { container } = render(<Sidebar {...props({ open: true, entities: many })} />);
+      const panel = screen.getByRole('complementary');
+      const count = () => container.querySelectorAll('[data-entity-id]').length;
+      /** Runs the next task (one timer), then the rendering it asked for (a microtask). */
+      const nextTask = async () => {
+        vi.advanceTimersToNextTimer();
+        await Promise.resolve();
+      };
+      // The frame: title, filter and close button at once, with an empty body that says it is busy.
+      expect(within(panel).getByRole('heading', { level: 2, name: 'Backstory' })).toBeTruthy();
+      expect(within(panel).getByRole('searchbox', { name: 'Filter' })).toBeTruthy();
+      expect(within(panel).getByRole('button', { name: 'Close' })).toBeTruthy();
+      expect(count()).toBe(0);
+      expect(screen.queryByRole('img')).toBeNull();
+      expect(panel.getAttribute('aria-busy')).toBe('true');
+      // The next task draws the article's timeline, each one after it a single card.
+      await nextTask();
+      expect(screen.getByRole('img', { name: 'This article among the dates' })).toBeTruthy();
+      expect(count()).toBe(0);
+      for (let drawnCards = 1; drawnCards <= 11; drawnCards++) {
+        expect(panel.getAttribute('aria-busy')).toBe('true');
+        await nextTask();
+        expect(count()).toBe(drawnCards);
+      }
+      expect(panel.getAttribute('aria-busy')).toBe('false');
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
-  it('shows each entity card with its status on the article date and today', () => {
-    const { container } = render(<Sidebar {...props({ open: true })} />);
+  it('draws everything again, in the same steps, when opened again', async () => {
+    const { container, rerender } = await renderOpen();
+    expect(container.querySelectorAll('[data-entity-id]')).toHaveLength(4);
+    rerender(<Sidebar {...props({ open: false })} />);
+    rerender(<Sidebar {...props({ open: true })} />);
+    expect(screen.getByRole('complementary').getAttribute('aria-busy')).toBe('true');
+    await drawn();
+    expect(container.querySelectorAll('[data-entity-id]')).toHaveLength(4);
+  });
+
+  it('shows each entity card with its status on the article date and today', async () => {
+    const { container } = await renderOpen();
     const card = container.querySelector<HTMLElement>('[data-entity-id="new-start"]')!;
     expect(card.textContent).toContain('Status on 14 January 2022:In force');
     expect(card.textContent).toContain('Today:Expired');
@@ -178,8 +231,9 @@ describe('Sidebar panel', () => {
     expect(card.textContent).toContain('4 mentions');
   });
 
-  it('omits groups that have no entities', () => {
-    const { container } = render(<Sidebar {...props({ open: true, entities: [newStart] })} />);
+  it('omits groups that have no entities', async () => {
+    const { container } = await renderOpen({ entities: [newStart] });
+    expect(container.querySelectorAll('[data-entity-id]')).toHaveLength(1);
     expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Treaties']);
   });
 
@@ -190,9 +244,9 @@ describe('Sidebar panel', () => {
     expect(onToggle).toHaveBeenCalledTimes(1);
   });
 
-  it('closes on Escape while focus is inside the panel', () => {
+  it('closes on Escape while focus is inside the panel', async () => {
     const onToggle = vi.fn();
-    render(<Sidebar {...props({ open: true, onToggle })} />);
+    await renderOpen({ onToggle });
     const button = screen.getAllByRole('button', { name: 'Show in article' })[0]!;
     button.focus();
     fireEvent.keyDown(button, { key: 'Escape' });
@@ -206,23 +260,58 @@ describe('Sidebar panel', () => {
     expect(onToggle).not.toHaveBeenCalled();
   });
 
-  it('calls onShowEntity with the entity id from "Show in article"', () => {
+  it('calls onShowEntity with the entity id from "Show in article"', async () => {
     const onShowEntity = vi.fn();
-    const { container } = render(<Sidebar {...props({ open: true, onShowEntity })} />);
+    const { container } = await renderOpen({ onShowEntity });
     const card = container.querySelector<HTMLElement>('[data-entity-id="geneva-summit-2021"]')!;
     fireEvent.click(within(card).getByRole('button', { name: 'Show in article' }));
     expect(onShowEntity).toHaveBeenCalledWith('geneva-summit-2021');
   });
 
-  it('links a related entity found in the same article to its card', () => {
-    const { container } = render(<Sidebar {...props({ open: true })} />);
+  it('links a related entity found in the same article to its card', async () => {
+    const { container } = await renderOpen();
     const card = container.querySelector<HTMLElement>('[data-entity-id="new-start"]')!;
     fireEvent.click(within(card).getByRole('button', { name: 'NATO' }));
     expect(document.activeElement).toBe(container.querySelector('[data-entity-id="nato"]'));
   });
 
-  it('shows the empty state when nothing was found', () => {
-    const { container } = render(<Sidebar {...props({ open: true, entities: [], mentionCounts: {} })} />);
+  it('opens a related card hidden by the filter: the filter is cleared and the card drawn and focused', async () => {
+    const { container } = await renderOpen();
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Filter' }), { target: { value: 'new start' } });
+    expect(container.querySelector('[data-entity-id="nato"]')).toBeNull();
+    const card = container.querySelector<HTMLElement>('[data-entity-id="new-start"]')!;
+    fireEvent.click(within(card).getByRole('button', { name: 'NATO' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(container.querySelector('[data-entity-id="nato"]')),
+    );
+    expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Filter' }).value).toBe('');
+    expect(container.querySelectorAll('[data-entity-id]')).toHaveLength(4);
+  });
+
+  it('opens a related card not drawn yet at once: every card is drawn and the panel is no longer busy', async () => {
+    // Many entities, so the panel is still filling in when the reader follows the link.
+    const many = Array.from({ length: 8 }, (_, i) => ({
+      ...nato,
+      id: `org-${i}`,
+      name: { en: `Org ${i}`, ru: `Орг ${i}` },
+    }));
+    const { container } = render(<Sidebar {...props({ open: true, entities: [newStart, ...many, nato] })} />);
+    const card = await waitFor(() => {
+      const found = container.querySelector<HTMLElement>('[data-entity-id="new-start"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(container.querySelector('[data-entity-id="nato"]')).toBeNull();
+    fireEvent.click(within(card).getByRole('button', { name: 'NATO' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(container.querySelector('[data-entity-id="nato"]')),
+    );
+    expect(container.querySelectorAll('[data-entity-id]')).toHaveLength(10);
+    expect(screen.getByRole('complementary').getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('shows the empty state when nothing was found', async () => {
+    const { container } = await renderOpen({ entities: [], mentionCounts: {} });
     expect(screen.getByText('No context found for this article')).toBeTruthy();
     expect(container.querySelector('[data-backstory="toggle"]')!.textContent).toContain('0');
   });
@@ -243,20 +332,18 @@ describe('Sidebar focus', () => {
     const { container } = render(<Harness />);
     const toggle = container.querySelector<HTMLButtonElement>('[data-backstory="toggle"]')!;
     fireEvent.click(toggle);
-    await Promise.resolve();
     const panel = await screen.findByRole('complementary');
-    await new Promise((r) => setTimeout(r, 0));
-    expect(document.activeElement).toBe(panel);
+    await waitFor(() => expect(document.activeElement).toBe(panel));
     fireEvent.keyDown(panel, { key: 'Escape' });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(screen.queryByRole('complementary')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('complementary')).toBeNull());
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(document.activeElement).toBe(toggle);
+    await waitFor(() => expect(document.activeElement).toBe(toggle));
   });
 
   it('does not steal focus when it starts open', async () => {
     render(<Sidebar {...props({ open: true })} />);
-    await new Promise((r) => setTimeout(r, 0));
+    await drawn();
+    await new Promise((r) => setTimeout(r, 50));
     expect(document.activeElement).toBe(document.body);
   });
 });
@@ -273,6 +360,7 @@ describe('Sidebar in a shadow root', () => {
     root.append(style, mount);
     const onToggle = vi.fn();
     render(<Sidebar {...props({ open: true, onToggle })} />, { container: mount });
+    await drawn(root);
 
     expect(root.querySelector('[data-backstory="toggle"]')!.getAttribute('aria-expanded')).toBe('true');
     const card = root.querySelector<HTMLElement>('[data-entity-id="new-start"]')!;
@@ -289,8 +377,8 @@ describe('Sidebar filter, types, resize, mentions', () => {
   const ids = (container: Element) =>
     [...container.querySelectorAll('[data-entity-id]')].map((el) => el.getAttribute('data-entity-id'));
 
-  it('filters cards by name or alias, in either language, and says when nothing matches', () => {
-    const { container } = render(<Sidebar {...props({ open: true })} />);
+  it('filters cards by name or alias, in either language, and says when nothing matches', async () => {
+    const { container } = await renderOpen();
     const filter = screen.getByRole('searchbox', { name: 'Filter' });
     fireEvent.input(filter, { target: { value: 'inf' } });
     expect(ids(container)).toEqual(['inf-treaty']);
@@ -303,10 +391,8 @@ describe('Sidebar filter, types, resize, mentions', () => {
     expect(ids(container)).toHaveLength(4);
   });
 
-  it('leaves out the entity types the reader turned off, also from the count', () => {
-    const { container } = render(
-      <Sidebar {...props({ open: true, types: { treaty: false, event: true, organization: true } })} />,
-    );
+  it('leaves out the entity types the reader turned off, also from the count', async () => {
+    const { container } = await renderOpen({ types: { treaty: false, event: true, organization: true } });
     expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
       'Events',
       'Organisations',
@@ -315,8 +401,8 @@ describe('Sidebar filter, types, resize, mentions', () => {
     expect(container.querySelector('[data-backstory="toggle"]')!.textContent).toContain('2');
   });
 
-  it('speaks Russian when the interface language is Russian, whatever the article', () => {
-    render(<Sidebar {...props({ open: true, lang: 'ru' })} />);
+  it('speaks Russian when the interface language is Russian, whatever the article', async () => {
+    await renderOpen({ lang: 'ru' });
     const panel = screen.getByRole('complementary');
     expect(within(panel).getByRole('searchbox', { name: 'Фильтр' })).toBeTruthy();
     expect(within(panel).getByRole('separator', { name: 'Ширина панели' })).toBeTruthy();
@@ -348,15 +434,10 @@ describe('Sidebar filter, types, resize, mentions', () => {
 
   it('lists every mention of an entity; a click asks to reveal that one', async () => {
     const onShowMention = vi.fn();
-    const { container } = render(
-      <Sidebar
-        {...props({
-          open: true,
-          mentions: { 'new-start': ['…the New START treaty…', '…extend New START…'] },
-          onShowMention,
-        })}
-      />,
-    );
+    const { container } = await renderOpen({
+      mentions: { 'new-start': ['…the New START treaty…', '…extend New START…'] },
+      onShowMention,
+    });
     const card = container.querySelector<HTMLElement>('[data-entity-id="new-start"]')!;
     expect(card.textContent).toContain('In the article: 2 mentions');
     // The list is drawn when the reader opens it.
@@ -368,23 +449,18 @@ describe('Sidebar filter, types, resize, mentions', () => {
     expect(onShowMention).toHaveBeenCalledWith('new-start', 1);
   });
 
-  it('shows a related entity the article does not mention in place', () => {
-    const { container } = render(
-      <Sidebar
-        {...props({
-          open: true,
-          entities: [newStart],
-          related: [
-            {
-              id: 'nato',
-              type: 'organization',
-              name: { en: 'NATO', ru: 'НАТО' },
-              summary: { en: 'A military alliance.', ru: 'Военный союз.' },
-            },
-          ],
-        })}
-      />,
-    );
+  it('shows a related entity the article does not mention in place', async () => {
+    const { container } = await renderOpen({
+      entities: [newStart],
+      related: [
+        {
+          id: 'nato',
+          type: 'organization',
+          name: { en: 'NATO', ru: 'НАТО' },
+          summary: { en: 'A military alliance.', ru: 'Военный союз.' },
+        },
+      ],
+    });
     const related = container.querySelector<HTMLElement>('[data-related-id="nato"]')!;
     expect(related.tagName).toBe('DETAILS');
     expect(related.textContent).toContain('NATO');
@@ -392,8 +468,8 @@ describe('Sidebar filter, types, resize, mentions', () => {
     expect(related.textContent).toContain('A military alliance.');
   });
 
-  it('draws a timeline for the article and one per entity, marking the article date', () => {
-    const { container } = render(<Sidebar {...props({ open: true })} />);
+  it('draws a timeline for the article and one per entity, marking the article date', async () => {
+    const { container } = await renderOpen();
     const pictures = screen.getAllByRole('img');
     expect(pictures[0]!.getAttribute('aria-label')).toBe('This article among the dates');
     expect(
@@ -402,6 +478,26 @@ describe('Sidebar filter, types, resize, mentions', () => {
       }),
     ).toBeTruthy();
     expect(container.querySelectorAll('.bs-tl-now').length).toBe(pictures.length);
+  });
+});
+
+describe('Sidebar drawn again by the content script', () => {
+  it('follows a change of language and of the types shown in the cards already drawn', async () => {
+    // The same callbacks each time, as the content script passes them.
+    const same = props({ open: true });
+    const { container, rerender } = render(<Sidebar {...same} />);
+    await drawn();
+    const card = () => container.querySelector<HTMLElement>('[data-entity-id="new-start"]')!;
+    expect(within(card()).getByRole('button', { name: 'NATO' })).toBeTruthy();
+    rerender(<Sidebar {...same} lang="ru" />);
+    await drawn();
+    expect(card().textContent).toContain('Договор о СНВ-3');
+    expect(within(card()).getByRole('button', { name: 'НАТО' })).toBeTruthy();
+    // Organisations turned off: NATO has no card to jump to any more.
+    rerender(<Sidebar {...same} lang="ru" types={{ treaty: true, event: true, organization: false }} />);
+    await drawn();
+    expect(container.querySelector('[data-entity-id="nato"]')).toBeNull();
+    expect(within(card()).queryByRole('button', { name: 'НАТО' })).toBeNull();
   });
 });
 
