@@ -22,17 +22,28 @@ import {
   type Settings,
   sidebarStartsOpen,
 } from '../core/settings';
-import { formatDate, todayIso } from '../core/status';
+import { todayIso } from '../core/status';
 import type { Entity } from '../core/types';
 import { Sidebar } from '../ui/Sidebar';
 import { setStrings } from '../ui/strings';
 import { browser } from './extension-api';
 import { installHoverCards } from './hover';
-import { MENTION_TAG, paintMentions, revealMention, setMarksVisible, unpaintMentions } from './paint';
+import {
+  MENTION_TAG,
+  nextFrame,
+  paintMentions,
+  revealMention,
+  setMarksVisible,
+  unpaintMentions,
+} from './paint';
 import { createShadowHost } from './shadow-host';
 
-/** Below this window width the sidebar overlays the page unless the article still fits beside it. */
-const PUSH_MIN_WIDTH = 1100;
+/**
+ * The open sidebar pushes the page aside when at least this much width is left beside it (a readable
+ * column of text), and lies over the page otherwise. A fixed width, not the article's: measuring the
+ * article would force a layout of the whole page, and once pushed it measures its squeezed self.
+ */
+const READING_WIDTH = 600;
 /** How long to wait for an article that the page renders with script after load. */
 const DETECT_GIVE_UP_MS = 30_000;
 /** Times we paint an article again after the page re-rendered it; a page that keeps doing so is left alone. */
@@ -120,11 +131,12 @@ function detectIn(container: Element): DetectedArticle | null {
   return detectArticle(scoped as unknown as Document, location.href);
 }
 
-/** Runs `task` when the page is idle (soon, where requestIdleCallback is missing). */
-const idle = (task: () => void) =>
-  typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(task, { timeout: 2000 })
-    : setTimeout(task, 50);
+/**
+ * Ends the current task: the page's own tasks and frames run before our next step. A long article is
+ * a lot of work (reading its text, marking thousands of mentions, building the panel), and each step
+ * in a task of its own keeps every task shorter than a frame.
+ */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 /** Short text around a mention, for the sidebar's list of mentions. */
 function snippet(text: string, start: number, end: number): string {
@@ -137,12 +149,13 @@ interface Annotated {
   article: DetectedArticle;
   result: Results['annotate'];
   wrappers: HTMLElement[];
-  /** Text around each mention, for the sidebar's list of mentions. */
-  snippets: string[];
+  /** The article's text, as the mentions' offsets count it. */
+  text: string;
 }
 
 async function annotate(article: DetectedArticle): Promise<Annotated | null> {
   const extracted = extractText(article.blocks);
+  await nextTask();
   const reply = (await browser.runtime.sendMessage({
     type: 'annotate',
     text: extracted.text,
@@ -156,8 +169,7 @@ async function annotate(article: DetectedArticle): Promise<Annotated | null> {
   const result = reply.result;
   setStrings(result.ui.strings);
   const wrappers = await paintMentions(document, extracted, result.mentions, result.ui.markCss);
-  const snippets = result.mentions.map((m) => snippet(extracted.text, m.start, m.end));
-  return { article, result, wrappers, snippets };
+  return { article, result, wrappers, text: extracted.text };
 }
 
 async function run(): Promise<void> {
@@ -169,9 +181,12 @@ async function run(): Promise<void> {
   const [article, stored] = await Promise.all([waitForArticle(), loadSettings()]);
   if (!article) return;
   let settings = stored;
+  // Before the marks appear, so that marks turned off never flash up while they are painted.
+  setMarksVisible(document, settings.marks);
   let current = await annotate(article);
   if (!current) return;
-  const { result, snippets } = current;
+  await nextTask();
+  const { result, text } = current;
   const { mentions, dataset } = result;
 
   const byId = new Map<string, Entity>(result.entities.map((entity) => [entity.id, entity]));
@@ -184,12 +199,11 @@ async function run(): Promise<void> {
     const indexes = mentionIndexes[id] ?? [];
     const texts = mentionSnippets[id] ?? [];
     indexes.push(index);
-    texts.push(snippets[index] ?? mention.text);
+    texts.push(snippet(text, mention.start, mention.end));
     mentionIndexes[id] = indexes;
     mentionSnippets[id] = texts;
   });
 
-  setMarksVisible(document, settings.marks);
   const today = todayIso();
   let open = sidebarStartsOpen(settings);
   const update = (change: Partial<Settings>) => {
@@ -198,6 +212,7 @@ async function run(): Promise<void> {
     draw();
   };
 
+  await nextTask();
   const sidebar = createShadowHost(document, 'backstory-sidebar', result.ui.css);
   sidebar.host.dataset.backstoryDataset = dataset.version;
   const toggle = () => {
@@ -210,18 +225,15 @@ async function run(): Promise<void> {
     if (wrapper?.isConnected) revealMention(wrapper);
   };
   const lang = () => interfaceLanguage(settings, article.lang);
-  /** Pushes the page aside while the sidebar is open and the article fits beside it; overlays otherwise. */
+  /** Pushes the page aside while the sidebar is open and a readable column is left; overlays otherwise. */
   const pushPage = () => {
     const width = settings.sidebarWidth;
-    // Measured only when it decides something: reading a size forces layout of the whole page.
-    const push =
-      open &&
-      (innerWidth >= PUSH_MIN_WIDTH ||
-        innerWidth - width >= (article.blocks.at(-1)?.getBoundingClientRect().width ?? 0));
+    const push = open && innerWidth - width >= READING_WIDTH;
     root.style.setProperty('margin-right', push ? `${width}px` : '');
   };
   const draw = () => {
-    pushPage();
+    // Pushing the page aside lays all of it out again: that waits for the frame after the panel's.
+    void nextFrame().then(pushPage);
     render(
       <Sidebar
         article={article}
@@ -246,16 +258,6 @@ async function run(): Promise<void> {
     );
   };
   draw();
-  // The first date formatter of a language costs the page a dozen milliseconds (ICU loads its data):
-  // paid now, while the page is idle, not inside the reader's click that opens the sidebar.
-  const warm = ['2000-01-01', '2000-01'];
-  const warmNext = () => {
-    const date = warm.pop();
-    if (date) formatDate(date, lang());
-    if (warm.length) idle(warmNext);
-  };
-  idle(warmNext);
-
   /** Article containers with marks, and their dates: a hover card's status is on its own article's date. */
   const done = new Map<Element | null, DetectedArticle['date']>([
     [article.blocks.at(-1)?.closest('.news') ?? root, article.date],

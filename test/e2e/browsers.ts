@@ -40,6 +40,8 @@ export interface TestPage {
   /** Real mouse hover over the first visible match; the selector pierces open shadow roots. */
   hover(selector: string): Promise<void>;
   press(key: string): Promise<void>;
+  /** Resizes the page's viewport (the window the page lays itself out in). */
+  setViewport(width: number, height: number): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -138,6 +140,7 @@ function chromiumPage(page: Page): TestPage {
       await page.locator(selector).first().hover({ timeout: 10_000 });
     },
     press: (key) => page.keyboard.press(key),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     async screenshot(path) {
       await page.screenshot({ path });
     },
@@ -166,6 +169,7 @@ function firefoxPage(page: PptrPage): TestPage {
       await page.locator(deep(selector)).setTimeout(10_000).hover();
     },
     press: (key) => page.keyboard.press(key as Parameters<PptrPage['keyboard']['press']>[0]),
+    setViewport: (width, height) => page.setViewport({ width, height }),
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png` });
     },
