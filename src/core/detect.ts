@@ -19,10 +19,8 @@ const RU_DATELINE = /(\d{1,2})\s+([а-яё]{3,9})\.?\s*\/(?:ТАСС|Корр\.)
 // Trailing lines that belong to the site, not to the story.
 const BOILERPLATE =
   /^(?:©|\(c\)|Реклама(?![а-яё])|Свидетельство о регистрации|Информационное агентство ТАСС|Поделиться|Подпис[а-я]+ на|Читайте (?:нас|ТАСС)|Все новости|Share\b|Subscribe|Follow (?:us|TASS)|Read (?:us|TASS) on|All news)/i;
-/** Text inside these (the element itself or an ancestor) is not part of the story. */
-const EXCLUDED =
-  'figure,figcaption,aside,nav,footer,script,style,noscript,template,button,[hidden],[aria-hidden="true"]';
-
+/** Text inside these elements, or inside elements hidden from the reader, is not part of the story. */
+const EXCLUDED_TAG = /^(?:FIGURE|FIGCAPTION|ASIDE|NAV|FOOTER|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|BUTTON)$/;
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const all = (root: Document | Element, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
 const meta = (doc: Document, prop: string): string | null =>
@@ -163,29 +161,41 @@ function scriptLang(s: string): Lang {
   return cyr > lat ? 'ru' : 'en';
 }
 
+const EXCLUDED = 1;
+const LISTED = 2;
+
 /**
- * Whether an element or one of its ancestors is excluded. Remembers the answer for every element it
- * passes: the paragraphs of one article share their ancestors, and there are thousands of them.
+ * What an element's line of ancestors says, as flags: EXCLUDED when it or an ancestor is left out of
+ * the story, LISTED when it or an ancestor is in `listed`. The answer is remembered for every element
+ * passed: the paragraphs of one article share their ancestors, and there are thousands of them, so
+ * each asks about its own element and finds its parent's answer.
  */
-function exclusionTest(): (el: Element) => boolean {
-  const known = new Map<Element, boolean>();
+function ancestry(listed: ReadonlySet<Element>): (el: Element | null) => number {
+  const known = new Map<Element, number>();
   return (el) => {
     const path: Element[] = [];
-    let answer = false;
-    for (let e: Element | null = el; e; e = e.parentElement) {
+    let flags = 0;
+    for (let e = el; e; e = e.parentElement) {
       const memo = known.get(e);
       if (memo !== undefined) {
-        answer = memo;
+        flags = memo;
         break;
       }
       path.push(e);
-      if (e.matches(EXCLUDED)) {
-        answer = true;
-        break;
-      }
     }
-    for (const e of path) known.set(e, answer);
-    return answer;
+    // From the top down, each element adds its own flags to those of its parent.
+    for (let i = path.length - 1; i >= 0; i--) {
+      const e = path[i]!;
+      if (
+        EXCLUDED_TAG.test(e.tagName.toUpperCase()) ||
+        e.hasAttribute('hidden') ||
+        e.getAttribute('aria-hidden') === 'true'
+      )
+        flags |= EXCLUDED;
+      if (listed.has(e)) flags |= LISTED;
+      known.set(e, flags);
+    }
+    return flags;
   };
 }
 
@@ -195,11 +205,11 @@ function exclusionTest(): (el: Element) => boolean {
  */
 function clean(list: Element[]): Element[] {
   const set = new Set(list);
-  const isExcluded = exclusionTest();
-  const out = Array.from(set).filter((el) => {
-    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
-    return /\S/.test(el.textContent ?? '') && !isExcluded(el);
-  });
+  const flagsOf = ancestry(set);
+  const out = Array.from(set).filter(
+    (el) =>
+      !(flagsOf(el.parentElement) & LISTED) && !(flagsOf(el) & EXCLUDED) && /\S/.test(el.textContent ?? ''),
+  );
   while (out.length) {
     const last = text(out[out.length - 1]);
     if (last.length < 400 && BOILERPLATE.test(last)) out.pop();
@@ -253,9 +263,10 @@ function heuristicBody(doc: Document): Element[] {
 function findLead(h1: Element | null, body: Element[]): Element | null {
   const scope = h1?.parentElement?.parentElement ?? h1?.parentElement;
   if (!scope) return null;
-  const isExcluded = exclusionTest();
+  const flagsOf = ancestry(new Set());
   for (const el of all(scope, '.news-header__lead, .b-material__preview, [class*="_lead"]')) {
-    if (text(el) && !body.includes(el) && !body.some((b) => el.contains(b)) && !isExcluded(el)) return el;
+    if (text(el) && !body.includes(el) && !body.some((b) => el.contains(b)) && !(flagsOf(el) & EXCLUDED))
+      return el;
   }
   return null;
 }
