@@ -178,6 +178,8 @@ async function run(): Promise<void> {
   const root = document.documentElement;
   if (root.dataset[DONE] || !articleUrlLang(location.href)) return;
   root.dataset[DONE] = '1';
+  // Detecting a long article is a task's worth of work: not on top of evaluating this script.
+  await nextTask();
   const [article, stored] = await Promise.all([waitForArticle(), loadSettings()]);
   if (!article) return;
   let settings = stored;

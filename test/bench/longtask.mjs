@@ -58,25 +58,71 @@ async function launch(withExtension) {
   };
 }
 
+/** Trace events of rendering work (style, layout, pre-paint, paint, commit). */
+const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Commit', 'Layerize']);
+/** Trace events that run script; nested ones (a FunctionCall in an EventDispatch) are not counted twice. */
+const SCRIPT = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'TimerFire',
+  'RunMicrotasks',
+  'FireAnimationFrame',
+  'FireIdleCallback',
+  'EventDispatch',
+]);
+
 /**
- * The article renderer's main-thread tasks from a trace: { ts (µs, trace clock), ms }. Several renderers
- * run (the extension's too); the article's is the one whose thread saw the `backstory-run` user-timing
- * mark, else the busiest.
+ * What a task did: `render` and `script` ms, and whose script ran: `ours` when any of it came from the
+ * extension (chrome-extension:// URLs), `harness` when it evaluated script with no URL (Playwright's
+ * own page.evaluate and locator polling, which a reader's page never runs).
+ */
+function anatomy(inside) {
+  let render = 0;
+  let renderEnd = -1;
+  let script = 0;
+  let scriptEnd = -1;
+  let ours = false;
+  let harness = false;
+  for (const e of inside) {
+    // Events nest (a Paint inside a Paint, a FunctionCall inside an EventDispatch): outermost only.
+    if (RENDERING.has(e.name) && e.ts >= renderEnd) {
+      render += e.dur / 1000;
+      renderEnd = e.ts + e.dur;
+    }
+    if (!SCRIPT.has(e.name)) continue;
+    if (e.ts >= scriptEnd) {
+      script += e.dur / 1000;
+      scriptEnd = e.ts + e.dur;
+    }
+    const url = e.args?.data?.url;
+    if (typeof url === 'string' && url.startsWith('chrome-extension://')) ours = true;
+    if (e.name === 'EvaluateScript' && !url) harness = true;
+  }
+  return { render, script, ours, harness: harness && !ours };
+}
+
+/**
+ * The article renderer's main-thread tasks from a trace: { ts (µs, trace clock), ms, render, script,
+ * ours, harness }. Several renderers run (the extension's too); the article's is the one whose thread
+ * saw the `backstory-run` user-timing mark, else the busiest.
  */
 function mainThreadTasks(events) {
   const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const marked = events.find((e) => e.name === 'backstory-run');
   let best = [];
   for (const m of mains) {
-    const tasks = events
-      .filter(
-        (e) =>
-          e.pid === m.pid &&
-          e.tid === m.tid &&
-          e.ph === 'X' &&
-          (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
-      )
-      .map((e) => ({ ts: e.ts, ms: e.dur / 1000 }));
+    const thread = events
+      .filter((e) => e.pid === m.pid && e.tid === m.tid && e.ph === 'X')
+      .sort((a, b) => a.ts - b.ts);
+    const tasks = thread
+      .filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')
+      .map((e) => {
+        const inside =
+          e.dur / 1000 > FRAME_MS
+            ? thread.filter((x) => x !== e && x.ts >= e.ts && x.ts + x.dur <= e.ts + e.dur)
+            : [];
+        return { ts: e.ts, ms: e.dur / 1000, ...anatomy(inside) };
+      });
     if (marked && marked.pid === m.pid) return tasks;
     if (tasks.reduce((a, t) => a + t.ms, 0) > best.reduce((a, t) => a + t.ms, 0)) best = tasks;
   }
@@ -92,7 +138,7 @@ async function runOnce(browser, withExtension) {
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: {
-      includedCategories: ['toplevel', 'blink.user_timing', '__metadata'],
+      includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', '__metadata'],
       recordMode: 'recordContinuously',
     },
   });
@@ -130,6 +176,9 @@ async function runOnce(browser, withExtension) {
   return { longTasks, marks, tasks };
 }
 
+/** "22 B (render 15, script 6)": B when Backstory's script ran in the task, H for the harness's. */
+const describe = (t) =>
+  `${Math.round(t.ms)}${t.ours ? ' B' : t.harness ? ' H' : ''} (render ${Math.round(t.render)}, script ${Math.round(t.script)})`;
 const fmt = (xs) => (xs.length ? xs.map((x) => Math.round(x)).join(', ') : '-');
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -153,13 +202,10 @@ try {
       await browser.close();
     }
     for (const [i, r] of runs.entries()) {
-      const over = (open) =>
-        fmt(
-          r.tasks
-            .filter((t) => t.open === open && t.ms > FRAME_MS)
-            .map((t) => t.ms)
-            .sort((a, b) => b - a),
-        );
+      const over = (open) => {
+        const tasks = r.tasks.filter((t) => t.open === open && t.ms > FRAME_MS).sort((a, b) => b.ms - a.ms);
+        return tasks.length ? tasks.map(describe).join(', ') : '-';
+      };
       const long = (open) => fmt((r.longTasks ?? []).filter((t) => t.open === open).map((t) => t.duration));
       console.log(
         `${label.padEnd(15)} run ${i + 1}: load${withExtension ? ' + marks' : ''}: longtask [${long(false)}], ` +
@@ -168,7 +214,9 @@ try {
           `; ${r.tasks.length} tasks, ${r.marks} marks`,
       );
     }
-    const longest = (r, open) => Math.max(0, ...r.tasks.filter((t) => t.open === open).map((t) => t.ms));
+    // The harness's own tasks (Playwright evaluating in the page) are no reader's cost.
+    const longest = (r, open) =>
+      Math.max(0, ...r.tasks.filter((t) => t.open === open && !t.harness).map((t) => t.ms));
     summary[label] = {
       longtaskCount: median(runs.map((r) => (r.longTasks ?? []).length)),
       overFrame: median(runs.map((r) => r.tasks.filter((t) => t.ms > FRAME_MS).length)),
@@ -176,7 +224,11 @@ try {
       openLongest: withExtension ? median(runs.map((r) => longest(r, true))) : null,
     };
   }
-  console.log('\nmedians over runs:');
+  console.log(
+    '\nTasks are "ms B|H (render ms, script ms)": B = Backstory\'s script ran in it, H = the test harness\'s;\n' +
+      "unmarked tasks are the page's own work or rendering (after our changes to the page, when Backstory is loaded).",
+  );
+  console.log('medians over runs (harness tasks left out of "longest"):');
   for (const [label, s] of Object.entries(summary))
     console.log(
       `  ${label.padEnd(15)} longtask entries ${s.longtaskCount}; tasks > ${FRAME_MS} ms: ${s.overFrame}; ` +
