@@ -117,19 +117,9 @@ function waitForArticle(): Promise<DetectedArticle | null> {
 
 /**
  * Detection limited to one container: tass.com appends further articles, each in its own `.news`
- * container, to the page as the reader scrolls. Page-level metadata (meta tags) is still read from
- * the document; everything else from the container.
+ * container, to the page as the reader scrolls.
  */
-function detectIn(container: Element): DetectedArticle | null {
-  const scoped = {
-    querySelector: (selector: string) =>
-      container.querySelector(selector) ??
-      (selector.startsWith('meta') ? document.querySelector(selector) : null),
-    querySelectorAll: (selector: string) => container.querySelectorAll(selector),
-    documentElement: document.documentElement,
-  };
-  return detectArticle(scoped as unknown as Document, location.href);
-}
+const detectIn = (container: Element) => detectArticle(document, location.href, container);
 
 /**
  * Ends the current task: the page's own tasks and frames run before our next step. A long article is

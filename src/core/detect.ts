@@ -22,7 +22,10 @@ const BOILERPLATE =
 /** Text inside these elements, or inside elements hidden from the reader, is not part of the story. */
 const EXCLUDED_TAG = /^(?:FIGURE|FIGCAPTION|ASIDE|NAV|FOOTER|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|BUTTON)$/;
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const all = (root: Document | Element, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
+/** Where an article is looked for: the whole page, or one article's container on a page with several. */
+type Scope = Document | Element;
+
+const all = (root: Scope, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
 const meta = (doc: Document, prop: string): string | null =>
   doc.querySelector(`meta[property="${prop}"], meta[name="${prop}"]`)?.getAttribute('content') ?? null;
 
@@ -76,8 +79,8 @@ function datelineMd(s: string): Md | null {
   return null;
 }
 
-function newsArticleLd(doc: Document): Record<string, unknown> | null {
-  for (const s of all(doc, 'script[type="application/ld+json"]')) {
+function newsArticleLd(root: Scope): Record<string, unknown> | null {
+  for (const s of all(root, 'script[type="application/ld+json"]')) {
     let data: unknown;
     try {
       data = JSON.parse(s.textContent ?? '');
@@ -99,8 +102,8 @@ function newsArticleLd(doc: Document): Record<string, unknown> | null {
 }
 
 /** Next.js pages carry the date inside serialized flight data: `\"datePublished\":\"2024-05-16T10:00:00+03:00\"`. */
-function scriptDate(doc: Document): IsoDate | null {
-  for (const s of all(doc, 'script:not([type="application/ld+json"])')) {
+function scriptDate(root: Scope): IsoDate | null {
+  for (const s of all(root, 'script:not([type="application/ld+json"])')) {
     const src = s.textContent ?? '';
     const at = src.indexOf('datePublished');
     if (at < 0) continue;
@@ -113,22 +116,25 @@ function scriptDate(doc: Document): IsoDate | null {
 
 function publicationDate(
   doc: Document,
+  root: Scope,
   ld: Record<string, unknown> | null,
   dateline: Md | null,
 ): IsoDate | null {
-  const unix = Number(doc.querySelector('dateformat[time]')?.getAttribute('time'));
-  const human = humanDate(text(doc.querySelector('.b-material__date')));
-  const timeAttr = doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+  const unix = Number(root.querySelector('dateformat[time]')?.getAttribute('time'));
+  const human = humanDate(text(root.querySelector('.b-material__date')));
+  const timeAttr = root.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+  // The page's meta tags describe the article the page was opened for, not one appended below it.
+  const published = root === doc ? meta(doc, 'article:published_time') : null;
   const exact =
     (unix > 0 ? mskDay(unix > 1e11 ? unix : unix * 1000) : null) ??
     isoDay(typeof ld?.datePublished === 'string' ? ld.datePublished : null) ??
-    isoDay(meta(doc, 'article:published_time')) ??
+    isoDay(published) ??
     (human?.y ? iso(human.y, human.md.m, human.md.d) : null) ??
-    scriptDate(doc) ??
+    scriptDate(root) ??
     isoDay(timeAttr);
   if (exact) return exact;
   // Only the year is known from metadata (or nothing but a yearless date): the dateline gives month and day.
-  const year = /^\s*(\d{4})\b/.exec(timeAttr ?? meta(doc, 'article:published_time') ?? '')?.[1];
+  const year = /^\s*(\d{4})\b/.exec(timeAttr ?? published ?? '')?.[1];
   const md = human?.md ?? dateline;
   return year && md ? iso(+year, md.m, md.d) : null;
 }
@@ -218,14 +224,14 @@ function clean(list: Element[]): Element[] {
   return out;
 }
 
-function structuredBody(doc: Document): Element[] {
+function structuredBody(root: Scope): Element[] {
   for (const c of ['.text-content .text-block', '.text-block', '.b-material-text__l']) {
-    const found = clean(all(doc, `${c} p, ${c} h2, ${c} h3`));
+    const found = clean(all(root, `${c} p, ${c} h2, ${c} h3`));
     if (found.length) return found;
   }
   // Current tass.ru: CSS-module class names carry a build hash (Paragraph_paragraph__a1b2c). Sub-heads are
   // sibling headings. (No `p ~ h2` selector: happy-dom returns its matches out of order and repeated.)
-  const paragraphs = new Set(all(doc, '[class*="Paragraph_paragraph"]'));
+  const paragraphs = new Set(all(root, '[class*="Paragraph_paragraph"]'));
   const parents = new Set(Array.from(paragraphs, (el) => el.parentElement));
   const list: Element[] = [];
   for (const parent of parents) {
@@ -239,10 +245,10 @@ function structuredBody(doc: Document): Element[] {
 }
 
 /** The largest run of sibling paragraphs after the headline, if it opens with a TASS dateline. */
-function heuristicBody(doc: Document): Element[] {
-  let afterH1 = !doc.querySelector('h1');
+function heuristicBody(root: Scope): Element[] {
+  let afterH1 = !root.querySelector('h1');
   const groups = new Map<Element, Element[]>();
-  for (const el of all(doc, 'h1, p')) {
+  for (const el of all(root, 'h1, p')) {
     if (el.tagName.toUpperCase() === 'H1') afterH1 = true;
     else if (afterH1 && el.parentElement) {
       const g = groups.get(el.parentElement);
@@ -271,20 +277,24 @@ function findLead(h1: Element | null, body: Element[]): Element | null {
   return null;
 }
 
-/** null when the page is not a TASS article (wrong host, section/home page, a reprint elsewhere, or no article body yet). */
-export function detectArticle(doc: Document, url: string): DetectedArticle | null {
+/**
+ * null when the page is not a TASS article (wrong host, section/home page, a reprint elsewhere, or no
+ * article body yet). `within` limits the search to one article's container, for pages that append
+ * further articles as the reader scrolls; the page's meta tags and language still come from `doc`.
+ */
+export function detectArticle(doc: Document, url: string, within: Scope = doc): DetectedArticle | null {
   try {
     const hostLanguage = articleUrlLang(url);
-    if (!hostLanguage || !doc?.querySelector) return null;
-    let body = structuredBody(doc);
-    if (!body.length) body = heuristicBody(doc);
+    if (!hostLanguage || !doc?.querySelector || !within?.querySelector) return null;
+    let body = structuredBody(within);
+    if (!body.length) body = heuristicBody(within);
     if (!body.length) return null; // not rendered yet, or not an article after all
     const h1 =
-      doc.querySelector('h1.news-header__title') ??
-      doc.querySelector('.news h1, article h1') ??
-      doc.querySelector('h1');
+      within.querySelector('h1.news-header__title') ??
+      within.querySelector('.news h1, article h1') ??
+      within.querySelector('h1');
     const lead = findLead(h1, body);
-    const ld = newsArticleLd(doc);
+    const ld = newsArticleLd(within);
     // The dateline opens the body and a sample tells the language: the opening blocks are enough,
     // and cleaning the whole text of a long article would cost the page a long task.
     let bodyText = '';
@@ -294,13 +304,13 @@ export function detectArticle(doc: Document, url: string): DetectedArticle | nul
     const title =
       text(h1) ||
       (typeof ld?.headline === 'string' ? ld.headline.trim() : '') ||
-      meta(doc, 'og:title') ||
+      (within === doc ? meta(doc, 'og:title') : null) ||
       null;
     const blocks = [h1 && text(h1) ? h1 : null, lead, ...body].filter((b): b is Element => b !== null);
     return {
       detected: true,
       title,
-      date: publicationDate(doc, ld, datelineMd(bodyText)),
+      date: publicationDate(doc, within, ld, datelineMd(bodyText)),
       lang,
       blocks,
     };

@@ -245,6 +245,43 @@ describe('pages that must not break detection', () => {
   });
 });
 
+describe('one article among several on a page', () => {
+  // tass.com appends the next story below the one the reader opened, each in its own .news container.
+  const page = (secondDate: string) => `<html lang="en"><head>
+    <meta property="article:published_time" content="2019-07-30T10:05:00+03:00">
+    <meta property="og:title" content="First story"></head><body>
+    <div class="news"><h1 class="news-header__title">First story</h1>
+      <dateformat time="1564470300"></dateformat>
+      <div class="text-content"><div class="text-block"><p>MOSCOW, July 30. /TASS/. The first story.</p></div></div></div>
+    <div class="news"><h1 class="news-header__title">Second story</h1>${secondDate}
+      <div class="text-content"><div class="text-block"><p>GENEVA, August 5. /TASS/. The second story.</p>
+        <p>More of it.</p></div></div></div></body></html>`;
+  const url = 'https://tass.com/world/1600000';
+
+  it('reads only that article within its container, with its own date', () => {
+    const { document } = load(page('<dateformat time="1564998000"></dateformat>'));
+    const second = document.querySelectorAll('.news')[1]!;
+    const article = detectArticle(document, url, second)!;
+    expect(article.title).toBe('Second story');
+    expect(article.date).toBe('2019-08-05');
+    expect(article.blocks.map((b) => b.textContent)).toEqual([
+      'Second story',
+      'GENEVA, August 5. /TASS/. The second story.',
+      'More of it.',
+    ]);
+    // The whole page is still the first article's.
+    expect(detectArticle(document, url)!.date).toBe('2019-07-30');
+  });
+
+  it("never takes the page's meta tags, which describe the first article, for an appended one", () => {
+    const { document } = load(page(''));
+    const article = detectArticle(document, url, document.querySelectorAll('.news')[1]!)!;
+    expect(article.title).toBe('Second story');
+    // Month and day from the dateline, but no year of its own: no date rather than the first story's.
+    expect(article.date).toBeNull();
+  });
+});
+
 describe('detectPlainText', () => {
   it('reads the seed article', () => {
     expect(detectPlainText(seedText, '2022-01-14')).toEqual({
