@@ -31,6 +31,7 @@ import { installHoverCards } from './hover';
 import {
   MENTION_TAG,
   nextFrame,
+  type Painting,
   paintMentions,
   revealMention,
   setMarksVisible,
@@ -138,7 +139,7 @@ function snippet(text: string, start: number, end: number): string {
 interface Annotated {
   article: DetectedArticle;
   result: Results['annotate'];
-  wrappers: HTMLElement[];
+  painting: Painting;
   /** The article's text, as the mentions' offsets count it. */
   text: string;
 }
@@ -158,8 +159,8 @@ async function annotate(article: DetectedArticle): Promise<Annotated | null> {
   }
   const result = reply.result;
   setStrings(result.ui.strings);
-  const wrappers = await paintMentions(document, extracted, result.mentions, result.ui.markCss);
-  return { article, result, wrappers, text: extracted.text };
+  const painting = paintMentions(document, extracted, result.mentions, result.ui.markCss);
+  return { article, result, painting, text: extracted.text };
 }
 
 async function run(): Promise<void> {
@@ -213,7 +214,7 @@ async function run(): Promise<void> {
     else draw();
   };
   const reveal = (index: number | undefined) => {
-    const wrapper = index === undefined ? undefined : current?.wrappers[index];
+    const wrapper = index === undefined ? undefined : current?.painting.paintNow(index);
     if (wrapper?.isConnected) revealMention(wrapper);
   };
   const lang = () => interfaceLanguage(settings, article.lang);
@@ -271,12 +272,13 @@ async function run(): Promise<void> {
     // Some of the first article's marks are not in the page: the page rendered (part of) it again.
     // It is detected again within its own container (the page's first), not with the appended ones,
     // and painted afresh.
-    if (current?.wrappers.some((w) => !w.isConnected)) {
+    if (current?.painting.stale()) {
       if (repaints++ >= MAX_REPAINTS) return false;
       const home = document.querySelector('.news');
       const again = home ? detectIn(home) : detectArticle(document, location.href);
       if (again) {
         done.set(home, again.date);
+        current.painting.stop();
         unpaintMentions(home ?? document);
         const previous = current;
         current = null;

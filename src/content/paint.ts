@@ -42,43 +42,64 @@ interface Piece {
   first: boolean;
 }
 
+/** How far beyond the viewport (in viewport heights) marks are painted ahead of the reader. */
+const AHEAD = '200%';
+
+/** The marks of one article, painted as the reader comes near them. */
+export interface Painting {
+  /** The first wrapper of each mention painted so far, by mention index. */
+  readonly wrappers: HTMLElement[];
+  /** Paints the marks around mention `index` now (the sidebar is about to show it); its first wrapper. */
+  paintNow(index: number): HTMLElement | undefined;
+  /** The page replaced text that we marked or were about to mark. */
+  stale(): boolean;
+  /** Paints nothing more. */
+  stop(): void;
+}
+
 /**
- * Wraps every mention and resolves with the first wrapper of each, in mention order. All pieces are
- * located first (locate() reads the text nodes as they are now); then each text node is replaced
- * once, by a fragment of its text and its wrappers. A long article has thousands of mentions, so
- * the work is cut into small slices, one per frame: no long task for the page, which stays
- * responsive while marks appear.
+ * Wraps the mentions, each text node replaced once by a fragment of its text and its wrappers, an
+ * element's worth of text nodes at a time as the element comes within two viewports of the reader
+ * (IntersectionObserver; everything at once where there is none). All pieces are located first
+ * (locate() reads the text nodes as they are now). Painting costs the page a layout of each paragraph
+ * it touches, and the page keeps paying in every later layout for each mark: a long article's
+ * thousands of marks are painted only where they are read, a few per frame.
  */
-export async function paintMentions(
+export function paintMentions(
   doc: Document,
   extracted: ExtractedText,
   mentions: Mention[],
   markCss: string,
-): Promise<HTMLElement[]> {
+): Painting {
   ensureMarkStyle(doc, markCss);
-  const firstWrappers: HTMLElement[] = new Array(mentions.length);
+  const wrappers: HTMLElement[] = [];
   const byNode = new Map<Text, Piece[]>();
+  /** Text nodes still to paint, by the element that holds them. */
+  const byHolder = new Map<Element, Text[]>();
+  const holderOf: (Element | null)[] = [];
   mentions.forEach((mention, index) => {
     locate(extracted, mention.start, mention.end).forEach(({ node, startOffset, endOffset }, p) => {
-      const pieces = byNode.get(node) ?? [];
+      let pieces = byNode.get(node);
+      if (!pieces) {
+        pieces = [];
+        byNode.set(node, pieces);
+        const holder = node.parentElement;
+        const nodes = holder && byHolder.get(holder);
+        if (nodes) nodes.push(node);
+        else if (holder) byHolder.set(holder, [node]);
+      }
       pieces.push({ start: startOffset, end: endOffset, index, first: p === 0 });
-      byNode.set(node, pieces);
+      if (p === 0) holderOf[index] = node.parentElement;
     });
   });
-  let sliceStart = performance.now();
-  let sliceNodes = 0;
-  for (const [node, pieces] of byNode) {
-    if (++sliceNodes > SLICE_NODES || performance.now() - sliceStart > SLICE_MS) {
-      await nextFrame();
-      sliceStart = performance.now();
-      sliceNodes = 1;
-    }
+
+  const paintNode = (node: Text) => {
     const data = node.data;
     // The page may have replaced the text meanwhile: what changed is skipped; a node it dropped gets
-    // wrappers outside the page (replaceWith does nothing there), which tells the caller to paint again.
+    // wrappers outside the page (replaceWith does nothing there), which stale() then reports.
     const fragment = doc.createDocumentFragment();
     let at = 0;
-    for (const { start, end, index, first } of pieces) {
+    for (const { start, end, index, first } of byNode.get(node) ?? []) {
       if (start < at || end <= start || end > data.length) continue;
       if (start > at) fragment.append(data.slice(at, start));
       const wrapper = doc.createElement(MENTION_TAG);
@@ -89,16 +110,76 @@ export async function paintMentions(
         // One tab stop per mention, so the keyboard reaches each mention once.
         wrapper.tabIndex = 0;
         wrapper.setAttribute('role', 'button');
-        firstWrappers[index] = wrapper;
+        wrappers[index] = wrapper;
       }
       fragment.append(wrapper);
       at = end;
     }
-    if (at === 0) continue;
+    if (at === 0) return;
     if (at < data.length) fragment.append(data.slice(at));
     node.replaceWith(fragment);
+  };
+  /** Paints one holder's text nodes; returns how many. */
+  const paintHolder = (holder: Element | null | undefined): number => {
+    const nodes = holder && byHolder.get(holder);
+    if (!nodes) return 0;
+    byHolder.delete(holder);
+    observer?.unobserve(holder);
+    for (const node of nodes) paintNode(node);
+    return nodes.length;
+  };
+
+  // Holders come near the viewport in bursts (the first screen, a fast scroll): they are painted in
+  // slices, one per frame.
+  const queue: Element[] = [];
+  let draining = false;
+  let stopped = false;
+  const drain = async () => {
+    if (draining) return;
+    draining = true;
+    let sliceStart = performance.now();
+    let sliceNodes = 0;
+    for (let i = 0; i < queue.length && !stopped; i++) {
+      if (sliceNodes >= SLICE_NODES || performance.now() - sliceStart > SLICE_MS) {
+        await nextFrame();
+        sliceStart = performance.now();
+        sliceNodes = 0;
+      }
+      sliceNodes += paintHolder(queue[i]);
+    }
+    queue.length = 0;
+    draining = false;
+  };
+  const observer =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) if (entry.isIntersecting) queue.push(entry.target);
+            void drain();
+          },
+          { rootMargin: `${AHEAD} 0px` },
+        )
+      : null;
+  for (const holder of byHolder.keys()) {
+    if (observer) observer.observe(holder);
+    else queue.push(holder);
   }
-  return firstWrappers;
+  void drain();
+
+  return {
+    wrappers,
+    paintNow(index) {
+      paintHolder(holderOf[index]);
+      return wrappers[index];
+    },
+    stale: () =>
+      wrappers.some((wrapper) => !wrapper.isConnected) ||
+      [...byHolder.values()].some((nodes) => nodes.some((node) => !node.isConnected)),
+    stop() {
+      stopped = true;
+      observer?.disconnect();
+    },
+  };
 }
 
 /** Removes the marks under `root`, leaving their text where it was (the text itself never changes). */

@@ -272,12 +272,70 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
       expect(state.cards.map((c) => c.id)).toContain('new-start');
     }));
 
-  it('gives context on a long (~300 KB) article', () =>
+  it('gives context on a long (~300 KB) article, marking it where the reader reads', () =>
     withPage('long-article', async (page) => {
       await page.goto('http://tass.com/world/1500000');
       await ready(page, 'long article', 30_000);
+      /** Runs in the page: marks in the opening tenth of the article's paragraphs and in the last tenth. */
+      const marksAtEnds = () => {
+        const paragraphs = Array.from(document.querySelectorAll('.text-block p'));
+        const tenth = Math.ceil(paragraphs.length / 10);
+        const count = (ps: Element[]) =>
+          ps.reduce((n, p) => n + p.querySelectorAll('backstory-mention').length, 0);
+        return { start: count(paragraphs.slice(0, tenth)), end: count(paragraphs.slice(-tenth)) };
+      };
+      // The marks near the reader are there; the end of the article, hundreds of screens away, has none yet.
+      const top = await page.waitFor(marksAtEnds, undefined, {
+        what: 'marks at the top of the article',
+        until: (m) => m.start > 0,
+      });
+      expect(top.end).toBe(0);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight), undefined);
+      await page.waitFor(marksAtEnds, undefined, {
+        what: 'marks at the end of the article once the reader is there',
+        until: (m) => m.end > 0,
+      });
+      await page.evaluate(() => window.scrollTo(0, 0), undefined);
+
       const state = await setOpen(page, true);
       expect(state.cards.map((c) => c.id)).toEqual(expect.arrayContaining(['new-start', 'nato', 'osce']));
+      // A NATO mention halfway down, never on screen so not marked yet, chosen in the sidebar's list.
+      await page.evaluate(() => {
+        const list = document
+          .querySelector('backstory-sidebar')
+          ?.shadowRoot?.querySelector('[data-entity-id="nato"] .bs-ments') as HTMLDetailsElement | null;
+        if (list) list.open = true;
+      }, undefined);
+      const buttons = await page.waitFor(
+        () => {
+          const all = document
+            .querySelector('backstory-sidebar')
+            ?.shadowRoot?.querySelectorAll<HTMLButtonElement>('[data-entity-id="nato"] .bs-ment');
+          all?.[Math.floor(all.length / 2)]?.click();
+          return all?.length ?? 0;
+        },
+        undefined,
+        { what: "the list of NATO's mentions", until: (n) => n > 0 },
+      );
+      expect(buttons).toBeGreaterThan(100);
+      // Marked there and then, focused, and scrolled to (smoothly: the scroll takes a moment).
+      await page.waitFor(
+        () => {
+          const focused = document.activeElement;
+          return {
+            focused:
+              focused?.localName === 'backstory-mention' ? focused.getAttribute('data-entity-id') : null,
+            scrolled: window.scrollY,
+          };
+        },
+        undefined,
+        {
+          what: "NATO's middle mention marked, focused and scrolled to",
+          until: (s) => s.focused === 'nato' && s.scrolled > 10_000,
+        },
+      );
+      await page.evaluate(() => window.scrollTo(0, 0), undefined);
+      await setOpen(page, false);
     }));
 
   it('opens and closes the sidebar with its toggle, and remembers the choice across reloads', () =>
