@@ -13,6 +13,11 @@
 // so a restarted worker loads the trie instead of compiling it. `npm run bench` measures both.
 
 import {
+  ALONE,
+  ALONE_HARD,
+  ALONE_SPACE,
+  ALONE_TABLE_SIZE,
+  aloneHigh,
   codesToString,
   createNormBuffer,
   joinedSpellings,
@@ -149,6 +154,11 @@ interface Automaton {
    * such a chain reads this one array, in order.
    */
   chain: Int32Array;
+  /**
+   * No key starts with a space or a hyphen: what whitespace and dashes normalise to depends on
+   * their neighbours, and scanOriginal starts walks only where the text tells the code at once.
+   */
+  readsAlone: boolean;
 }
 
 function chainOf(childStart: Int32Array, childCode: Uint16Array, childState: Int32Array): Int32Array {
@@ -281,7 +291,8 @@ class PatternSet {
     }
     const firstWords = firstWordFilter(root, childStart, childCode, childState, terminal);
     const chain = chainOf(childStart, childCode, childState);
-    return { root, childStart, childCode, childState, terminal, outputs, firstWords, chain };
+    const readsAlone = root[SPACE] === 0 && root[HYPHEN] === 0;
+    return { root, childStart, childCode, childState, terminal, outputs, firstWords, chain, readsAlone };
   }
 }
 
@@ -649,7 +660,8 @@ function automatonFrom(data: AutomatonData): Automaton {
   const { childStart, childCode, childState, terminal } = data;
   const firstWords = firstWordFilter(root, childStart, childCode, childState, terminal);
   const chain = chainOf(childStart, childCode, childState);
-  return { root, childStart, childCode, childState, terminal, outputs, firstWords, chain };
+  const readsAlone = root[SPACE] === 0 && root[HYPHEN] === 0;
+  return { root, childStart, childCode, childState, terminal, outputs, firstWords, chain, readsAlone };
 }
 
 /** The stored form of a matcher compiled from the dataset `datasetVersion`. */
@@ -727,9 +739,18 @@ function prepare(text: string): Prepared {
 /** Is a designation ("-1", " II") attached after position j? Then an acronym there is only its prefix. */
 function designationFollows(p: Prepared, j: number): boolean {
   const { codes, length, original, map } = p;
-  if (j >= length) return false;
+  if (j >= length) {
+    overrun = true;
+    return false;
+  }
   const c = codes[j]!;
-  if (c === HYPHEN) return j + 1 < length && (isDigit(codes[j + 1]!) || isRoman(p, j + 1));
+  if (c === HYPHEN) {
+    if (j + 1 >= length) {
+      overrun = true;
+      return false;
+    }
+    return isDigit(codes[j + 1]!) || isRoman(p, j + 1);
+  }
   if (c === SPACE) return isRoman(p, j + 1) && isUpper(original.charCodeAt(map[j + 1]!));
   return false;
 }
@@ -741,6 +762,7 @@ function isRoman(p: Prepared, from: number): boolean {
     if (c !== 0x69 && c !== 0x76 && c !== 0x78) break; // i v x
     k++;
   }
+  if (k >= p.length) overrun = true;
   return k > from && (k >= p.length || WORD[p.codes[k]!] === 0);
 }
 
@@ -772,12 +794,11 @@ function originalEnd(p: Prepared, k: number): number {
   }
 }
 
-/** Calls `emit` for each leftmost-longest match: normalised start and end, and whom it names. */
-function scan(
-  p: Prepared,
-  auto: Automaton,
-  emit: (start: number, end: number, payload: number[]) => void,
-): void {
+/** What a scan calls for each match: its offsets in the original text, and whom it names. */
+type Emit = (start: number, end: number, payload: number[]) => void;
+
+/** Calls `emit` for each leftmost-longest match of the normalised text. */
+function scan(p: Prepared, auto: Automaton, emit: Emit): void {
   const { codes, length: n } = p;
   const { root, firstWords } = auto;
   let i = 0;
@@ -806,7 +827,7 @@ function scan(
     }
     const end = walk(p, auto, i);
     if (end >= 0) {
-      emit(i, end, walked!);
+      emit(p.map[i]!, originalEnd(p, end - 1), walked!);
       i = end;
     } else i++;
   }
@@ -817,13 +838,7 @@ function scan(
  * own scan (each goes on from the end of its own last match), but the words are read and hashed
  * once.
  */
-function scanTwo(
-  p: Prepared,
-  a: Automaton,
-  emitA: (start: number, end: number, payload: number[]) => void,
-  b: Automaton,
-  emitB: (start: number, end: number, payload: number[]) => void,
-): void {
+function scanTwo(p: Prepared, a: Automaton, emitA: Emit, b: Automaton, emitB: Emit): void {
   const { codes, length: n } = p;
   let nextA = 0;
   let nextB = 0;
@@ -844,14 +859,14 @@ function scanTwo(
       if (i >= nextA && (long || a.firstWords[h] !== 0) && a.root[c] !== 0) {
         const end = walk(p, a, i);
         if (end >= 0) {
-          emitA(i, end, walked!);
+          emitA(p.map[i]!, originalEnd(p, end - 1), walked!);
           nextA = end;
         }
       }
       if (i >= nextB && (long || b.firstWords[h] !== 0) && b.root[c] !== 0) {
         const end = walk(p, b, i);
         if (end >= 0) {
-          emitB(i, end, walked!);
+          emitB(p.map[i]!, originalEnd(p, end - 1), walked!);
           nextB = end;
         }
       }
@@ -861,14 +876,14 @@ function scanTwo(
     if (i >= nextA && a.root[c] !== 0) {
       const end = walk(p, a, i);
       if (end >= 0) {
-        emitA(i, end, walked!);
+        emitA(p.map[i]!, originalEnd(p, end - 1), walked!);
         nextA = end;
       }
     }
     if (i >= nextB && b.root[c] !== 0) {
       const end = walk(p, b, i);
       if (end >= 0) {
-        emitB(i, end, walked!);
+        emitB(p.map[i]!, originalEnd(p, end - 1), walked!);
         nextB = end;
       }
     }
@@ -878,6 +893,12 @@ function scanTwo(
 
 /** The payload of the last match walk() found. */
 let walked: number[] | null = null;
+
+/**
+ * Set when a walk looked at the end of its text (or past it). A walk over a window of the text
+ * (walkWindow) is valid only when it did not, or the window reaches the end of the text.
+ */
+let overrun = false;
 
 /**
  * The end of the longest match that starts at i (root[codes[i]] must be a state), or -1; its
@@ -899,7 +920,10 @@ function walk(p: Prepared, auto: Automaton, i: number): number {
         bestPayload = payload;
       }
     }
-    if (j >= n) break;
+    if (j >= n) {
+      overrun = true;
+      break;
+    }
     const next = chain[state]!;
     if (next >= 0) {
       if (next !== codes[j]) break;
@@ -916,11 +940,23 @@ function walk(p: Prepared, auto: Automaton, i: number): number {
 
 /** Can a match end before position j? Not inside a word; an English possessive "'s" is fine. */
 function endsWord(codes: Uint16Array, j: number, n: number): boolean {
-  if (j >= n || WORD[codes[j - 1]!] === 0) return true;
+  if (WORD[codes[j - 1]!] === 0) return true;
+  if (j >= n) {
+    overrun = true;
+    return true;
+  }
   const c = codes[j]!;
   if (WORD[c] === 1) return false;
-  if (c === APOSTROPHE && j + 1 < n && WORD[codes[j + 1]!] === 1) {
-    return codes[j + 1] === LOWER_S && (j + 2 >= n || WORD[codes[j + 2]!] === 0);
+  if (c === APOSTROPHE) {
+    if (j + 1 >= n) overrun = true;
+    else if (WORD[codes[j + 1]!] === 1) {
+      if (codes[j + 1] !== LOWER_S) return false;
+      if (j + 2 >= n) {
+        overrun = true;
+        return true;
+      }
+      return WORD[codes[j + 2]!] === 0;
+    }
   }
   return true;
 }
@@ -942,7 +978,10 @@ function accept(p: Prepared, i: number, j: number, variants: Variant[]): number[
     let end = j;
     if (v.tail !== null) {
       const tail = v.tail;
-      if (j + tail.length > n) continue;
+      if (j + tail.length > n) {
+        overrun = true;
+        continue;
+      }
       let k = 0;
       while (k < tail.length && codes[j + k] === tail[k]) k++;
       if (k < tail.length) continue;
@@ -959,21 +998,354 @@ function accept(p: Prepared, i: number, j: number, variants: Variant[]): number[
   return result;
 }
 
-/** Alias hits and (optionally) event clue hits of one text, normalising it once. */
+// ---- Scanning the text as it is -----------------------------------------------------------------
+//
+// Normalising a whole article into a copy with an offset map, then scanning the copy, reads and
+// writes every character twice, although almost every character normalises to one code unit on
+// its own (lower case, ё→е, a quote) and only a walk through the trie needs more than that. So
+// scanOriginal reads the article itself: it folds each character with a table, hashes words as
+// `scan` does, and walks the trie from a word start straight over the original characters while
+// each maps to exactly one normalised code unit at the same offset (walkAlone). Whitespace and
+// dashes, whose normalised form depends on their neighbours, end such a walk when the trie could
+// go on through them; the walk is then done again on a normalised window of the text (walkWindow).
+// Characters that normalise together with their neighbours (combining marks, soft hyphens, letters
+// whose lower case or NFC form is longer) send the whole text to the normalising scan: they are
+// rare, and every character is either passed over by scanOriginal or read by a walk, so none is
+// missed.
+
+/** walkAlone's answer when the text around the walk must be normalised first. */
+const NEEDS_WINDOW = -2;
+/** A walk's answer when the text holds a character only the normalising scan reads right. */
+const NEEDS_NORMALIZING = -3;
+/** readAlone's answer for whitespace or a dash: a space or a hyphen, not known which. */
+const SPACE_OR_HYPHEN = -1;
+/** readAlone's answer when the character does not normalise on its own. */
+const NOT_ALONE = -2;
+
+/** The normalised form of a code unit on its own, or a class of normalize's ALONE. */
+const aloneAt = (text: string, j: number) => {
+  const c = text.charCodeAt(j);
+  return c < ALONE_TABLE_SIZE ? ALONE[c]! : aloneHigh(c);
+};
+
+/**
+ * The normalised code unit at offset j, where the walk has read j - 1 as a code unit of its own:
+ * that code unit, SPACE_OR_HYPHEN for whitespace or a dash, or NOT_ALONE. A single whitespace
+ * character between two such characters is one space.
+ */
+function readAlone(text: string, j: number): number {
+  const f = aloneAt(text, j);
+  if (f < ALONE_HARD) return f;
+  if (f === ALONE_HARD) return NOT_ALONE;
+  if (f === ALONE_SPACE && j + 1 < text.length && j > 0) {
+    if (aloneAt(text, j + 1) < ALONE_HARD && aloneAt(text, j - 1) < ALONE_HARD) return SPACE;
+  }
+  return SPACE_OR_HYPHEN;
+}
+
+/** The end of the match walkAlone found (its resume offset is `walkedTo`). */
+let walkedEnd = -1;
+/** Where the scan goes on after the match walkAlone or walkWindow found. */
+let walkedTo = -1;
+
+/**
+ * walk() over the original text from offset i, reading each character on its own (see readAlone):
+ * the end of the longest match (its payload in `walked`), -1, or NEEDS_WINDOW when a character it
+ * needs does not normalise on its own. Offsets are the normalised positions, one to one.
+ */
+function walkAlone(text: string, auto: Automaton, i: number, first: number): number {
+  const n = text.length;
+  const { terminal, outputs, chain } = auto;
+  let state = auto.root[first]!;
+  let bestEnd = -1;
+  let bestPayload: number[] | null = null;
+  let j = i + 1;
+  for (;;) {
+    const out = terminal[state]!;
+    if (out >= 0) {
+      const payload = acceptAlone(text, i, j, outputs[out]!);
+      if (accepted === NEEDS_WINDOW) return NEEDS_WINDOW;
+      if (payload !== null && accepted > bestEnd) {
+        bestEnd = accepted;
+        bestPayload = payload;
+      }
+    }
+    if (j >= n) break;
+    const c = readAlone(text, j);
+    if (c < 0) {
+      if (c === NOT_ALONE) return NEEDS_WINDOW;
+      if (step(auto, state, SPACE) >= 0 || step(auto, state, HYPHEN) >= 0) return NEEDS_WINDOW;
+      break;
+    }
+    const next = chain[state]!;
+    if (next >= 0) {
+      if (next !== c) break;
+      state++;
+    } else {
+      state = step(auto, state, c);
+      if (state < 0) break;
+    }
+    j++;
+  }
+  walked = bestPayload;
+  if (bestPayload === null) return -1;
+  walkedTo = bestEnd;
+  walkedEnd = pastMarks(text, bestEnd);
+  return bestEnd;
+}
+
+/** accept() for walkAlone; sets `accepted` to NEEDS_WINDOW when it cannot tell. */
+function acceptAlone(text: string, i: number, j: number, variants: Variant[]): number[] | null {
+  const n = text.length;
+  let result: number[] | null = null;
+  let resultEnd = -1;
+  for (const v of variants) {
+    let end = j;
+    if (v.tail !== null) {
+      const tail = v.tail;
+      if (j + tail.length > n) continue;
+      let k = 0;
+      for (; k < tail.length; k++) {
+        const c = readAlone(text, j + k);
+        if (c === tail[k]) continue;
+        if (c === NOT_ALONE || (c === SPACE_OR_HYPHEN && (tail[k] === SPACE || tail[k] === HYPHEN))) {
+          accepted = NEEDS_WINDOW;
+          return null;
+        }
+        break;
+      }
+      if (k < tail.length) continue;
+      end = j + tail.length;
+    }
+    if (end < resultEnd) continue;
+    const ends = endsWordAlone(text, end);
+    if (ends < 0) {
+      accepted = NEEDS_WINDOW;
+      return null;
+    }
+    if (ends === 0) continue;
+    if (v.caps.length > 0 && !capsHoldAlone(text, i, v.caps)) continue;
+    if (v.guard) {
+      const follows = designationFollowsAlone(text, end);
+      if (follows < 0) {
+        accepted = NEEDS_WINDOW;
+        return null;
+      }
+      if (follows === 1) continue;
+    }
+    if (result === null || end > resultEnd) result = v.payload;
+    else result = [...new Set([...result, ...v.payload])];
+    resultEnd = end;
+  }
+  accepted = resultEnd;
+  return result;
+}
+
+/** endsWord() for walkAlone: 1 or 0, or -1 when it cannot tell. */
+function endsWordAlone(text: string, j: number): number {
+  const n = text.length;
+  if (j >= n || WORD[readAlone(text, j - 1)] !== 1) return 1;
+  const c = readAlone(text, j);
+  if (c === NOT_ALONE) return -1;
+  if (c < 0) return 1;
+  if (WORD[c] === 1) return 0;
+  if (c === APOSTROPHE && j + 1 < n) {
+    const s = readAlone(text, j + 1);
+    if (s === NOT_ALONE) return -1;
+    if (s >= 0 && WORD[s] === 1) {
+      if (s !== LOWER_S || j + 2 >= n) return s === LOWER_S ? 1 : 0;
+      const after = readAlone(text, j + 2);
+      if (after === NOT_ALONE) return -1;
+      return after < 0 || WORD[after] === 0 ? 1 : 0;
+    }
+  }
+  return 1;
+}
+
+/** designationFollows() for walkAlone: 1 or 0, or -1 when it cannot tell. */
+function designationFollowsAlone(text: string, j: number): number {
+  const n = text.length;
+  if (j >= n) return 0;
+  const c = readAlone(text, j);
+  if (c === SPACE) {
+    const roman = isRomanAlone(text, j + 1);
+    return roman === 1 ? (isUpper(text.charCodeAt(j + 1)) ? 1 : 0) : roman;
+  }
+  return c < 0 ? -1 : 0;
+}
+
+/** isRoman() for walkAlone: 1 or 0, or -1 when it cannot tell. */
+function isRomanAlone(text: string, from: number): number {
+  const n = text.length;
+  let k = from;
+  for (; k < n && k - from < 4; k++) {
+    const c = readAlone(text, k);
+    if (c === NOT_ALONE) return -1;
+    if (c !== 0x69 && c !== 0x76 && c !== 0x78) break; // i v x
+  }
+  if (k === from) return 0;
+  if (k >= n) return 1;
+  const c = readAlone(text, k);
+  if (c === NOT_ALONE) return -1;
+  return c < 0 || WORD[c] === 0 ? 1 : 0;
+}
+
+function capsHoldAlone(text: string, start: number, caps: number[]): boolean {
+  for (let t = 0; t < caps.length; t += 2) {
+    for (let k = start + caps[t]!; k < start + caps[t + 1]!; k++) {
+      if (!isUpper(text.charCodeAt(k))) return false;
+    }
+  }
+  return true;
+}
+
+/** Offset just past the character at k - 1 and any combining marks or low surrogate after it. */
+function pastMarks(text: string, k: number): number {
+  let end = k;
+  for (;;) {
+    const c = text.charCodeAt(end);
+    if (
+      (c >= 0x300 && c < 0x370) ||
+      (c >= 0xdc00 && c < 0xe000) ||
+      (c >= 0x1ab0 && c < 0x1b00) ||
+      (c >= 0x1dc0 && c < 0x1e00) ||
+      (c >= 0x20d0 && c < 0x2100) ||
+      (c >= 0xfe20 && c < 0xfe30)
+    )
+      end++;
+    else return end;
+  }
+}
+
+/** The normalised window of walkWindow (reused: a walk is synchronous). */
+const windowBuffer: NormBuffer = createNormBuffer(256);
+const windowPrepared: Prepared = {
+  original: '',
+  codes: windowBuffer.codes,
+  map: windowBuffer.map,
+  length: 0,
+};
+
+/**
+ * walk() from offset i (a character that normalises on its own, so the normalised text from there
+ * on does not depend on what comes before) over a normalised window of the text, grown until the
+ * walk did not look at its end: the end of the longest match as an original offset (its payload in
+ * `walked`, where to go on in `walkedTo`), -1, or NEEDS_NORMALIZING.
+ */
+function walkWindow(text: string, auto: Automaton, i: number): number {
+  const n = text.length;
+  for (let size = 64; ; size *= 4) {
+    const to = Math.min(n, i + size);
+    for (let k = i; k < to; k++) if (aloneAt(text, k) === ALONE_HARD) return NEEDS_NORMALIZING;
+    normalizeInto(text, true, windowBuffer, i, to);
+    // Only the last normalised character may change with what follows the window.
+    const trusted = to === n ? windowBuffer.length : windowBuffer.length - 1;
+    if (trusted < 1) continue;
+    const p = windowPrepared;
+    p.original = text;
+    p.codes = windowBuffer.codes;
+    p.map = windowBuffer.map;
+    p.length = trusted;
+    overrun = false;
+    const end = walk(p, auto, 0);
+    if (overrun && to < n) continue;
+    if (end < 0) return -1;
+    walkedTo = p.map[end]!;
+    return originalEnd(p, end - 1);
+  }
+}
+
+/**
+ * scan (with `b`, scanTwo) over the original text, without normalising it: false, with some hits
+ * emitted, when the text holds a character that normalises together with its neighbours; then the
+ * caller drops the hits and scans the normalised text. Both automata must read alone.
+ */
+function scanOriginal(text: string, a: Automaton, emitA: Emit, b: Automaton | null, emitB: Emit): boolean {
+  const n = text.length;
+  // Read once: the walks in the loop would make the engine read them again each time.
+  const rootA = a.root;
+  const firstA = a.firstWords;
+  const rootB = b === null ? rootA : b.root;
+  const firstB = b === null ? firstA : b.firstWords;
+  let nextA = 0;
+  let nextB = 0;
+  let i = 0;
+  while (i < n) {
+    const f = aloneAt(text, i);
+    if (WORD[f] === 1) {
+      // A word start: the scan passes over whole words, and a match ends before a non-word
+      // character. Pass over the word, hashing it, then walk from its start if a key may start so.
+      let e = i + 1;
+      let h = wordHash(0, f);
+      for (; e < n; e++) {
+        const g = aloneAt(text, e);
+        if (WORD[g] !== 1) {
+          if (g === ALONE_HARD) return false;
+          break;
+        }
+        h = wordHash(h, g);
+      }
+      const long = e - i >= KEY_LENGTH;
+      h &= FIRST_WORDS_MASK;
+      if (i >= nextA && (long || firstA[h] !== 0) && rootA[f] !== 0) {
+        const end = walkFrom(text, a, i, f);
+        if (end === NEEDS_NORMALIZING) return false;
+        if (end >= 0) {
+          emitA(i, end, walked!);
+          nextA = walkedTo;
+        }
+      }
+      if (b !== null && i >= nextB && (long || firstB[h] !== 0) && rootB[f] !== 0) {
+        const end = walkFrom(text, b, i, f);
+        if (end === NEEDS_NORMALIZING) return false;
+        if (end >= 0) {
+          emitB(i, end, walked!);
+          nextB = walkedTo;
+        }
+      }
+      i = b === null && nextA > e ? nextA : e;
+      continue;
+    }
+    if (f >= ALONE_HARD) {
+      if (f === ALONE_HARD) return false;
+      i++;
+      continue;
+    }
+    if (i >= nextA && rootA[f] !== 0) {
+      const end = walkFrom(text, a, i, f);
+      if (end === NEEDS_NORMALIZING) return false;
+      if (end >= 0) {
+        emitA(i, end, walked!);
+        nextA = walkedTo;
+      }
+    }
+    if (b !== null && i >= nextB && rootB[f] !== 0) {
+      const end = walkFrom(text, b, i, f);
+      if (end === NEEDS_NORMALIZING) return false;
+      if (end >= 0) {
+        emitB(i, end, walked!);
+        nextB = walkedTo;
+      }
+    }
+    i = b === null && nextA > i ? nextA : i + 1;
+  }
+  return true;
+}
+
+/** A walk from offset i, whose character normalises on its own to `first`: see scanOriginal. */
+function walkFrom(text: string, auto: Automaton, i: number, first: number): number {
+  const end = walkAlone(text, auto, i, first);
+  if (end === NEEDS_WINDOW) return walkWindow(text, auto, i);
+  return end < 0 ? end : walkedEnd;
+}
+
+/** Alias hits and (optionally) event clue hits of one text. */
 export function scanText(
   matcher: Matcher,
   text: string,
   withClues: boolean,
 ): { aliases: AliasHit[]; clues: ClueHit[] } {
-  if (!withClues) return { aliases: aliasHits(compiled(matcher), prepare(text)), clues: [] };
-  return scanWithClues(compiled(matcher), prepare(text), null);
-}
-
-/** The alias hits of a prepared text, in text order. */
-function aliasHits(m: CompiledMatcher, p: Prepared): AliasHit[] {
-  const aliases: AliasHit[] = [];
-  scan(p, m.aliases, aliasEmitter(m, p, aliases));
-  return aliases;
+  return scanWithClues(compiled(matcher), text, withClues, null);
 }
 
 /** The payload in ascending order: itself when it is (most are), else a sorted copy. */
@@ -984,9 +1356,9 @@ function ascending(payload: number[]): number[] {
   return payload;
 }
 
-/** What scan calls for an alias match: appends its hit to `out`. */
-function aliasEmitter(m: CompiledMatcher, p: Prepared, out: AliasHit[]) {
-  return (i: number, j: number, payload: number[]) => {
+/** What a scan calls for an alias match: appends its hit to `out`. */
+function aliasEmitter(m: CompiledMatcher, out: AliasHit[]): Emit {
+  return (start, end, payload) => {
     const sorted = ascending(payload);
     const entityIds: string[] = [];
     const contextIds: string[] = [];
@@ -994,24 +1366,36 @@ function aliasEmitter(m: CompiledMatcher, p: Prepared, out: AliasHit[]) {
       if (e & CONTEXT_FLAG) contextIds.push(m.entityIds[e & ~CONTEXT_FLAG]!);
       else entityIds.push(m.entityIds[e]!);
     }
-    out.push({ start: p.map[i]!, end: originalEnd(p, j - 1), entityIds, contextIds });
+    out.push({ start, end, entityIds, contextIds });
   };
 }
 
 /**
- * The alias hits and clue hits of a prepared text, in text order, in one pass: one clue hit per
- * clue term found (an occurrence shared by several terms gives one hit per term, in term order).
- * With `lang`, only context words and the clues of that language.
+ * The alias hits and (with `withClues`) the clue hits of a text, in text order, in one pass: one
+ * clue hit per clue term found (an occurrence shared by several terms gives one hit per term, in
+ * term order). With `lang`, only context words and the clues of that language. Reads the text as
+ * it is when it can (see scanOriginal), else its normalised copy.
  */
 function scanWithClues(
   m: CompiledMatcher,
-  p: Prepared,
+  text: string,
+  withClues: boolean,
   lang: Lang | null,
 ): { aliases: AliasHit[]; clues: ClueHit[] } {
   const aliases: AliasHit[] = [];
   const clues: ClueHit[] = [];
-  if (m.clueTerms.length === 0) scan(p, m.aliases, aliasEmitter(m, p, aliases));
-  else scanTwo(p, m.aliases, aliasEmitter(m, p, aliases), m.clues, clueEmitter(m, p, clues, lang));
+  const emitAliases = aliasEmitter(m, aliases);
+  const emitClues = clueEmitter(m, clues, lang);
+  const two = withClues && m.clueTerms.length > 0;
+  if (m.aliases.readsAlone && (!two || m.clues.readsAlone)) {
+    if (scanOriginal(text, m.aliases, emitAliases, two ? m.clues : null, emitClues))
+      return { aliases, clues };
+    aliases.length = 0;
+    clues.length = 0;
+  }
+  const p = prepare(text);
+  if (two) scanTwo(p, m.aliases, emitAliases, m.clues, emitClues);
+  else scan(p, m.aliases, emitAliases);
   return { aliases, clues };
 }
 
@@ -1020,16 +1404,22 @@ export function clueHitsAlone(matcher: Matcher, text: string, lang: Lang | null)
   const m = compiled(matcher);
   const p = prepare(text);
   const out: ClueHit[] = [];
-  if (m.clueTerms.length > 0) scan(p, m.clues, clueEmitter(m, p, out, lang));
+  if (m.clueTerms.length > 0) scan(p, m.clues, clueEmitter(m, out, lang));
   return out;
 }
 
-/** What scan calls for a clue match: appends its hits to `out` (see scanWithClues). */
-function clueEmitter(m: CompiledMatcher, p: Prepared, out: ClueHit[], lang: Lang | null) {
+/** The alias hits of a text as scanning its normalised copy finds them (for tests). */
+export function aliasHitsNormalized(matcher: Matcher, text: string): AliasHit[] {
+  const m = compiled(matcher);
+  const out: AliasHit[] = [];
+  scan(prepare(text), m.aliases, aliasEmitter(m, out));
+  return out;
+}
+
+/** What a scan calls for a clue match: appends its hits to `out` (see scanWithClues). */
+function clueEmitter(m: CompiledMatcher, out: ClueHit[], lang: Lang | null): Emit {
   const terms = m.clueTerms;
-  return (i: number, j: number, payload: number[]) => {
-    const start = p.map[i]!;
-    const end = originalEnd(p, j - 1);
+  return (start, end, payload) => {
     const sorted = ascending(payload);
     for (const k of sorted) {
       const { kind, lang: termLang, term, entityIds } = terms[k]!;
@@ -1049,8 +1439,7 @@ export function scanForAnnotation(
   lang: Lang,
   withClues: boolean,
 ): { aliases: AliasHit[]; clues: ClueHit[] } {
-  if (!withClues) return { aliases: aliasHits(compiled(matcher), prepare(text)), clues: [] };
-  return scanWithClues(compiled(matcher), prepare(text), lang);
+  return scanWithClues(compiled(matcher), text, withClues, lang);
 }
 
 /** Every alias occurrence in `text`, leftmost-longest and non-overlapping, as original offsets. */

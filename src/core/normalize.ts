@@ -109,20 +109,27 @@ const RUN = FOLD.map((f) =>
 );
 
 /**
- * Normalises `original` into `buf` (replacing its content). With `foldDashSpaces` (the matcher's
+ * Normalises `original` (or its range [from, to): map offsets stay offsets into `original`) into
+ * `buf` (replacing its content). With `foldDashSpaces` (the matcher's
  * mode; `normalize` does not use it), spaces next to a hyphen are dropped and a hyphen between two
  * letters becomes a space, so "Russia – NATO", "Russia—NATO", "Russia-NATO" and "Russia NATO" read
  * the same, and so do "Test-Ban" and "Test Ban". A hyphen next to a digit stays ("START-1", "G-20").
  */
-export function normalizeInto(original: string, foldDashSpaces: boolean, buf: NormBuffer): void {
-  const n = original.length;
-  grow(buf, n + 2);
+export function normalizeInto(
+  original: string,
+  foldDashSpaces: boolean,
+  buf: NormBuffer,
+  from = 0,
+  to = original.length,
+): void {
+  const n = to;
+  grow(buf, n - from + 2);
   let codes = buf.codes;
   let map = buf.map;
   let len = 0;
   let last = -1; // last emitted code
   let pendingSpace = -1; // origin of a whitespace run not yet written
-  let i = 0;
+  let i = from;
   while (i < n) {
     if (pendingSpace < 0 && last !== HYPHEN) {
       // Tight loop for runs of plain characters (most of any text, and what makes the matcher's
@@ -255,6 +262,42 @@ export function normalizeInto(original: string, foldDashSpaces: boolean, buf: No
   }
   map[len] = n;
   buf.length = len;
+}
+
+// ---- One code unit at a time -------------------------------------------------------------------
+//
+// The matcher reads article text without normalising it first: most characters normalise to one
+// code unit whatever surrounds them, and only those decide which words may start a match. These
+// tell it what normalizeInto (in the matcher's mode) makes of one code unit, or that the answer
+// depends on its neighbours.
+
+/** A whitespace character: one space, none, or part of a dash, depending on its neighbours. */
+export const ALONE_SPACE = 0xffff;
+/** A dash: a hyphen, or a space between two letters. */
+export const ALONE_DASH = 0xfffe;
+/** Dropped, combining, or normalised with its neighbours (NFC, lower case of more than one unit). */
+export const ALONE_HARD = 0xfffd;
+
+/** Below TABLE_SIZE: the folded code unit, or one of the three classes above. */
+export const ALONE_TABLE_SIZE = TABLE_SIZE;
+export const ALONE = FOLD.map((f) =>
+  f === WS
+    ? ALONE_SPACE
+    : f === HYPHEN
+      ? ALONE_DASH
+      : f === DROP || f === SLOW || (f >= 0x300 && f < 0x370)
+        ? ALONE_HARD
+        : f,
+);
+
+/** ALONE for a code unit at or above TABLE_SIZE. */
+export function aloneHigh(c: number): number {
+  if (isCombining(c)) return ALONE_HARD;
+  const f = foldHigh(c);
+  if (f === WS) return ALONE_SPACE;
+  if (f === HYPHEN) return ALONE_DASH;
+  // U+FFFD..U+FFFF fold to themselves and would read as the classes.
+  return Math.min(f, ALONE_HARD);
 }
 
 /** Builds a string from UTF-16 code units in chunks (spreading a huge array would overflow the stack). */

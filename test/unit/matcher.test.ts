@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, findAliases, scanText } from '../../src/core/matcher';
+import { aliasHitsNormalized, compileMatcher, findAliases, scanText } from '../../src/core/matcher';
 import type { Entity } from '../../src/core/types';
 
 function entity(id: string, en: string[], ru: string[] = [], extra: Partial<Entity> = {}): Entity {
@@ -229,5 +229,61 @@ describe('findAliases', () => {
       'Nuclear Non—Proliferation Treaty',
     ]);
     expect(found('в Совете Россия НАТО')).toEqual(['Совете Россия НАТО']);
+  });
+});
+
+describe('scanning the text as it is', () => {
+  // findAliases reads the article without normalising it first (see scanOriginal); the scan of
+  // the normalised copy is the reference it must agree with, whatever the spacing, dashes,
+  // quotes, marks and capitals around the names.
+  const pieces = [
+    'New START',
+    'START',
+    'START I',
+    'START-1',
+    'NATO',
+    'НАТО',
+    'NATO-Russia Council',
+    'Russia-NATO Council',
+    'Совет Россия – НАТО',
+    'Договора о РСМД',
+    'Intermediate-Range Nuclear Forces Treaty',
+    'Minsk II',
+    'grain deal',
+    'Organization for Security and Cooperation in Europe',
+    'start',
+    ' ',
+    '  ',
+    '\n',
+    '\u00a0',
+    '-',
+    ' – ',
+    '—',
+    '«',
+    '»',
+    '“',
+    "'s",
+    '’s',
+    '.',
+    ', ',
+    'ё',
+    'II',
+    '\u00ad',
+    '\u0301',
+    'I\u0307',
+    '\ud83d\ude00',
+  ];
+  it('finds what the scan of the normalised text finds', () => {
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let t = 0; t < 3000; t++) {
+      let text = '';
+      const length = 1 + random(12);
+      for (let k = 0; k < length; k++) text += pieces[random(pieces.length)]!;
+      expect(findAliases(matcher, text), JSON.stringify(text)).toEqual(aliasHitsNormalized(matcher, text));
+    }
   });
 });
