@@ -777,21 +777,7 @@ function capsHold(p: Prepared, start: number, caps: number[]): boolean {
 
 /** Original offset just past normalised char k (past any combining marks or low surrogate). */
 function originalEnd(p: Prepared, k: number): number {
-  const { original } = p;
-  let end = p.map[k]! + 1;
-  for (;;) {
-    const c = original.charCodeAt(end);
-    if (
-      (c >= 0x300 && c < 0x370) ||
-      (c >= 0xdc00 && c < 0xe000) ||
-      (c >= 0x1ab0 && c < 0x1b00) ||
-      (c >= 0x1dc0 && c < 0x1e00) ||
-      (c >= 0x20d0 && c < 0x2100) ||
-      (c >= 0xfe20 && c < 0xfe30)
-    )
-      end++;
-    else return end;
-  }
+  return pastMarks(p.original, p.map[k]! + 1);
 }
 
 /** What a scan calls for each match: its offsets in the original text, and whom it names. */
