@@ -225,8 +225,9 @@ async function run(): Promise<void> {
     root.style.setProperty('margin-right', push ? `${width}px` : '');
   };
   const draw = () => {
-    // Pushing the page aside lays all of it out again: that waits for the frame after the panel's.
-    void nextFrame().then(pushPage);
+    // In the frame that shows the panel's frame, before its cards fill in over the next tasks, each a
+    // layout of the panel: the page moves once, with the panel, in a frame with little else to do.
+    pushPage();
     render(
       <Sidebar
         article={article}
