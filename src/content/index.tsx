@@ -30,7 +30,6 @@ import { browser } from './extension-api';
 import { installHoverCards } from './hover';
 import {
   MENTION_TAG,
-  nextFrame,
   type Painting,
   paintMentions,
   revealMention,

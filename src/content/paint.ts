@@ -25,7 +25,7 @@ const SLICE_MS = 2;
 const SLICE_NODES = 48;
 
 /** After the next frame has been rendered (or a moment, where frames are not drawn). */
-export const nextFrame = () =>
+const nextFrame = () =>
   new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
