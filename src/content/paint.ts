@@ -60,10 +60,10 @@ export interface Painting {
 /**
  * Wraps the mentions, each text node replaced once by a fragment of its text and its wrappers, an
  * element's worth of text nodes at a time as the element comes within two viewports of the reader
- * (IntersectionObserver; everything at once where there is none). All pieces are located first
- * (locate() reads the text nodes as they are now). Painting costs the page a layout of each paragraph
- * it touches, and the page keeps paying in every later layout for each mark: a long article's
- * thousands of marks are painted only where they are read, a few per frame.
+ * (IntersectionObserver; where there is none, all of them, still a slice per frame). All pieces are
+ * located first (locate() reads the text nodes as they are now). Painting costs the page a layout
+ * of each paragraph it touches, and the page keeps paying in every later layout for each mark: a
+ * long article's thousands of marks are painted only where they are read, a few per frame.
  */
 export function paintMentions(
   doc: Document,
