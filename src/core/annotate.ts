@@ -40,13 +40,12 @@ function resolve(matcher: Matcher, ids: string[], date: IsoDate | null): string 
  */
 function candidates(
   hit: AliasHit,
-  text: string,
-  starts: number[] | null,
+  sentences: () => number[],
   contextWords: ClueHit[],
   plainlyNamed: ReadonlySet<string>,
 ): string[] {
   if (hit.contextIds.length === 0) return hit.entityIds;
-  const [from, to] = sentenceOf(starts ?? sentenceStarts(text), hit.start);
+  const [from, to] = sentenceOf(sentences(), hit.start);
   // Context words are sorted by start: look only at those of the hit's sentence.
   let lo = 0;
   let hi = contextWords.length;
@@ -117,9 +116,11 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
     }
   }
   const contextWords = needContext ? allClues.filter((c) => c.kind === 'context') : [];
-  const starts = needContext ? sentenceStarts(text) : null;
+  // The sentence starts, worked out once if anything needs them.
+  let starts: number[] | undefined;
+  const sentences = () => (starts ??= sentenceStarts(text));
   for (const hit of aliases) {
-    const ids = candidates(hit, text, starts, contextWords, plainlyNamed);
+    const ids = candidates(hit, sentences, contextWords, plainlyNamed);
     const entityId = ids.length === 0 ? null : resolved(ids);
     if (entityId === null) continue;
     mentions.push({ start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end), entityId });
@@ -129,16 +130,27 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
   // Events without a clue in the text play no part: the linker may as well get them all.
   const events = eventsOf(matcher);
   // Dates are only looked for in sentences that name an event's place (see linkEvents).
-  const links: EventLink[] = linkEvents(text, { events, clues, published: date, lang });
+  const links: EventLink[] = linkEvents(text, {
+    events,
+    clues,
+    published: date,
+    lang,
+    sentences: sentences(),
+  });
   if (links.length === 0) return mentions;
   // Alias mentions win an overlap; an event span that overlaps one shrinks to its date expression.
   // A sentence that names the event outright needs no second mark on its date ("Earlier this
   // month Putin attended the SCO summit in Tianjin" marks the summit's name only).
-  let sentences = starts;
+  // Links and mentions are both in text order: the mentions before a link's sentence are passed
+  // once, not looked at again for every link.
+  let first = 0;
   const namedInSentence = (link: EventLink) => {
-    sentences ??= sentenceStarts(text);
-    const [from, to] = sentenceOf(sentences, link.start);
-    return mentions.some((m) => m.entityId === link.entityId && m.start >= from && m.start < to);
+    const [from, to] = sentenceOf(sentences(), link.start);
+    while (first < mentions.length && mentions[first]!.start < from) first++;
+    for (let k = first; k < mentions.length && mentions[k]!.start < to; k++) {
+      if (mentions[k]!.entityId === link.entityId) return true;
+    }
+    return false;
   };
   const kept: Mention[] = [];
   for (const link of links) {

@@ -30,6 +30,8 @@ export interface EventLinkInput {
   dates?: DateExpression[];
   /** Places, cues and participants found in the text (see matcher.scanText). */
   clues: ClueHit[];
+  /** sentenceStarts(text), when the caller has it already. */
+  sentences?: number[];
   published: IsoDate;
   lang: Lang;
 }
@@ -261,7 +263,7 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
   }
   if (!any) return [];
 
-  const starts = sentenceStarts(text);
+  const starts = input.sentences ?? sentenceStarts(text);
   const playing = new Playing(slotsOf, inPlay);
   const dates = input.dates ?? datesWhereLinkable(text, starts, hits, playing, inPlay, published);
   const links: EventLink[] = [];

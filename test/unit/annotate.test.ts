@@ -198,6 +198,23 @@ describe('annotateText, names and dates', () => {
       ['Geneva last June', 'geneva-summit-2021'],
     ]);
   });
+
+  it('looks for the outright name in the sentence of each date, wherever it comes in the text', () => {
+    const text =
+      'They met in Geneva last June. NATO was not there. Putin recalled the Geneva summit last June. ' +
+      'NATO met in Brussels on January 12. The Geneva summit was useful, NATO said of Geneva last June. ' +
+      'Biden met Putin in Geneva last June.';
+    expect(annotate(text, '2022-01-14')).toEqual([
+      ['Geneva last June', 'geneva-summit-2021'],
+      ['NATO', 'nato'],
+      ['Geneva summit', 'geneva-summit-2021'],
+      ['NATO', 'nato'],
+      ['Brussels on January 12', 'nrc-meeting-2022-01-12'],
+      ['Geneva summit', 'geneva-summit-2021'],
+      ['NATO', 'nato'],
+      ['Geneva last June', 'geneva-summit-2021'],
+    ]);
+  });
 });
 
 describe('annotateText in Russian', () => {
