@@ -740,10 +740,11 @@ function lower(c: number): number {
 /**
  * Every date expression in `text`, with the period it names resolved against `published`
  * (YYYY-MM-DD). Overlapping candidates keep the one that starts first, then the longest.
+ * `offset` is added to the offsets found: the position of `text` in a longer text it was cut from.
  */
-export function findDates(text: string, published: IsoDate): DateExpression[] {
+export function findDates(text: string, published: IsoDate, offset = 0): DateExpression[] {
   const at = starts(text);
-  if (at === null) return findDatesByRule(text, published);
+  if (at === null) return findDatesByRule(text, published, offset);
   if (at.length === 0) return [];
   const pub = publicationDay(published);
   const found: DateExpression[] = [];
@@ -759,14 +760,16 @@ export function findDates(text: string, published: IsoDate): DateExpression[] {
       if (m === null) continue;
       from = p + m[0].length;
       const period = resolve(m, pub);
-      if (period !== null) found.push({ start: p, end: from, from: iso(period.from), to: iso(period.to) });
+      if (period !== null) {
+        found.push({ start: p + offset, end: from + offset, from: iso(period.from), to: iso(period.to) });
+      }
     }
   }
   return firstLongest(found);
 }
 
 /** findDates the plain way: every rule's global search over the whole text. */
-export function findDatesByRule(text: string, published: IsoDate): DateExpression[] {
+export function findDatesByRule(text: string, published: IsoDate, offset = 0): DateExpression[] {
   const pub = parseDay(published);
   const found: DateExpression[] = [];
   for (const { re, resolve } of RULES) {
@@ -775,8 +778,8 @@ export function findDatesByRule(text: string, published: IsoDate): DateExpressio
       const period = resolve(m, pub);
       if (period !== null) {
         found.push({
-          start: m.index,
-          end: m.index + m[0].length,
+          start: m.index + offset,
+          end: m.index + m[0].length + offset,
           from: iso(period.from),
           to: iso(period.to),
         });

@@ -442,9 +442,7 @@ function datesWhereLinkable(
       if (play && mayBeNextToDate(text, hit)) linkable = true;
     }
     if (!linkable) continue;
-    for (const d of findDates(text.slice(from, Math.min(to, text.length)), published)) {
-      dates.push({ start: d.start + from, end: d.end + from, from: d.from, to: d.to });
-    }
+    for (const d of findDates(text.slice(from, Math.min(to, text.length)), published, from)) dates.push(d);
   }
   return dates;
 }

@@ -120,6 +120,19 @@ describe('findDates, Russian', () => {
   });
 });
 
+describe('findDates on a piece of a longer text', () => {
+  it('gives offsets into the longer text when told where the piece starts', () => {
+    const text = 'Talks began. They met in Geneva last June and again on January 10.';
+    const from = text.indexOf('They');
+    const whole = findDates(text, '2022-01-14');
+    expect(whole.map((d) => text.slice(d.start, d.end))).toEqual(['last June', 'on January 10']);
+    expect(findDates(text.slice(from), '2022-01-14', from)).toEqual(whole);
+    // The same when a character that folds into a letter sends the search rule by rule.
+    const folded = `${text} \u017f`;
+    expect(findDates(folded.slice(from), '2022-01-14', from)).toEqual(whole);
+  });
+});
+
 describe('findDates tries rules only where their matches may start', () => {
   const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
