@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/core/dates';
-import { eventPeriod, isRegExpSpace, linkEvents } from '../../src/core/events';
+import { eventPeriod, isRegExpSpace, linkEvents, sentenceStarts } from '../../src/core/events';
 import { compileMatcher, scanText } from '../../src/core/matcher';
 import type { Entity, EventClues, Lang } from '../../src/core/types';
 
@@ -183,6 +183,24 @@ describe('linkEvents', () => {
     expect(link('The conference in New York last year failed.', '2022-08-03', 'en', [conference])).toEqual(
       [],
     );
+  });
+
+  it('finds the dates itself, in the sentences that may link, with its own sentence starts or the caller’s', () => {
+    const text =
+      'Talks went on. Prices rose on January 3. Putin recalled their meeting in Geneva last June. ' +
+      'The talks in Geneva on January 10 were frank, and the NRC meeting in Brussels on January 12 too.';
+    const published = '2022-01-14';
+    const matcher = compileMatcher(EVENTS);
+    const { clues } = scanText(matcher, text, true);
+    const input = { events: EVENTS, clues, published, lang: 'en' as Lang };
+    const given = linkEvents(text, { ...input, dates: findDates(text, published) });
+    expect(given.map((l) => [text.slice(l.start, l.end), l.entityId])).toEqual([
+      ['Geneva last June', 'geneva-summit-2021'],
+      ['Geneva on January 10', 'geneva-talks-2022'],
+      ['Brussels on January 12', 'nrc-meeting-2022'],
+    ]);
+    expect(linkEvents(text, input)).toEqual(given);
+    expect(linkEvents(text, { ...input, sentences: sentenceStarts(text) })).toEqual(given);
   });
 });
 
