@@ -1,0 +1,178 @@
+// `node test/bench/frames.mjs [runs]` (after `node build.mjs`): what the reader of the ~300 KB
+// article sees, in both browsers: the gaps between the page's animation frames while the article
+// loads and gets its marks, while the sidebar opens, and while the reader scrolls to the end, with
+// Backstory loaded and without it. Measures and prints; asserts nothing.
+//
+// longtask.mjs reads Chromium's own trace, which Firefox does not offer over WebDriver BiDi; this
+// bench looks from inside the page instead, so it works in both: a requestAnimationFrame loop,
+// installed before any page script, notes when each frame came. A task longer than a frame, ours or
+// the page's, shows as a gap of two frames or more (33 ms and up at 60 Hz).
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, firefoxProxyPrefs, LONG_ARTICLE, startServer } from '../e2e/server.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const URL_ = `http://${LONG_ARTICLE.host}${LONG_ARTICLE.path}`;
+const RUNS = Number(process.argv[2] ?? 3);
+const PHASES = ['load', 'open', 'scroll'];
+
+/** Runs in the page before its scripts: frame times, and the phase each belongs to. */
+function sampleFrames() {
+  window.__frames = { phase: 'load', gaps: { load: [], open: [], scroll: [] } };
+  let last = 0;
+  const tick = (now) => {
+    if (last) window.__frames.gaps[window.__frames.phase].push(now - last);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** The steps of one run, the same in both browsers; `page` is a small adapter over each driver. */
+async function runOnce(page, withExtension) {
+  await page.goto(URL_);
+  if (withExtension) {
+    // Marks near the reader painted (their count stops changing).
+    let last = -1;
+    for (let waited = 0; ; waited += 250) {
+      const n = await page.evaluate(() => document.querySelectorAll('backstory-mention').length);
+      if (n > 0 && n === last) break;
+      if (waited > 30_000) throw new Error('no marks on the long article after 30 s');
+      last = n;
+      await sleep(250);
+    }
+    await page.evaluate(() => {
+      window.__frames.phase = 'open';
+    });
+    await page.clickToggle();
+    await sleep(1_500);
+    await page.clickToggle();
+  } else {
+    await sleep(2_000);
+  }
+  await sleep(500);
+  await page.evaluate(() => {
+    window.__frames.phase = 'scroll';
+  });
+  for (;;) {
+    const more = await page.evaluate(() => {
+      window.scrollBy(0, innerHeight * 4);
+      return innerHeight + scrollY < document.documentElement.scrollHeight - 1;
+    });
+    await sleep(120);
+    if (!more) break;
+  }
+  await sleep(1_000);
+  return page.evaluate(() => window.__frames.gaps);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1] : 0;
+};
+
+async function chromiumRuns(withExtension) {
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-frames-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: chromiumArgs(server.port, withExtension ? join(root, 'dist/chrome') : undefined),
+  });
+  try {
+    if (withExtension)
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    await context.addInitScript(sampleFrames);
+    const runs = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const p = await context.newPage();
+      const page = {
+        goto: (url) => p.goto(url, { waitUntil: 'load' }),
+        evaluate: (fn) => p.evaluate(fn),
+        clickToggle: () => p.locator('backstory-sidebar [data-backstory="toggle"]').click(),
+      };
+      const gaps = await runOnce(page, withExtension);
+      await p.close();
+      if (i > 0) runs.push(gaps); // the first run warms caches and the background's matcher
+    }
+    return runs;
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function firefoxRuns(withExtension) {
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-frames-ff-'));
+  const firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    userDataDir: profile,
+    extraPrefsFirefox: firefoxProxyPrefs(server.port),
+  });
+  try {
+    if (withExtension) await firefox.installExtension(join(root, 'dist/firefox'));
+    const runs = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const p = await firefox.newPage();
+      await p.setViewport({ width: 1280, height: 800 });
+      await p.evaluateOnNewDocument(sampleFrames);
+      const page = {
+        goto: (url) => p.goto(url, { waitUntil: 'load' }),
+        evaluate: (fn) => p.evaluate(fn),
+        clickToggle: () => p.locator('>>> [data-backstory="toggle"]').click(),
+      };
+      const gaps = await runOnce(page, withExtension);
+      await p.close();
+      if (i > 0) runs.push(gaps);
+    }
+    return runs;
+  } finally {
+    await firefox.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Per phase: the longest gap and the frames missed (a gap of n frames misses n - 1), medians of runs. */
+function summarise(runs) {
+  const out = {};
+  for (const phase of PHASES) {
+    const longest = runs.map((r) => Math.max(0, ...r[phase]));
+    const missed = runs.map((r) =>
+      r[phase].reduce((n, gap) => n + Math.max(0, Math.round(gap / 16.7) - 1), 0),
+    );
+    out[phase] = {
+      longest: median(longest),
+      missed: median(missed),
+      frames: median(runs.map((r) => r[phase].length)),
+    };
+  }
+  return out;
+}
+
+const server = await startServer();
+try {
+  console.log(`Frame gaps on ${URL_}, medians of ${RUNS} runs after a warm-up, headless, 1280×800`);
+  console.log("  (a gap of n frames misses n - 1: a task longer than a frame, ours or the page's)\n");
+  for (const [name, runs] of [
+    ['Chromium', chromiumRuns],
+    ['Firefox', firefoxRuns],
+  ]) {
+    for (const withExtension of [false, true]) {
+      const s = summarise(await runs(withExtension));
+      const label = `${name} ${withExtension ? 'with Backstory' : 'without'}`.padEnd(24);
+      const part = (phase) =>
+        `${phase} longest gap ${Math.round(s[phase].longest)} ms, ${s[phase].missed} frames missed in ${s[phase].frames}`;
+      console.log(`${label} ${part('load')}; ${withExtension ? `${part('open')}; ` : ''}${part('scroll')}`);
+    }
+  }
+} finally {
+  await server.close();
+}
