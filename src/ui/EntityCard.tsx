@@ -22,6 +22,8 @@ export interface EntityCardProps {
   /** Text around each mention in the article, in order; each becomes a button that reveals it. */
   mentions?: string[];
   onShowMention?: (id: string, index: number) => void;
+  /** Only the head (name, summary, status): the sidebar draws a card in two tasks (see Sidebar). */
+  brief?: boolean;
 }
 
 /** Text in the reader's language, falling back to the other one when a translation is missing. */
@@ -105,6 +107,12 @@ export class EntityCard extends Component<EntityCardProps, { listShown?: boolean
     const props = this.props;
     const { entity, lang, articleDate, today, mentionCount, onShowInArticle, resolveName, onOpenRelated } =
       props;
+    if (props.brief)
+      return (
+        <article class="bs-card" data-entity-id={entity.id} tabIndex={-1}>
+          <EntityHead entity={entity} lang={lang} articleDate={articleDate} today={today} />
+        </article>
+      );
     const snippets = props.mentions ?? [];
     // The list is drawn when first opened: a long article has thousands of mentions, and drawing all
     // their buttons with the sidebar would be one long task.

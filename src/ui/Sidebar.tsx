@@ -41,14 +41,13 @@ const PANEL_ID = 'backstory-panel';
 const RESIZE_STEP = 16;
 /**
  * Opening the panel draws only its frame (header, filter, an empty busy body) in the reader's click;
- * the article's timeline (over every entity's key dates) comes in the next task, then the cards,
- * CARDS_PER_TASK per task. Drawing them in the click made it one long task: on the 300 KB article
- * (11 entities) about 10 ms of script for the header, the timeline and just two cards, and even a
- * short list of four cards took 17-23 ms the first time (code not yet optimised), on the test
- * machines. One card per task keeps each task at a few milliseconds; four cards fill in within a
- * few frames.
+ * the article's timeline (over every entity's key dates) comes in the next task, then the cards, each
+ * in two tasks: its head (name, summary, status), then the rest. Drawing them in the click made it
+ * one long task: on the 300 KB article (11 entities) about 10 ms of script for the header, the
+ * timeline and just two cards, and even a short list of four cards took 17-23 ms the first time
+ * (code not yet optimised), on the test machines. Whole, the first card alone still took 7-18 ms of
+ * script in Firefox (frames.mjs: one frame missed on the first opening).
  */
-const CARDS_PER_TASK = 1;
 
 /** Lower case, ё as е, single spaces: how the filter compares names. */
 const fold = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
@@ -81,8 +80,8 @@ interface SidebarState {
   /** The width while the reader drags the handle; committed through onResize on release. */
   dragWidth: number | null;
   /**
-   * Tasks run since the panel opened (see CARDS_PER_TASK): after the first the article's timeline is
-   * drawn, after each later one CARDS_PER_TASK more cards. Infinity draws everything at once.
+   * Tasks run since the panel opened: after the first the article's timeline is drawn, after each
+   * later one the next half of a card (its head, then the rest). Infinity draws everything at once.
    */
   step: number;
 }
@@ -183,8 +182,10 @@ export class Sidebar extends Component<SidebarProps, SidebarState> {
     }
     const shown = new Set(filterEntities(visible, query));
     const timelineDrawn = step > 0;
-    const drawn = (step - 1) * CARDS_PER_TASK;
-    this.busy = open && !(timelineDrawn && drawn >= visible.length);
+    const halves = Math.max(0, step - 1);
+    const drawn = Math.ceil(halves / 2);
+    const whole = Math.floor(halves / 2);
+    this.busy = open && !(timelineDrawn && whole >= visible.length);
     let drawing = 0;
     const resize = (next: number) => props.onResize?.(clampWidth(next));
     const label = t(lang, 'toggle', visible.length);
@@ -228,7 +229,7 @@ export class Sidebar extends Component<SidebarProps, SidebarState> {
             // biome-ignore lint/a11y/noRedundantRoles: stated outright so tests and the content script can find it by role
             role="complementary"
             aria-label={t(lang, 'title')}
-            // Busy while the timeline and the cards are still being drawn (see CARDS_PER_TASK).
+            // Busy while the timeline and the cards are still being drawn.
             aria-busy={this.busy}
             tabIndex={-1}
             onKeyDown={(event) => {
@@ -341,10 +342,12 @@ export class Sidebar extends Component<SidebarProps, SidebarState> {
                 return (
                   <section key={type} class="bs-group" aria-labelledby={headingId}>
                     <h3 id={headingId}>{groupName(lang, type)}</h3>
-                    {group.map((entity) =>
-                      drawing++ >= drawn ? null : (
+                    {group.map((entity) => {
+                      const index = drawing++;
+                      return index >= drawn ? null : (
                         <EntityCard
                           key={entity.id}
+                          brief={index >= whole}
                           entity={entity}
                           lang={lang}
                           articleDate={article.date}
@@ -357,8 +360,8 @@ export class Sidebar extends Component<SidebarProps, SidebarState> {
                           mentions={props.mentions?.[entity.id]}
                           onShowMention={props.onShowMention}
                         />
-                      ),
-                    )}
+                      );
+                    })}
                   </section>
                 );
               })}

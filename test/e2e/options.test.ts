@@ -39,19 +39,19 @@ function readArticle(): ArticleState {
   const mention = document.querySelector('backstory-mention');
   const host = document.querySelector('backstory-sidebar');
   const root = host?.shadowRoot ?? null;
-  const card = root?.querySelector('[data-entity-id="new-start"]') as HTMLElement | null | undefined;
+  // The panel draws its cards over a few tasks and is aria-busy until all are there, whole.
+  const drawn = root && !root.querySelector('[aria-busy="true"]');
+  const card = drawn ? (root.querySelector('[data-entity-id="new-start"]') as HTMLElement | null) : null;
   return {
     mentions: document.querySelectorAll('backstory-mention').length,
     marksOff: document.documentElement.classList.contains('backstory-marks-off'),
     underline: mention ? underlineOf(getComputedStyle(mention)) : null,
     dataset: host?.getAttribute('data-backstory-dataset') ?? null,
-    // The panel draws its cards a few per task and is aria-busy until all are there.
-    cards:
-      root && !root.querySelector('[aria-busy="true"]')
-        ? Array.from(root.querySelectorAll('[data-entity-id]')).map(
-            (c) => c.getAttribute('data-entity-id') ?? '',
-          )
-        : [],
+    cards: drawn
+      ? Array.from(root.querySelectorAll('[data-entity-id]')).map(
+          (c) => c.getAttribute('data-entity-id') ?? '',
+        )
+      : [],
     // biome-ignore lint/performance/useDomNodeTextContent: what the reader sees.
     newStart: card ? card.innerText : null,
   };
@@ -193,8 +193,10 @@ describe('chromium: the options page', () => {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await cdp.detach();
     await articlePage.reload();
-    const restarted = await article(articlePage, 'the imported dataset after a worker restart', (s) =>
-      Boolean(s.dataset),
+    const restarted = await article(
+      articlePage,
+      'the imported dataset after a worker restart',
+      (s) => Boolean(s.dataset) && s.newStart !== null,
     );
     const fresh = await poll(
       async () =>
@@ -221,7 +223,7 @@ describe('chromium: the options page', () => {
     const after = await article(
       articlePage,
       'the bundled dataset in the article',
-      (s) => s.dataset === bundled.version,
+      (s) => s.dataset === bundled.version && s.newStart !== null,
     );
     expect(after.newStart).not.toContain(RENAMED);
     expect(after.newStart).toContain('New START');

@@ -173,7 +173,7 @@ describe('Sidebar panel', () => {
     expect(within(treaties).getAllByRole('article')).toHaveLength(2);
   });
 
-  it('draws only its frame in the click that opens it, then the timeline and one card per task, busy until the last', async () => {
+  it('draws only its frame in the click that opens it, then the timeline, then each card in two tasks, busy until the last', async () => {
     vi.useFakeTimers();
     try {
       const many = Array.from({ length: 11 }, (_, i) => ({
@@ -196,14 +196,21 @@ describe('Sidebar panel', () => {
       expect(count()).toBe(0);
       expect(screen.queryByRole('img')).toBeNull();
       expect(panel.getAttribute('aria-busy')).toBe('true');
-      // The next task draws the article's timeline, each one after it a single card.
+      // The next task draws the article's timeline; each card then comes in two: its head (name,
+      // summary, status), then the rest (key dates, its own timeline, sources...).
       await nextTask();
       expect(screen.getByRole('img', { name: 'This article among the dates' })).toBeTruthy();
       expect(count()).toBe(0);
+      const keyDatesOf = (n: number) =>
+        within(container.querySelectorAll<HTMLElement>('[data-entity-id]')[n - 1]!).queryByText('Key dates');
       for (let drawnCards = 1; drawnCards <= 11; drawnCards++) {
         expect(panel.getAttribute('aria-busy')).toBe('true');
         await nextTask();
         expect(count()).toBe(drawnCards);
+        expect(keyDatesOf(drawnCards)).toBeNull();
+        await nextTask();
+        expect(count()).toBe(drawnCards);
+        expect(keyDatesOf(drawnCards)).toBeTruthy();
       }
       expect(panel.getAttribute('aria-busy')).toBe('false');
       expect(vi.getTimerCount()).toBe(0);
@@ -296,13 +303,14 @@ describe('Sidebar panel', () => {
       name: { en: `Org ${i}`, ru: `Орг ${i}` },
     }));
     const { container } = render(<Sidebar {...props({ open: true, entities: [newStart, ...many, nato] })} />);
-    const card = await waitFor(() => {
+    // New START's card drawn whole (its head comes first, its related entities with the rest).
+    const link = await waitFor(() => {
       const found = container.querySelector<HTMLElement>('[data-entity-id="new-start"]');
       expect(found).not.toBeNull();
-      return found!;
+      return within(found!).getByRole('button', { name: 'NATO' });
     });
     expect(container.querySelector('[data-entity-id="nato"]')).toBeNull();
-    fireEvent.click(within(card).getByRole('button', { name: 'NATO' }));
+    fireEvent.click(link);
     await waitFor(() =>
       expect(document.activeElement).toBe(container.querySelector('[data-entity-id="nato"]')),
     );
