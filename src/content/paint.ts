@@ -47,8 +47,6 @@ const AHEAD = '200%';
 
 /** The marks of one article, painted as the reader comes near them. */
 export interface Painting {
-  /** The first wrapper of each mention painted so far, by mention index. */
-  readonly wrappers: HTMLElement[];
   /** Paints the marks around mention `index` now (the sidebar is about to show it); its first wrapper. */
   paintNow(index: number): HTMLElement | undefined;
   /** The page replaced text that we marked or were about to mark. */
@@ -72,6 +70,7 @@ export function paintMentions(
   markCss: string,
 ): Painting {
   ensureMarkStyle(doc, markCss);
+  /** The first wrapper of each mention painted so far, by mention index. */
   const wrappers: HTMLElement[] = [];
   const byNode = new Map<Text, Piece[]>();
   /** Text nodes still to paint, by the element that holds them. */
@@ -167,7 +166,6 @@ export function paintMentions(
   void drain();
 
   return {
-    wrappers,
     paintNow(index) {
       paintHolder(holderOf[index]);
       return wrappers[index];
