@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serialize } from 'node:v8';
 import * as esbuild from 'esbuild';
 import AhoCorasick from 'modern-ahocorasick';
+import { median } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNS = 7;
@@ -56,10 +57,6 @@ const t0 = performance.now();
 const matcher = core.compileMatcher(entities);
 const coldCompile = performance.now() - t0;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-};
 function timeRuns(fn, runs = RUNS) {
   const times = [];
   for (let r = 0; r < runs; r++) {

@@ -9,15 +9,9 @@
 // installed before any page script, notes when each frame came. A task longer than a frame, ours or
 // the page's, shows as a gap of two frames or more (33 ms and up at 60 Hz).
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
-import { chromiumArgs, firefoxProxyPrefs, LONG_ARTICLE, startServer } from '../e2e/server.mjs';
+import { LONG_ARTICLE, startServer } from '../e2e/server.mjs';
+import { launchChromium, launchFirefox, median } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const URL_ = `http://${LONG_ARTICLE.host}${LONG_ARTICLE.path}`;
 const RUNS = Number(process.argv[2] ?? 3);
 const PHASES = ['load', 'open', 'scroll'];
@@ -75,72 +69,62 @@ async function runOnce(page, withExtension) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1] : 0;
-};
 
-async function chromiumRuns(withExtension) {
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-frames-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: chromiumArgs(server.port, withExtension ? join(root, 'dist/chrome') : undefined),
-  });
+/** The runs in one browser, the first left out: it warms caches and the background's matcher. */
+async function runsIn(launched, newPage, withExtension) {
   try {
-    if (withExtension)
-      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    await context.addInitScript(sampleFrames);
     const runs = [];
     for (let i = 0; i <= RUNS; i++) {
-      const p = await context.newPage();
+      const { page, close } = await newPage();
+      const gaps = await runOnce(page, withExtension);
+      await close();
+      if (i > 0) runs.push(gaps);
+    }
+    return runs;
+  } finally {
+    await launched.close();
+  }
+}
+
+async function chromiumRuns(withExtension) {
+  const launched = await launchChromium(server.port, {
+    extension: withExtension,
+    viewport: { width: 1280, height: 800 },
+  });
+  await launched.context.addInitScript(sampleFrames);
+  return runsIn(
+    launched,
+    async () => {
+      const p = await launched.context.newPage();
       const page = {
         goto: (url) => p.goto(url, { waitUntil: 'load' }),
         evaluate: (fn) => p.evaluate(fn),
         clickToggle: () => p.locator('backstory-sidebar [data-backstory="toggle"]').click(),
       };
-      const gaps = await runOnce(page, withExtension);
-      await p.close();
-      if (i > 0) runs.push(gaps); // the first run warms caches and the background's matcher
-    }
-    return runs;
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+      return { page, close: () => p.close() };
+    },
+    withExtension,
+  );
 }
 
 async function firefoxRuns(withExtension) {
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-frames-ff-'));
-  const firefox = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: firefoxProxyPrefs(server.port),
-  });
-  try {
-    if (withExtension) await firefox.installExtension(join(root, 'dist/firefox'));
-    const runs = [];
-    for (let i = 0; i <= RUNS; i++) {
-      const p = await firefox.newPage();
+  const launched = await launchFirefox(server.port, { extension: withExtension });
+  return runsIn(
+    launched,
+    async () => {
+      const p = await launched.browser.newPage();
       await p.setViewport({ width: 1280, height: 800 });
       await p.evaluateOnNewDocument(sampleFrames);
       const page = {
         goto: (url) => p.goto(url, { waitUntil: 'load' }),
         evaluate: (fn) => p.evaluate(fn),
+        // One selector: puppeteer's `>>>` pierces shadow roots only before it.
         clickToggle: () => p.locator('>>> [data-backstory="toggle"]').click(),
       };
-      const gaps = await runOnce(page, withExtension);
-      await p.close();
-      if (i > 0) runs.push(gaps);
-    }
-    return runs;
-  } finally {
-    await firefox.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+      return { page, close: () => p.close() };
+    },
+    withExtension,
+  );
 }
 
 /** Per phase: the longest gap and the frames missed (a gap of n frames misses n - 1), medians of runs. */

@@ -12,15 +12,9 @@
 // The run without the extension loads the same page the same way; what it shows is the page's own cost
 // (parsing and laying out 300 KB of HTML), so the difference is Backstory's.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, LONG_ARTICLE, startServer } from '../e2e/server.mjs';
+import { LONG_ARTICLE, startServer } from '../e2e/server.mjs';
+import { launchChromium, median } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const EXT = join(root, 'dist/chrome');
 const URL_ = `http://${LONG_ARTICLE.host}${LONG_ARTICLE.path}`;
 const RUNS = Number(process.argv[2] ?? 5);
 const FRAME_MS = 16;
@@ -38,24 +32,12 @@ function observeLongTasks() {
 }
 
 async function launch(withExtension) {
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-longtask-'));
-  const args = chromiumArgs(server.port, withExtension ? EXT : undefined);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
+  const launched = await launchChromium(server.port, {
+    extension: withExtension,
     viewport: { width: 1280, height: 800 },
-    args,
   });
-  if (withExtension)
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  await context.addInitScript(observeLongTasks);
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  await launched.context.addInitScript(observeLongTasks);
+  return launched;
 }
 
 /** Trace events of rendering work (style, layout, pre-paint, paint, commit). */
@@ -203,10 +185,6 @@ async function runOnce(browser, withExtension) {
 const describe = (t) =>
   `${Math.round(t.ms)}${t.ours ? ' B' : t.harness ? ' H' : ''} (render ${Math.round(t.render)}, script ${Math.round(t.script)})`;
 const fmt = (xs) => (xs.length ? xs.map((x) => Math.round(x)).join(', ') : '-');
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : 0;
-};
 
 const server = await startServer();
 try {

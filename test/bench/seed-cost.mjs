@@ -11,24 +11,16 @@
 // "First article" is navigation start to the sidebar host being in the page; the difference between
 // the first and the second article is what seeding adds to the reader's first article.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
-import { chromiumArgs, firefoxProxyPrefs, startServer } from '../e2e/server.mjs';
+import { startServer } from '../e2e/server.mjs';
+import { launchChromium, launchFirefox, median, root } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const LAUNCHES = Number(process.argv[2] ?? 3);
 const ARTICLE = 'http://tass.com/politics/1387519';
 const SECOND = 'http://tass.ru/politika/2000000';
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 const ms = (value) => `${value.toFixed(0).padStart(6)} ms`;
 
 const dataset = readFileSync(join(root, 'dist/chrome/dataset.json'));
@@ -54,15 +46,9 @@ const results = { chromiumReset: [], chromiumFirst: [], chromiumNext: [], firefo
 
 try {
   for (let launch = 0; launch < LAUNCHES; launch++) {
-    const profile = mkdtempSync(join(tmpdir(), 'backstory-seed-'));
-    const ext = join(root, 'dist/chrome');
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: chromiumArgs(server.port, ext),
-    });
+    const chromium = await launchChromium(server.port);
     try {
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const { context, worker } = chromium;
       const page = await context.newPage();
       await page.goto(ARTICLE);
       results.chromiumFirst.push(await page.evaluate(untilSidebar));
@@ -81,28 +67,18 @@ try {
         );
       }
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await chromium.close();
     }
 
-    const ffProfile = mkdtempSync(join(tmpdir(), 'backstory-seed-ff-'));
-    const firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-      headless: true,
-      userDataDir: ffProfile,
-      extraPrefsFirefox: firefoxProxyPrefs(server.port),
-    });
+    const firefox = await launchFirefox(server.port);
     try {
-      await firefox.installExtension(join(root, 'dist/firefox'));
-      const page = await firefox.newPage();
+      const page = await firefox.browser.newPage();
       await page.goto(ARTICLE);
       results.firefoxFirst.push(await page.evaluate(untilSidebar));
       await page.goto(SECOND);
       results.firefoxNext.push(await page.evaluate(untilSidebar));
     } finally {
       await firefox.close();
-      rmSync(ffProfile, { recursive: true, force: true });
     }
   }
 } finally {
