@@ -12,6 +12,8 @@ import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
 
 const root = dirname(fileURLToPath(import.meta.url));
+/** The module that compiles a matcher and gives its stored form: what the stored matcher's stamp covers. */
+const MATCHER_CODE_ENTRY = 'src/engine/matcher.ts';
 const dist = join(root, 'dist');
 const browsers = ['chrome', 'firefox'];
 const wantZip = process.argv.includes('--zip');
@@ -32,7 +34,7 @@ async function importTs(entry) {
 
 /** Reads and validates src/data; exits with every problem listed when the dataset is invalid. */
 async function compileDataset() {
-  const { validateDataset, compileBundle } = await importTs('src/core/dataset.ts');
+  const { validateDataset, compileBundle } = await importTs('src/dataset/dataset.ts');
   const dataDir = join(root, 'src/data');
   const files = [];
   for (const name of readdirSync(dataDir).sort()) {
@@ -73,11 +75,24 @@ function manifestFor(browser, source, version) {
   return manifest;
 }
 
-/** A short hash of src/core, the code that turns the dataset into a matcher. */
-function coreHash() {
+/**
+ * A short hash of the code a stored compiled matcher depends on: every source file that the matcher's
+ * compile-and-store module pulls in (esbuild's own import graph), and nothing else. A stored matcher
+ * is valid only for the same code; editing the sidebar or a hover card must not make every install
+ * compile its matcher again.
+ */
+async function matcherCodeHash() {
+  const { metafile } = await esbuild.build({
+    entryPoints: [join(root, MATCHER_CODE_ENTRY)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'neutral',
+    logLevel: 'silent',
+  });
   const hash = createHash('sha256');
-  const dir = join(root, 'src/core');
-  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  for (const input of Object.keys(metafile.inputs).sort())
+    hash.update(input).update(readFileSync(join(root, input)));
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -99,9 +114,8 @@ const common = {
   logLevel: 'warning',
   define: {
     __DATASET_VERSION__: JSON.stringify(bundle.version),
-    // Stamps the compiled matcher the background stores in IndexedDB: a build whose core code
-    // differs (how aliases are compiled) does not load a matcher compiled by another build.
-    __CORE_HASH__: JSON.stringify(coreHash()),
+    // Stamps the compiled matcher the background stores in IndexedDB (see matcherCodeHash).
+    __MATCHER_CODE_HASH__: JSON.stringify(await matcherCodeHash()),
   },
 };
 

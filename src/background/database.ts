@@ -11,10 +11,10 @@
 // dataset when those rules refuse it (the new code may not understand it).
 
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
-import { BUNDLE_FORMAT, parseBundle } from '../core/dataset';
-import type { StoredMatcher } from '../core/matcher';
-import type { DatasetInfo, DatasetSource } from '../core/messages';
-import type { DatasetBundle, Entity, EntityType } from '../core/types';
+import { BUNDLE_FORMAT, parseBundle } from '../dataset/dataset';
+import type { StoredMatcher } from '../engine/matcher';
+import type { DatasetInfo, DatasetSource } from '../shared/messages';
+import type { DatasetBundle, Entity, EntityType } from '../shared/types';
 
 export const DB_NAME = 'backstory';
 /** Bump when the stores change shape; an older database is then rebuilt from the bundle. */
@@ -29,7 +29,7 @@ export interface StoredDatasetInfo extends DatasetInfo {
 interface BackstorySchema extends DBSchema {
   entities: { key: string; value: Entity };
   meta: { key: 'dataset'; value: StoredDatasetInfo };
-  /** The compiled matcher of the stored dataset (core/matcher's StoredMatcher, stamped with its version). */
+  /** The compiled matcher of the stored dataset (engine/matcher's StoredMatcher, stamped with its version). */
   compiled: { key: 'matcher'; value: StoredMatcher };
 }
 
@@ -217,7 +217,7 @@ export async function ensureDataset(
 }
 
 /**
- * The stored compiled matcher, if any. Whether it fits the dataset is for core/matcher's
+ * The stored compiled matcher, if any. Whether it fits the dataset is for engine/matcher's
  * loadMatcher to say (it checks the dataset version and the format).
  */
 export async function readCompiledMatcher(db: BackstoryDb): Promise<StoredMatcher | undefined> {

@@ -1,10 +1,10 @@
 // The background: a Chromium service worker or a Firefox event page. It owns the database and the
-// compiled matcher, and answers the typed requests of src/core/messages.ts.
+// compiled matcher, and answers the typed requests of src/shared/messages.ts.
 
 import browser, { type Runtime } from 'webextension-polyfill';
-import { annotateText } from '../core/annotate';
-import { parseBundle } from '../core/dataset';
-import { compileMatcher, loadMatcher, type Matcher, serializeMatcher } from '../core/matcher';
+import { parseBundle } from '../dataset/dataset';
+import { annotateText } from '../engine/annotate';
+import { compileMatcher, loadMatcher, type Matcher, serializeMatcher } from '../engine/matcher';
 import {
   type DatasetInfo,
   type PageUi,
@@ -13,8 +13,8 @@ import {
   type Reply,
   type Request,
   type TabCommand,
-} from '../core/messages';
-import type { DatasetBundle, Entity, Lang, Mention } from '../core/types';
+} from '../shared/messages';
+import type { DatasetBundle, Entity, Lang, Mention } from '../shared/types';
 import { stringTable } from '../ui/strings';
 import { MARK_CSS, UI_CSS } from '../ui/styles';
 import {
@@ -29,8 +29,8 @@ import {
 } from './database';
 
 declare const __DATASET_VERSION__: string;
-/** Hash of src/core at build time (build.mjs): a stored matcher is only valid for the same code. */
-declare const __CORE_HASH__: string;
+/** Hash of the matcher's code at build time (build.mjs): a stored matcher is valid only for the same code. */
+declare const __MATCHER_CODE_HASH__: string;
 
 async function loadBundledDataset(): Promise<DatasetBundle> {
   const response = await fetch(browser.runtime.getURL('dataset.json'));
@@ -52,7 +52,7 @@ async function matcherFor(db: BackstoryDb, info: DatasetInfo, entities: Entity[]
   // a cold worker. It is stamped with the dataset version and the core code's hash, and
   // compiled again when either differs.
   const stored = await readCompiledMatcher(db).catch(() => undefined);
-  const stamp = `${info.version}/${__CORE_HASH__}`;
+  const stamp = `${info.version}/${__MATCHER_CODE_HASH__}`;
   let matcher = loadMatcher(stored, entities, stamp);
   if (matcher === null) {
     matcher = compileMatcher(entities);

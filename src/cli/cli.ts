@@ -1,4 +1,4 @@
-// The command line over src/core, for curators and tests:
+// The command line over the engine and the dataset, for curators and tests:
 //   node dist/cli.mjs annotate FILE [--date YYYY-MM-DD] [--url URL]
 //   node dist/cli.mjs dataset [--stats]
 // Bad input gets one line on stderr and a non-zero exit, never a stack trace.
@@ -6,11 +6,11 @@
 import bundle from 'backstory:dataset';
 import { readFileSync, statSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { annotateText } from '../core/annotate';
-import { detectArticle, detectPlainText } from '../core/detect';
-import { extractText } from '../core/extract';
-import { compileMatcher } from '../core/matcher';
-import type { ArticleInfo, Entity, Mention } from '../core/types';
+import { annotateText } from '../engine/annotate';
+import { compileMatcher } from '../engine/matcher';
+import type { ArticleInfo, Entity, Mention } from '../shared/types';
+import { detectArticle, detectPlainText } from '../site/detect';
+import { extractText } from '../site/extract';
 
 /** Larger inputs are refused: no article is this long, and parsing them would take minutes. */
 const MAX_INPUT_BYTES = 10 * 1024 * 1024;

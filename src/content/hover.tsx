@@ -1,12 +1,12 @@
-// Hover cards for inline mentions. When they show and hide is core/hover-timing's (Page Previews'
+// Hover cards for inline mentions. When they show and hide is ui/layout/hover-timing's (Page Previews'
 // timings); this module feeds it the page's pointer, focus and key events and draws the card.
 
 import { render } from 'preact';
-import { placeCard } from '../core/card-layout';
-import { createHoverTiming } from '../core/hover-timing';
-import type { Theme } from '../core/settings';
-import type { Entity, EntityType, IsoDate, Lang } from '../core/types';
+import type { Theme } from '../shared/settings';
+import type { Entity, EntityType, IsoDate, Lang } from '../shared/types';
 import { HoverCard } from '../ui/HoverCard';
+import { placeCard } from '../ui/layout/card-layout';
+import { createHoverTiming } from '../ui/layout/hover-timing';
 import { MENTION_TAG } from './paint';
 import { createShadowHost } from './shadow-host';
 

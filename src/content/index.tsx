@@ -11,9 +11,8 @@
 // opened.
 
 import { render } from 'preact';
-import { articleUrlLang, type DetectedArticle, detectArticle } from '../core/detect';
-import { extractText } from '../core/extract';
-import { isTabCommand, type Reply, type Results } from '../core/messages';
+import { todayIso } from '../dataset/status';
+import { isTabCommand, type Reply, type Results } from '../shared/messages';
 import {
   DEFAULT_SETTINGS,
   interfaceLanguage,
@@ -21,9 +20,10 @@ import {
   SETTINGS_KEY,
   type Settings,
   sidebarStartsOpen,
-} from '../core/settings';
-import { todayIso } from '../core/status';
-import type { Entity } from '../core/types';
+} from '../shared/settings';
+import type { Entity } from '../shared/types';
+import { articleUrlLang, type DetectedArticle, detectArticle } from '../site/detect';
+import { extractText } from '../site/extract';
 import { Sidebar } from '../ui/Sidebar';
 import { setStrings } from '../ui/strings';
 import { browser } from './extension-api';

@@ -1,8 +1,8 @@
 // Inline marks: each mention's text is wrapped in <backstory-mention> elements. Wrapping moves text
 // into elements but never changes the text itself, so the article's textContent stays the same.
 
-import { type ExtractedText, locate } from '../core/extract';
-import type { Mention } from '../core/types';
+import type { Mention } from '../shared/types';
+import { type ExtractedText, locate } from '../site/extract';
 
 export const MENTION_TAG = 'backstory-mention';
 

@@ -1,7 +1,7 @@
 // Our UI lives in open shadow roots of undefined, hyphenated host elements: content scripts cannot
 // register custom elements (their isolated world has no usable customElements registry), but any
 // hyphenated element accepts attachShadow in Chromium and Firefox. The page's CSS cannot reach in.
-// The stylesheet arrives with the background's annotate reply (see PageUi in core/messages.ts).
+// The stylesheet arrives with the background's annotate reply (see PageUi in shared/messages.ts).
 
 export function createShadowHost(
   doc: Document,

@@ -7,9 +7,9 @@
 
 import { Fragment, type TargetedEvent } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { MAX_IMPORT_BYTES, type Reply } from '../core/messages';
-import { parseSettings, type Settings } from '../core/settings';
-import type { EntityType } from '../core/types';
+import { MAX_IMPORT_BYTES, type Reply } from '../shared/messages';
+import { parseSettings, type Settings } from '../shared/settings';
+import type { EntityType } from '../shared/types';
 import type { DatasetInfoResult, OptionsApi, Strings, Translate } from './options-api';
 
 const TYPES: readonly [EntityType, string][] = [

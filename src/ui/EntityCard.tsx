@@ -2,9 +2,9 @@
 // article's date and today, what has happened since, and where the facts come from.
 
 import { Component } from 'preact';
-import type { RelatedEntity } from '../core/messages';
-import { compareIsoDates, formatDate, keyDates, type Status, statusOn, stepsAfter } from '../core/status';
-import type { Bilingual, Entity, IsoDate, Lang, TimelineStep } from '../core/types';
+import { compareIsoDates, formatDate, keyDates, type Status, statusOn, stepsAfter } from '../dataset/status';
+import type { RelatedEntity } from '../shared/messages';
+import type { Bilingual, Entity, IsoDate, Lang, TimelineStep } from '../shared/types';
 import { plural, type StringKey, t } from './strings';
 import { Timeline } from './Timeline';
 

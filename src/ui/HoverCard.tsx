@@ -1,7 +1,7 @@
 // The small card shown while the reader hovers or focuses a mention in the article.
 
-import type { Theme } from '../core/settings';
-import type { Entity, IsoDate, Lang } from '../core/types';
+import type { Theme } from '../shared/settings';
+import type { Entity, IsoDate, Lang } from '../shared/types';
 import { EntityHead } from './EntityCard';
 import { t } from './strings';
 
@@ -10,7 +10,7 @@ export interface HoverCardProps {
   lang: Lang;
   articleDate: IsoDate | null;
   today: IsoDate;
-  /** Viewport coordinates (the card is position: fixed), e.g. from core/card-layout's placeCard. */
+  /** Viewport coordinates (the card is position: fixed), e.g. from ui/layout/card-layout's placeCard. */
   left: number;
   top: number;
   onDisable?: () => void;

@@ -4,10 +4,10 @@
 // pointer or by the arrow keys.
 
 import { Component, createRef } from 'preact';
-import type { RelatedEntity } from '../core/messages';
-import { SIDEBAR_WIDTH, type Theme } from '../core/settings';
-import { formatDate, keyDates } from '../core/status';
-import type { ArticleInfo, Entity, EntityType, IsoDate, Lang } from '../core/types';
+import { formatDate, keyDates } from '../dataset/status';
+import type { RelatedEntity } from '../shared/messages';
+import { SIDEBAR_WIDTH, type Theme } from '../shared/settings';
+import type { ArticleInfo, Entity, EntityType, IsoDate, Lang } from '../shared/types';
 import { EntityCard, pick } from './EntityCard';
 import { groupName, t } from './strings';
 import { Timeline } from './Timeline';

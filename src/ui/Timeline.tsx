@@ -1,10 +1,10 @@
 // A timeline picture: the dated steps on one axis, with the article's date marked among them.
 // Drawn as SVG by hand (no chart library: the content script has a 40 KB budget); where things go
-// is decided by core/timeline-layout.
+// is decided by layout/timeline-layout.
 
-import { formatDate } from '../core/status';
-import { layoutTimeline } from '../core/timeline-layout';
-import type { IsoDate, Lang } from '../core/types';
+import { formatDate } from '../dataset/status';
+import type { IsoDate, Lang } from '../shared/types';
+import { layoutTimeline } from './layout/timeline-layout';
 import { t } from './strings';
 
 export interface TimelinePoint {

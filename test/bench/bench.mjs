@@ -24,11 +24,11 @@ async function bundleCore() {
   const out = await esbuild.build({
     stdin: {
       contents: `
-        export { compileMatcher, findAliases, scanText, loadMatcher, serializeMatcher } from './src/core/matcher';
-        export { russianForms } from './src/core/russian';
-        export { annotateText } from './src/core/annotate';
-        export { detectArticle } from './src/core/detect';
-        export { extractText } from './src/core/extract';
+        export { compileMatcher, findAliases, scanText, loadMatcher, serializeMatcher } from './src/engine/matcher';
+        export { russianForms } from './src/engine/russian';
+        export { annotateText } from './src/engine/annotate';
+        export { detectArticle } from './src/site/detect';
+        export { extractText } from './src/site/extract';
         export { loadCorpus, loadDataset } from './test/eval/load';
         export { parseHTML } from 'linkedom';
       `,

@@ -16,8 +16,8 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DWELL_MS } from '../../src/core/hover-timing';
-import { SIDEBAR_WIDTH } from '../../src/core/settings';
+import { SIDEBAR_WIDTH } from '../../src/shared/settings';
+import { DWELL_MS } from '../../src/ui/layout/hover-timing';
 import { type ChromiumBrowser, launch, type TestBrowser, type TestPage } from './browsers';
 import { type FixtureServer, startServer } from './server.mjs';
 

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileBundle } from '../../src/core/dataset';
-import type { DatasetBundle } from '../../src/core/types';
+import { compileBundle } from '../../src/dataset/dataset';
+import type { DatasetBundle } from '../../src/shared/types';
 import { type ChromiumBrowser, launchChromium, poll } from './browsers';
 import { type FixtureServer, startServer } from './server.mjs';
 

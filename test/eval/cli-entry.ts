@@ -1,8 +1,8 @@
 // `npm run eval`: scores the matcher on the evaluation corpus and prints every miss and false hit.
 // Bundled in memory and run by test/eval/run.mjs.
 
-import { annotateText } from '../../src/core/annotate';
-import { compileMatcher } from '../../src/core/matcher';
+import { annotateText } from '../../src/engine/annotate';
+import { compileMatcher } from '../../src/engine/matcher';
 import { evaluateCorpus, formatReport, validateCorpus } from './evaluate';
 import { loadCorpus, loadDataset } from './load';
 

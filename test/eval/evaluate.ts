@@ -6,7 +6,7 @@
 // in `reject` or not) a false hit. The corpus therefore lists in `expect` every id a correct matcher
 // finds in each passage; `reject` documents the traps a passage sets.
 
-import type { Lang, Mention } from '../../src/core/types';
+import type { Lang, Mention } from '../../src/shared/types';
 
 export const RULES = ['inflection', 'variants', 'ambiguity', 'events', 'overlap', 'mixed'] as const;
 export type Rule = (typeof RULES)[number];

@@ -2,8 +2,8 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateDataset } from '../../src/core/dataset';
-import type { Entity } from '../../src/core/types';
+import { validateDataset } from '../../src/dataset/dataset';
+import type { Entity } from '../../src/shared/types';
 import type { CorpusItem } from './evaluate';
 
 /** The dataset as the build reads it: every src/data file except meta.json, validated. */

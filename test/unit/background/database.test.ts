@@ -1,0 +1,265 @@
+import 'fake-indexeddb/auto';
+import { deleteDB, openDB } from 'idb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  DB_NAME,
+  DB_SCHEMA_VERSION,
+  ensureDataset,
+  importDataset,
+  openDatabase,
+  readCompiledMatcher,
+  readDatasetInfo,
+  resetDataset,
+  seedDatabase,
+  writeCompiledMatcher,
+} from '../../../src/background/database';
+import { compileBundle } from '../../../src/dataset/dataset';
+import { compileMatcher, findAliases, loadMatcher, serializeMatcher } from '../../../src/engine/matcher';
+import type { DatasetBundle, Entity } from '../../../src/shared/types';
+
+function entity(id: string): Entity {
+  return {
+    id,
+    type: 'organization',
+    name: { en: id.toUpperCase(), ru: id.toUpperCase() },
+    aliases: { en: [id.toUpperCase()], ru: [id.toUpperCase()] },
+    summary: { en: 'An organisation.', ru: 'Организация.' },
+    timeline: [{ date: '1949-04-04', kind: 'founded', label: { en: 'Founded', ru: 'Основана' } }],
+    sources: [{ url: 'https://example.org/', title: 'Example' }],
+  };
+}
+
+function bundle(version: string, ids: string[]): DatasetBundle {
+  return { format: 1, version, date: '2026-11-27', entities: ids.map(entity) };
+}
+
+afterEach(async () => {
+  await deleteDB(DB_NAME);
+});
+
+describe('the background database', () => {
+  it('keeps the compiled matcher for a restarted worker, and drops it when the dataset changes', async () => {
+    const db = await openDatabase();
+    const { entities } = await ensureDataset(db, 'v1', async () => bundle('v1', ['nato', 'osce']));
+    await writeCompiledMatcher(db, serializeMatcher(compileMatcher(entities), 'v1'));
+    const matcher = loadMatcher(await readCompiledMatcher(db), entities, 'v1');
+    expect(matcher && findAliases(matcher, 'NATO and OSCE').map((h) => h.entityIds)).toEqual([
+      ['nato'],
+      ['osce'],
+    ]);
+    await ensureDataset(db, 'v2', async () => bundle('v2', ['nato']));
+    expect(await readCompiledMatcher(db)).toBeUndefined();
+    db.close();
+  });
+
+  it('seeds an empty database from the bundle and stamps it with the version', async () => {
+    const db = await openDatabase();
+    const load = vi.fn(async () => bundle('v1', ['nato', 'osce']));
+    const { info, entities } = await ensureDataset(db, 'v1', load);
+    expect(load).toHaveBeenCalledOnce();
+    expect(info).toMatchObject({ version: 'v1', entityCount: 2 });
+    expect(entities.map((e) => e.id).sort()).toEqual(['nato', 'osce']);
+    expect(await readDatasetInfo(db)).toMatchObject({ version: 'v1', entityCount: 2 });
+    db.close();
+  });
+
+  it('does not reseed when the stored version is current (a restarted worker reads it back)', async () => {
+    const db = await openDatabase();
+    await ensureDataset(db, 'v1', async () => bundle('v1', ['nato']));
+    const load = vi.fn(async () => bundle('v1', ['nato']));
+    const { entities } = await ensureDataset(db, 'v1', load);
+    expect(load).not.toHaveBeenCalled();
+    expect(entities.map((e) => e.id)).toEqual(['nato']);
+    db.close();
+  });
+
+  it('replaces an older dataset completely on update, dropping entities that were removed', async () => {
+    const db = await openDatabase();
+    await ensureDataset(db, 'v1', async () => bundle('v1', ['nato', 'old-entity']));
+    const { info, entities } = await ensureDataset(db, 'v2', async () => bundle('v2', ['nato', 'osce']));
+    expect(info.version).toBe('v2');
+    expect(entities.map((e) => e.id).sort()).toEqual(['nato', 'osce']);
+    expect((await db.getAllKeys('entities')).sort()).toEqual(['nato', 'osce']);
+    db.close();
+  });
+
+  it('reseeds when the stamp and the contents disagree (an interrupted write by an older version)', async () => {
+    const db = await openDatabase();
+    await ensureDataset(db, 'v1', async () => bundle('v1', ['nato', 'osce']));
+    await db.delete('entities', 'osce');
+    const load = vi.fn(async () => bundle('v1', ['nato', 'osce']));
+    const { entities } = await ensureDataset(db, 'v1', load);
+    expect(load).toHaveBeenCalledOnce();
+    expect(entities).toHaveLength(2);
+    db.close();
+  });
+
+  it('keeps the old dataset intact when seeding fails part-way', async () => {
+    const db = await openDatabase();
+    await seedDatabase(db, bundle('v1', ['nato', 'osce']));
+    // A record without its key path makes put() throw inside the transaction, which then aborts.
+    const broken = bundle('v2', ['csto']);
+    broken.entities.push({ name: 'no id' } as unknown as Entity);
+    try {
+      await expect(seedDatabase(db, broken)).rejects.toThrow();
+      expect(await readDatasetInfo(db)).toMatchObject({ version: 'v1' });
+      expect((await db.getAllKeys('entities')).sort()).toEqual(['nato', 'osce']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('rebuilds a database left by a newer schema version instead of failing', async () => {
+    const newer = await openDB(DB_NAME, DB_SCHEMA_VERSION + 5, {
+      upgrade(db) {
+        db.createObjectStore('something-else');
+      },
+    });
+    newer.close();
+    const db = await openDatabase();
+    const { entities } = await ensureDataset(db, 'v1', async () => bundle('v1', ['nato']));
+    expect(entities.map((e) => e.id)).toEqual(['nato']);
+    db.close();
+  });
+});
+
+/** A real compiled bundle (its version carries its content hash), as the build writes it. */
+function compiled(ids: string[], date = '2026-11-27'): DatasetBundle {
+  const valid = (id: string): Entity => ({
+    ...entity(id),
+    name: { en: id.toUpperCase(), ru: `Организация ${id}` },
+    aliases: { en: [id.toUpperCase()], ru: [`Организация ${id}`] },
+  });
+  return compileBundle(ids.map(valid), date);
+}
+
+/** Runs `body` with an open database, closing it even when an assertion fails (deleteDB waits for that). */
+async function withDb(body: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>): Promise<void> {
+  const db = await openDatabase();
+  try {
+    await body(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function storedIds(db: Awaited<ReturnType<typeof openDatabase>>): Promise<string[]> {
+  return ((await db.getAllKeys('entities')) as string[]).sort();
+}
+
+describe('importing and resetting the dataset', () => {
+  const bundled = compiled(['nato', 'osce']);
+  const loadBundled = async () => structuredClone(bundled);
+
+  it('records where the dataset came from and how many entities of each type it has', () =>
+    withDb(async (db) => {
+      const { info } = await ensureDataset(db, bundled.version, loadBundled);
+      expect(info).toMatchObject({
+        source: 'bundled',
+        entityCount: 2,
+        counts: { treaty: 0, event: 0, organization: 2 },
+      });
+      expect(await readDatasetInfo(db)).toEqual(info);
+    }));
+
+  it('changes nothing when the file is invalid, and lists its problems', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      const stored = serializeMatcher(compileMatcher(bundled.entities), bundled.version);
+      await writeCompiledMatcher(db, stored);
+      const before = await readDatasetInfo(db);
+
+      const edited = compiled(['csto']);
+      edited.entities[0]!.summary.en = 'Edited by hand.';
+      const result = await importDataset(db, JSON.parse(JSON.stringify(edited)), bundled.version);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.problems.join('\n')).toMatch(/changed after the file was compiled/);
+
+      const garbage = await importDataset(db, { format: 1, version: 'x', date: 'y', entities: [{}] }, 'v');
+      expect(!garbage.ok && garbage.problems.length).toBeGreaterThan(1);
+
+      expect(await readDatasetInfo(db)).toEqual(before);
+      expect(await storedIds(db)).toEqual(['nato', 'osce']);
+      expect(await readCompiledMatcher(db)).toEqual(stored);
+    }));
+
+  it('caps a long list of problems', () =>
+    withDb(async (db) => {
+      const many = {
+        format: 1,
+        version: '2026-11-27+00000000',
+        date: '2026-11-27',
+        entities: Array(500).fill(5),
+      };
+      const result = await importDataset(db, many, 'v');
+      expect(!result.ok && result.problems).toHaveLength(101);
+      expect(!result.ok && result.problems.at(-1)).toMatch(/and \d+ more problems/);
+    }));
+
+  it('replaces everything with a valid file, drops the old compiled matcher, and marks it imported', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      await writeCompiledMatcher(db, serializeMatcher(compileMatcher(bundled.entities), bundled.version));
+
+      const other = compiled(['csto', 'sco', 'brics'], '2026-12-01');
+      const result = await importDataset(db, JSON.parse(JSON.stringify(other)), bundled.version);
+      expect(result).toMatchObject({
+        ok: true,
+        info: { version: other.version, source: 'imported', entityCount: 3 },
+      });
+      expect(await storedIds(db)).toEqual(['brics', 'csto', 'sco']);
+      expect(await readDatasetInfo(db)).toMatchObject({
+        version: other.version,
+        date: '2026-12-01',
+        source: 'imported',
+      });
+      expect(await readCompiledMatcher(db)).toBeUndefined();
+    }));
+
+  it('keeps an imported dataset when the worker restarts, and when the extension is updated', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      const other = compiled(['csto']);
+      await importDataset(db, other, bundled.version);
+
+      const load = vi.fn(loadBundled);
+      const restarted = await ensureDataset(db, bundled.version, load);
+      expect(restarted.info).toMatchObject({ version: other.version, source: 'imported' });
+      expect(restarted.entities.map((e) => e.id)).toEqual(['csto']);
+
+      // An update that ships another bundled dataset checks the import again and keeps it.
+      const updated = await ensureDataset(db, 'a-newer-bundled-version', load);
+      expect(updated.info).toMatchObject({ version: other.version, source: 'imported' });
+      expect(load).not.toHaveBeenCalled();
+    }));
+
+  it('falls back to the bundled dataset when an update cannot read the imported one', () =>
+    withDb(async (db) => {
+      await importDataset(db, compiled(['csto']), bundled.version);
+      // What a later build's stricter rules would refuse: here, an entity the rules reject.
+      const broken = { ...(await db.get('entities', 'csto'))!, sources: [] };
+      await db.put('entities', broken);
+      const { info, entities } = await ensureDataset(db, 'a-newer-bundled-version', loadBundled);
+      expect(info.source).toBe('bundled');
+      expect(entities.map((e) => e.id).sort()).toEqual(['nato', 'osce']);
+    }));
+
+  it('reset restores the bundled dataset', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      await importDataset(db, compiled(['csto']), bundled.version);
+      const { info } = await resetDataset(db, loadBundled);
+      expect(info).toMatchObject({ version: bundled.version, source: 'bundled', entityCount: 2 });
+      expect(await storedIds(db)).toEqual(['nato', 'osce']);
+      const again = await ensureDataset(db, bundled.version, vi.fn(loadBundled));
+      expect(again.info.source).toBe('bundled');
+    }));
+
+  it('reseeds an imported dataset whose stamp and contents disagree', () =>
+    withDb(async (db) => {
+      await importDataset(db, compiled(['csto', 'sco']), bundled.version);
+      await db.delete('entities', 'sco');
+      const { info } = await ensureDataset(db, bundled.version, loadBundled);
+      expect(info).toMatchObject({ source: 'bundled', version: bundled.version });
+    }));
+});

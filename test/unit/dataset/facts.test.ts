@@ -1,0 +1,52 @@
+// Fact review: key dates in the dataset, each checked by hand against the source named in its row
+// (tables in test/unit/facts/, one per data file or theme). A wrong date is worse than a missing
+// one, so a change to any of these dates must come with a new check.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../eval/load';
+import type { CheckedDate } from './facts/checked-date';
+import { FACTS as CORE } from './facts/core';
+import { FACTS as EURASIA } from './facts/eurasia-organizations';
+import { FACTS as EUROPE } from './facts/europe-ukraine';
+import { FACTS as NONPROLIFERATION } from './facts/nonproliferation';
+import { FACTS as RECENT } from './facts/recent';
+import { FACTS as SUMMITS } from './facts/summits';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const byId = new Map(loadDataset(ROOT).entities.map((e) => [e.id, e]));
+
+const TABLES: [string, CheckedDate[]][] = [
+  ['arms control, organisations and the seed article', CORE],
+  ['Eurasia and organisations', EURASIA],
+  ['Europe and Ukraine', EUROPE],
+  ['non-proliferation and the Middle East', NONPROLIFERATION],
+  ['recent events and the 2026 review', RECENT],
+  ['summits and recurring events', SUMMITS],
+];
+
+describe.each(TABLES)('fact review: %s', (_theme, facts) => {
+  it('covers at least 20 checked dates', () => {
+    expect(facts.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(facts)('%s: %s on %s (checked against %s)', (id, kind, date) => {
+    const entity = byId.get(id);
+    expect(entity, `no entity "${id}"`).toBeDefined();
+    const steps = entity!.timeline.filter((s) => s.kind === kind).map((s) => s.date);
+    expect(steps).toContain(date);
+  });
+});
+
+describe('fact review coverage', () => {
+  it('checks at least 60 key dates across the dataset', () => {
+    expect(TABLES.reduce((sum, [, facts]) => sum + facts.length, 0)).toBeGreaterThanOrEqual(60);
+  });
+
+  it('gives every summit in summits.json a checked date', () => {
+    const file = JSON.parse(readFileSync(join(ROOT, 'src/data/summits.json'), 'utf8')) as { id: string }[];
+    const checked = new Set(SUMMITS.map(([id]) => id));
+    expect(file.map((e) => e.id).filter((id) => !checked.has(id))).toEqual([]);
+  });
+});

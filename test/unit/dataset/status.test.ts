@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareIsoDates,
+  formatDate,
+  isCurrentOn,
+  isoDateContains,
+  keyDates,
+  statusOn,
+  stepsAfter,
+} from '../../../src/dataset/status';
+import type { Entity, StepKind } from '../../../src/shared/types';
+
+function treaty(id: string, steps: [string, StepKind][]): Entity {
+  return {
+    id,
+    type: 'treaty',
+    name: { en: id, ru: id },
+    aliases: { en: [], ru: [] },
+    summary: { en: '', ru: '' },
+    timeline: steps.map(([date, kind]) => ({ date, kind, label: { en: kind, ru: kind } })),
+    sources: [{ url: 'https://example.org', title: 'x' }],
+  };
+}
+
+// A New START–like timeline.
+const NEW_START = treaty('new-start', [
+  ['2010-04-08', 'signed'],
+  ['2011-01-26', 'ratified'],
+  ['2011-02-05', 'in-force'],
+  ['2021-02-03', 'extended'],
+  ['2023-02-21', 'suspended'],
+  ['2026-02-05', 'expired'],
+]);
+
+describe('statusOn', () => {
+  it('is in force on the seed article date and expired today', () => {
+    expect(statusOn(NEW_START, '2022-01-14')).toMatchObject({ code: 'in-force', since: '2021-02-03' });
+    expect(statusOn(NEW_START, '2026-11-27')).toMatchObject({ code: 'expired', since: '2026-02-05' });
+    expect(statusOn(NEW_START, '2026-11-27').code).toBe('expired');
+  });
+
+  it('walks through not-yet, signed and suspended', () => {
+    expect(statusOn(NEW_START, '2009-01-01')).toMatchObject({ code: 'not-yet', since: null });
+    expect(statusOn(NEW_START, '2010-04-08').code).toBe('signed');
+    expect(statusOn(NEW_START, '2011-01-30').code).toBe('signed'); // ratification does not change it
+    expect(statusOn(NEW_START, '2024-01-01')).toMatchObject({ code: 'suspended', since: '2023-02-21' });
+  });
+
+  it('counts a partial date as known from the start of its period', () => {
+    const org = treaty('org', [['1949', 'founded']]);
+    expect(statusOn(org, '1949-01-01').code).toBe('active');
+    expect(compareIsoDates('2021-06', '2021-06-16')).toBeLessThan(0);
+    expect(isoDateContains('2021-06', '2021-06-16')).toBe(true);
+  });
+});
+
+describe('isCurrentOn', () => {
+  it('is true while in force or suspended, false before and after', () => {
+    expect(isCurrentOn(NEW_START, '2022-01-14')).toBe(true);
+    expect(isCurrentOn(NEW_START, '2024-01-01')).toBe(true);
+    expect(isCurrentOn(NEW_START, '2010-05-01')).toBe(false);
+    expect(isCurrentOn(NEW_START, '2026-11-27')).toBe(false);
+  });
+});
+
+describe('stepsAfter', () => {
+  it('gives what happened since the article: the 2023 suspension and the 2026 expiry', () => {
+    expect(stepsAfter(NEW_START, '2022-01-14').map((s) => [s.date, s.kind])).toEqual([
+      ['2023-02-21', 'suspended'],
+      ['2026-02-05', 'expired'],
+    ]);
+    expect(stepsAfter(NEW_START, '2026-11-27')).toEqual([]);
+  });
+});
+
+describe('keyDates', () => {
+  it('keeps status-changing steps, oldest first', () => {
+    expect(keyDates(NEW_START).map((s) => s.kind)).toEqual([
+      'signed',
+      'in-force',
+      'extended',
+      'suspended',
+      'expired',
+    ]);
+    expect(keyDates(NEW_START, 2)).toHaveLength(2);
+  });
+});
+
+describe('formatDate', () => {
+  it('writes days, months and years in English', () => {
+    expect(formatDate('2010-04-08', 'en')).toBe('8 April 2010');
+    expect(formatDate('2021-06', 'en')).toBe('June 2021');
+    expect(formatDate('2021', 'en')).toBe('2021');
+  });
+
+  it('writes days, months and years in Russian', () => {
+    expect(formatDate('2010-04-08', 'ru')).toBe('8 апреля 2010 г.');
+    expect(formatDate('2026-02-05', 'ru')).toBe('5 февраля 2026 г.');
+    expect(formatDate('2021-06', 'ru')).toBe('июнь 2021 г.');
+    expect(formatDate('2021', 'ru')).toBe('2021 г.');
+  });
+
+  it('says what Intl says for every month, with a day and without', () => {
+    const intl = (locale: string, day: boolean) =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: 'long',
+        day: day ? 'numeric' : undefined,
+      });
+    for (let month = 1; month <= 12; month++) {
+      const mm = String(month).padStart(2, '0');
+      const at = new Date(Date.UTC(1999, month - 1, 28));
+      for (const [lang, locale] of [
+        ['en', 'en-GB'],
+        ['ru', 'ru'],
+      ] as const) {
+        const plain = (s: string) => s.replace(/\s/g, ' ');
+        expect(formatDate(`1999-${mm}-28`, lang)).toBe(plain(intl(locale, true).format(at)));
+        expect(formatDate(`1999-${mm}`, lang)).toBe(plain(intl(locale, false).format(at)));
+      }
+    }
+  });
+});

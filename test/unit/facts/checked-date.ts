@@ -1,4 +1,0 @@
-import type { StepKind } from '../../../src/core/types';
-
-/** [entity id, step kind, ISO date, where the date was checked by hand] */
-export type CheckedDate = [string, StepKind, string, string];
