@@ -13,7 +13,7 @@ import { zipSync } from 'fflate';
 
 const root = dirname(fileURLToPath(import.meta.url));
 /** The module that compiles a matcher and gives its stored form: what the stored matcher's stamp covers. */
-const MATCHER_CODE_ENTRY = 'src/engine/matcher.ts';
+const MATCHER_CODE_ENTRY = 'src/engine/matcher/stored.ts';
 const dist = join(root, 'dist');
 const browsers = ['chrome', 'firefox'];
 const wantZip = process.argv.includes('--zip');

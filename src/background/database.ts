@@ -12,7 +12,7 @@
 
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import { BUNDLE_FORMAT, parseBundle } from '../dataset/dataset';
-import type { StoredMatcher } from '../engine/matcher';
+import type { StoredMatcher } from '../engine/matcher/stored';
 import type { DatasetInfo, DatasetSource } from '../shared/messages';
 import type { DatasetBundle, Entity, EntityType } from '../shared/types';
 

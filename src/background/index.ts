@@ -4,7 +4,9 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseBundle } from '../dataset/dataset';
 import { annotateText } from '../engine/annotate';
-import { compileMatcher, loadMatcher, type Matcher, serializeMatcher } from '../engine/matcher';
+import { compileMatcher, type Matcher } from '../engine/matcher/compile';
+import { loadMatcher, serializeMatcher } from '../engine/matcher/stored';
+import type { Lang } from '../shared/languages';
 import {
   type DatasetInfo,
   type PageUi,
@@ -14,7 +16,7 @@ import {
   type Request,
   type TabCommand,
 } from '../shared/messages';
-import type { DatasetBundle, Entity, Lang, Mention } from '../shared/types';
+import type { DatasetBundle, Entity, Mention } from '../shared/types';
 import { stringTable } from '../ui/strings';
 import { MARK_CSS, UI_CSS } from '../ui/styles';
 import {

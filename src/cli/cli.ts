@@ -7,7 +7,7 @@ import bundle from 'backstory:dataset';
 import { readFileSync, statSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { annotateText } from '../engine/annotate';
-import { compileMatcher } from '../engine/matcher';
+import { compileMatcher } from '../engine/matcher/compile';
 import type { ArticleInfo, Entity, Mention } from '../shared/types';
 import { detectArticle, detectPlainText } from '../site/detect';
 import { extractText } from '../site/extract';

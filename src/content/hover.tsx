@@ -2,8 +2,9 @@
 // timings); this module feeds it the page's pointer, focus and key events and draws the card.
 
 import { render } from 'preact';
+import type { Lang } from '../shared/languages';
 import type { Theme } from '../shared/settings';
-import type { Entity, EntityType, IsoDate, Lang } from '../shared/types';
+import type { Entity, EntityType, IsoDate } from '../shared/types';
 import { HoverCard } from '../ui/HoverCard';
 import { placeCard } from '../ui/layout/card-layout';
 import { createHoverTiming } from '../ui/layout/hover-timing';

@@ -1,7 +1,7 @@
 // "Status as of a date": what a treaty, organisation or event was on the article's date and today,
 // and what happened in between. Pure functions over an entity's timeline.
 
-import type { Entity, IsoDate, Lang, StepKind, TimelineStep } from '../shared/types';
+import type { Entity, IsoDate, StepKind, TimelineStep } from '../shared/types';
 
 export type StatusCode =
   | 'not-yet' // nothing had happened yet on that date
@@ -117,29 +117,6 @@ const KEY_KINDS: ReadonlySet<StepKind> = new Set([
 export function keyDates(entity: Entity, limit = 5): TimelineStep[] {
   const key = entity.timeline.filter((step) => KEY_KINDS.has(step.kind));
   return (key.length > 0 ? key : entity.timeline).slice(0, limit);
-}
-
-const EN_MONTHS =
-  'January February March April May June July August September October November December'.split(' ');
-/** Genitive, as after a day ("5 февраля"); a month on its own is nominative ("февраль"). */
-const RU_MONTHS = 'января февраля марта апреля мая июня июля августа сентября октября ноября декабря'.split(
-  ' ',
-);
-const nominative = (genitive: string) =>
-  genitive === 'мая' ? 'май' : genitive.replace(/а$/, '').replace(/я$/, 'ь');
-
-/**
- * "8 April 2010", "June 2021", "2021"; "8 апреля 2010 г.", "июнь 2021 г.", "2021 г.": the long dates of
- * CLDR (en-GB, ru), written out here because a page's first Intl date format is a long task (ICU
- * loads its data) and a content script has no idle moment it may spend on that.
- */
-export function formatDate(iso: IsoDate, lang: Lang): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  const ru = lang === 'ru';
-  const genitive = month ? (ru ? RU_MONTHS : EN_MONTHS)[month - 1] : '';
-  if (genitive === undefined) return iso;
-  const monthYear = `${day ? `${day} ${genitive}` : ru ? nominative(genitive) : genitive} ${year}`.trim();
-  return ru ? `${monthYear} г.` : monthYear;
 }
 
 /** Today's date as YYYY-MM-DD in the reader's local time. */

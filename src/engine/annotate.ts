@@ -2,9 +2,11 @@
 // names resolved by the article's date, and events the text names only by place and date.
 
 import { compareIsoDates, isCurrentOn } from '../dataset/status';
-import type { Entity, IsoDate, Lang, Mention } from '../shared/types';
+import type { Lang } from '../shared/languages';
+import type { Entity, IsoDate, Mention } from '../shared/types';
 import { type EventLink, eventStart, linkEvents, sentenceOf, sentenceStarts } from './events';
-import { type AliasHit, type ClueHit, type Matcher, scanForAnnotation } from './matcher';
+import type { AliasHit, ClueHit, Matcher } from './matcher/compile';
+import { scanForAnnotation } from './matcher/scan';
 
 export interface AnnotateOptions {
   /** Publication date (YYYY-MM-DD), or null when the page does not tell. */

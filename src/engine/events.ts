@@ -6,9 +6,10 @@
 // a cue and two participants will do ("Putin and Trump at their meeting last August").
 
 import { compareIsoDates } from '../dataset/status';
-import type { Entity, IsoDate, Lang, StepKind } from '../shared/types';
-import { type DateExpression, findDates, mayEndDate, mayStartDate } from './dates';
-import type { ClueHit } from './matcher';
+import type { Lang } from '../shared/languages';
+import type { Entity, IsoDate, StepKind } from '../shared/types';
+import { type DateExpression, findDates, mayEndDate, mayStartDate } from './dates/find';
+import type { ClueHit } from './matcher/compile';
 
 export interface EventLink {
   /** The mention: the place and the date expression when they are adjacent, else the date expression. */

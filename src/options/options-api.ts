@@ -3,9 +3,9 @@
 // tests pass a fake. The page never touches `browser` directly.
 
 import type { Browser } from 'webextension-polyfill';
+import type { Lang } from '../shared/languages';
 import type { Reply, Request, Results } from '../shared/messages';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
-import type { Lang } from '../shared/types';
 
 export type BrowserFamily = 'chromium' | 'firefox';
 

@@ -2,7 +2,8 @@
 // declared once with its reply type, and the guard that the background puts in front of them.
 // Modelled on Hypothesis's typed port messages: the receiver never trusts the shape of what arrives.
 
-import type { Bilingual, Entity, EntityType, IsoDate, Lang, Mention } from './types';
+import type { Bilingual, Lang } from './languages';
+import type { Entity, EntityType, IsoDate, Mention } from './types';
 
 /** Largest article text the background accepts, in UTF-16 code units (about 2 MB of text). */
 export const MAX_TEXT_LENGTH = 2_000_000;

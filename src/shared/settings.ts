@@ -1,7 +1,8 @@
 // The reader's preferences, kept in browser.storage.local under one key. Parsing is defensive:
 // storage written by an older or newer version, or by hand, falls back to the defaults field by field.
 
-import type { EntityType, Lang } from './types';
+import type { Lang } from './languages';
+import type { EntityType } from './types';
 
 export type OpenSidebar = 'remember' | 'always' | 'never';
 export type InterfaceLanguage = 'auto' | Lang;

@@ -1,15 +1,12 @@
 // The shapes every part of Backstory agrees on: the dataset, the article, the mentions.
 // Pure types only; no code here depends on a browser.
 
-export type Lang = 'en' | 'ru';
+import type { Bilingual, Lang, PerLang } from './languages';
 
-/** A string in both interface languages. */
-export interface Bilingual {
-  en: string;
-  ru: string;
-}
+/** The kinds of thing the dataset describes, in the order the sidebar groups them. */
+export const ENTITY_TYPES = ['treaty', 'event', 'organization'] as const;
 
-export type EntityType = 'treaty' | 'event' | 'organization';
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**
  * What a dated step did. Status on a given date is derived from the last status-changing step
@@ -53,11 +50,11 @@ export interface Source {
 /** What the event linker needs to recognise an event that the text names only by place and date. */
 export interface EventClues {
   /** Place names as the text may write them, per language ("Geneva"; "Женеве", "Женева"). */
-  places: { en: string[]; ru: string[] };
+  places: PerLang;
   /** Words that say an event of this kind happened ("meeting", "summit", "talks"; "встреча", "саммит"). */
-  cues: { en: string[]; ru: string[] };
+  cues: PerLang;
   /** People or parties whose names make the link surer ("Putin", "Biden"; "Путин", "Байден"). */
-  participants?: { en: string[]; ru: string[] };
+  participants?: PerLang;
 }
 
 export interface Entity {
@@ -74,7 +71,7 @@ export interface Entity {
    * case ("зерновая сделка") when articles do. Hyphen and space spellings read alike, and an
    * English hyphenated compound also matches joined ("Non-Proliferation", "Nonproliferation").
    */
-  aliases: { en: string[]; ru: string[] };
+  aliases: PerLang;
   /**
    * Names that also name other things, so they name this entity only in context: "Permanent
    * Council" (of the OSCE, or of the OAS?), "Moscow Treaty" (SORT, or the 1970 USSR–FRG treaty?),
@@ -83,13 +80,13 @@ export interface Entity {
    * when the text also names the entity by a plain alias. Where the same name is a plain alias of
    * another entity, a context alias that is confirmed wins. Needs `context`.
    */
-  contextAliases?: { en: string[]; ru: string[] };
+  contextAliases?: PerLang;
   /**
    * Words that confirm a context alias in its sentence ("OSCE", "Vienna"; "ОБСЕ", "Вене"). Matched
    * like aliases (capitals only for acronyms); Russian words in the nominative, inflected by the
    * matcher. Only with `contextAliases`.
    */
-  context?: { en: string[]; ru: string[] };
+  context?: PerLang;
   summary: Bilingual;
   timeline: TimelineStep[];
   /** Parties, members or participants, in both languages. */

@@ -1,6 +1,7 @@
 // Is this page a TASS article, and if so: where is its text, when was it published, in which language?
 // Runs in the content script and in Node over linkedom, so only basic DOM calls are used.
-import type { ArticleInfo, IsoDate, Lang } from '../shared/types';
+import { type Lang, monthOfWord } from '../shared/languages';
+import type { ArticleInfo, IsoDate } from '../shared/types';
 
 export interface DetectedArticle extends ArticleInfo {
   /** Elements holding the article's text in reading order: headline, lead, body paragraphs/sub-heads. */
@@ -10,9 +11,6 @@ export interface DetectedArticle extends ArticleInfo {
 type Md = { m: number; d: number };
 
 const MSK_MS = 3 * 3600 * 1000;
-const EN_MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
-// "мар" must come before "ма" (марта vs мая); indexOf order already gives that.
-const RU_MONTHS = 'янв фев мар апр ма июн июл авг сен окт ноя дек'.split(' ');
 const DATELINE = /\/TASS\/|\/ТАСС\/|\/Корр\.\s?ТАСС/;
 const EN_DATELINE = /\b([A-Z][a-z]{2,8})\.? (\d{1,2})\.?\s*\/TASS\//;
 const RU_DATELINE = /(\d{1,2})\s+([а-яё]{3,9})\.?\s*\/(?:ТАСС|Корр\.)/i;
@@ -28,12 +26,6 @@ type Scope = Document | Element;
 const all = (root: Scope, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
 const meta = (doc: Document, prop: string): string | null =>
   doc.querySelector(`meta[property="${prop}"], meta[name="${prop}"]`)?.getAttribute('content') ?? null;
-
-function monthIndex(word: string): number {
-  const w = word.toLowerCase();
-  const list = /[а-яё]/.test(w) ? RU_MONTHS : EN_MONTHS;
-  return list.findIndex((p) => w.startsWith(p)) + 1;
-}
 
 function iso(y: number, m: number, d: number): IsoDate | null {
   const t = new Date(Date.UTC(y, m - 1, d));
@@ -64,18 +56,18 @@ function humanDate(s: string): { y: number | null; md: Md } | null {
   let m = /(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(s);
   if (m) return { y: +m[3]!, md: { m: +m[2]!, d: +m[1]! } };
   m = /(\d{1,2})\s+([A-Za-zА-Яа-яЁё]{3,9})\.?(?:,?\s+(\d{4}))?/.exec(s);
-  if (m && monthIndex(m[2]!)) return { y: m[3] ? +m[3] : null, md: { m: monthIndex(m[2]!), d: +m[1]! } };
+  if (m && monthOfWord(m[2]!)) return { y: m[3] ? +m[3] : null, md: { m: monthOfWord(m[2]!), d: +m[1]! } };
   m = /([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?/.exec(s);
-  if (m && monthIndex(m[1]!)) return { y: m[3] ? +m[3] : null, md: { m: monthIndex(m[1]!), d: +m[2]! } };
+  if (m && monthOfWord(m[1]!)) return { y: m[3] ? +m[3] : null, md: { m: monthOfWord(m[1]!), d: +m[2]! } };
   return null;
 }
 
 function datelineMd(s: string): Md | null {
   const head = s.slice(0, 300);
   let m = EN_DATELINE.exec(head);
-  if (m && monthIndex(m[1]!)) return { m: monthIndex(m[1]!), d: +m[2]! };
+  if (m && monthOfWord(m[1]!)) return { m: monthOfWord(m[1]!), d: +m[2]! };
   m = RU_DATELINE.exec(head);
-  if (m && monthIndex(m[2]!)) return { m: monthIndex(m[2]!), d: +m[1]! };
+  if (m && monthOfWord(m[2]!)) return { m: monthOfWord(m[2]!), d: +m[1]! };
   return null;
 }
 

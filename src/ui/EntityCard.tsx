@@ -2,9 +2,11 @@
 // article's date and today, what has happened since, and where the facts come from.
 
 import { Component } from 'preact';
-import { compareIsoDates, formatDate, keyDates, type Status, statusOn, stepsAfter } from '../dataset/status';
+import { compareIsoDates, keyDates, type Status, statusOn, stepsAfter } from '../dataset/status';
+import type { Bilingual, Lang } from '../shared/languages';
 import type { RelatedEntity } from '../shared/messages';
-import type { Bilingual, Entity, IsoDate, Lang, TimelineStep } from '../shared/types';
+import type { Entity, IsoDate, TimelineStep } from '../shared/types';
+import { formatDate } from './layout/format-date';
 import { plural, type StringKey, t } from './strings';
 import { Timeline } from './Timeline';
 

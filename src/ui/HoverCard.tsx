@@ -1,7 +1,8 @@
 // The small card shown while the reader hovers or focuses a mention in the article.
 
+import type { Lang } from '../shared/languages';
 import type { Theme } from '../shared/settings';
-import type { Entity, IsoDate, Lang } from '../shared/types';
+import type { Entity, IsoDate } from '../shared/types';
 import { EntityHead } from './EntityCard';
 import { t } from './strings';
 

@@ -4,11 +4,13 @@
 // pointer or by the arrow keys.
 
 import { Component, createRef } from 'preact';
-import { formatDate, keyDates } from '../dataset/status';
+import { keyDates } from '../dataset/status';
+import type { Lang } from '../shared/languages';
 import type { RelatedEntity } from '../shared/messages';
 import { SIDEBAR_WIDTH, type Theme } from '../shared/settings';
-import type { ArticleInfo, Entity, EntityType, IsoDate, Lang } from '../shared/types';
+import type { ArticleInfo, Entity, EntityType, IsoDate } from '../shared/types';
 import { EntityCard, pick } from './EntityCard';
+import { formatDate } from './layout/format-date';
 import { groupName, t } from './strings';
 import { Timeline } from './Timeline';
 

@@ -2,8 +2,9 @@
 // Drawn as SVG by hand (no chart library: the content script has a 40 KB budget); where things go
 // is decided by layout/timeline-layout.
 
-import { formatDate } from '../dataset/status';
-import type { IsoDate, Lang } from '../shared/types';
+import type { Lang } from '../shared/languages';
+import type { IsoDate } from '../shared/types';
+import { formatDate } from './layout/format-date';
 import { layoutTimeline } from './layout/timeline-layout';
 import { t } from './strings';
 

@@ -6,7 +6,8 @@
 // Placeholders are $1, $2... as in messages.json; a string with "|" holds plural forms
 // (English: one|other; Russian: one|few|many), see `plural`.
 
-import type { EntityType, Lang } from '../shared/types';
+import type { Lang } from '../shared/languages';
+import type { EntityType } from '../shared/types';
 
 /** Every key the page uses; the type comes from the English file, no code from it is bundled. */
 export type StringKey = keyof typeof import('../locales/en/messages.json');

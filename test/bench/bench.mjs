@@ -24,7 +24,9 @@ async function bundleCore() {
   const out = await esbuild.build({
     stdin: {
       contents: `
-        export { compileMatcher, findAliases, scanText, loadMatcher, serializeMatcher } from './src/engine/matcher';
+        export { compileMatcher } from './src/engine/matcher/compile';
+        export { findAliases, scanText } from './src/engine/matcher/scan';
+        export { loadMatcher, serializeMatcher } from './src/engine/matcher/stored';
         export { russianForms } from './src/engine/russian';
         export { annotateText } from './src/engine/annotate';
         export { detectArticle } from './src/site/detect';

@@ -2,7 +2,7 @@
 // Bundled in memory and run by test/eval/run.mjs.
 
 import { annotateText } from '../../src/engine/annotate';
-import { compileMatcher } from '../../src/engine/matcher';
+import { compileMatcher } from '../../src/engine/matcher/compile';
 import { evaluateCorpus, formatReport, validateCorpus } from './evaluate';
 import { loadCorpus, loadDataset } from './load';
 

@@ -6,7 +6,8 @@
 // in `reject` or not) a false hit. The corpus therefore lists in `expect` every id a correct matcher
 // finds in each passage; `reject` documents the traps a passage sets.
 
-import type { Lang, Mention } from '../../src/shared/types';
+import type { Lang } from '../../src/shared/languages';
+import type { Mention } from '../../src/shared/types';
 
 export const RULES = ['inflection', 'variants', 'ambiguity', 'events', 'overlap', 'mixed'] as const;
 export type Rule = (typeof RULES)[number];

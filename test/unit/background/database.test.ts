@@ -14,7 +14,9 @@ import {
   writeCompiledMatcher,
 } from '../../../src/background/database';
 import { compileBundle } from '../../../src/dataset/dataset';
-import { compileMatcher, findAliases, loadMatcher, serializeMatcher } from '../../../src/engine/matcher';
+import { compileMatcher } from '../../../src/engine/matcher/compile';
+import { findAliases } from '../../../src/engine/matcher/scan';
+import { loadMatcher, serializeMatcher } from '../../../src/engine/matcher/stored';
 import type { DatasetBundle, Entity } from '../../../src/shared/types';
 
 function entity(id: string): Entity {

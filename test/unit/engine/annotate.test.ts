@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../../src/engine/annotate';
-import { compileMatcher } from '../../../src/engine/matcher';
-import type { Entity, EntityType, EventClues, Lang, StepKind } from '../../../src/shared/types';
+import { compileMatcher } from '../../../src/engine/matcher/compile';
+import type { Lang } from '../../../src/shared/languages';
+import type { Entity, EntityType, EventClues, StepKind } from '../../../src/shared/types';
 
 const SEED = readFileSync(new URL('../../fixtures/seed-article.txt', import.meta.url), 'utf8');
 

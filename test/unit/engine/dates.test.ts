@@ -8,7 +8,7 @@ import {
   findDatesByRule,
   mayEndDate,
   mayStartDate,
-} from '../../../src/engine/dates';
+} from '../../../src/engine/dates/find';
 import { loadCorpus } from '../../eval/load';
 
 const PUB = '2022-01-14'; // a Friday

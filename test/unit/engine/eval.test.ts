@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../../src/engine/annotate';
-import { compileMatcher } from '../../../src/engine/matcher';
+import { compileMatcher } from '../../../src/engine/matcher/compile';
 import type { Mention } from '../../../src/shared/types';
 import { type CorpusItem, evaluateCorpus, formatReport, RULES, validateCorpus } from '../../eval/evaluate';
 import { loadCorpus, loadDataset } from '../../eval/load';

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../../src/engine/dates';
+import { findDates } from '../../../src/engine/dates/find';
 import { eventPeriod, isRegExpSpace, linkEvents, sentenceStarts } from '../../../src/engine/events';
-import { compileMatcher, scanText } from '../../../src/engine/matcher';
-import type { Entity, EventClues, Lang } from '../../../src/shared/types';
+import { compileMatcher } from '../../../src/engine/matcher/compile';
+import { scanText } from '../../../src/engine/matcher/scan';
+import type { Lang } from '../../../src/shared/languages';
+import type { Entity, EventClues } from '../../../src/shared/types';
 
 function event(id: string, dates: [string, 'held' | 'started' | 'ended'][], clues: EventClues): Entity {
   return {

@@ -6,17 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../../src/engine/annotate';
-import {
-  clueHitsAlone,
-  compileMatcher,
-  findAliases,
-  loadMatcher,
-  MATCHER_FORMAT,
-  type Matcher,
-  scanForAnnotation,
-  scanText,
-  serializeMatcher,
-} from '../../../src/engine/matcher';
+import { compileMatcher, type Matcher } from '../../../src/engine/matcher/compile';
+import { clueHitsAlone, findAliases, scanForAnnotation, scanText } from '../../../src/engine/matcher/scan';
+import { loadMatcher, MATCHER_FORMAT, serializeMatcher } from '../../../src/engine/matcher/stored';
 import { loadCorpus, loadDataset } from '../../eval/load';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aliasHitsNormalized, compileMatcher, findAliases, scanText } from '../../../src/engine/matcher';
+import { compileMatcher } from '../../../src/engine/matcher/compile';
+import { aliasHitsNormalized, findAliases, scanText } from '../../../src/engine/matcher/scan';
 import type { Entity } from '../../../src/shared/types';
 
 function entity(id: string, en: string[], ru: string[] = [], extra: Partial<Entity> = {}): Entity {

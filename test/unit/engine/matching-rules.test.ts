@@ -6,9 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../../src/engine/annotate';
-import { findDates } from '../../../src/engine/dates';
-import { compileMatcher } from '../../../src/engine/matcher';
-import type { Lang } from '../../../src/shared/types';
+import { findDates } from '../../../src/engine/dates/find';
+import { compileMatcher } from '../../../src/engine/matcher/compile';
+import type { Lang } from '../../../src/shared/languages';
 import { loadDataset } from '../../eval/load';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');

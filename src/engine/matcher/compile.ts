@@ -1,0 +1,168 @@
+// Compiling the dataset into a matcher: every alias with its Russian case forms and joined spellings,
+// every event clue and context word, into two tries (aliases, clues). This is the expensive part of
+// matching; stored.ts keeps its result so a restarted worker loads it instead. `npm run bench`
+// measures both.
+
+import type { Lang } from '../../shared/languages';
+import type { Entity } from '../../shared/types';
+import { joinedSpellings } from '../normalize';
+import { russianForms } from '../russian';
+import { type Automaton, addPattern, PatternSet } from './automaton';
+
+export interface AliasHit {
+  /** Offsets into the original text. */
+  start: number;
+  end: number;
+  /** More than one when an alias is shared. */
+  entityIds: string[];
+  /**
+   * Entities whose context alias (Entity.contextAliases) matched here: they are named only if their
+   * context confirms it (see annotate). Empty for most hits.
+   */
+  contextIds: string[];
+}
+
+/** An event's place, cue word or participant, or a word that confirms a context alias. */
+export type ClueKind = 'place' | 'cue' | 'participant' | 'context';
+
+/**
+ * A clue term: one word of the dataset's event clues or context words (Entity.event,
+ * Entity.context) in one language and role, with every entity that lists it. A cue word such as
+ * "summit" belongs to dozens of events: the matcher keeps it once, and one occurrence in a text is
+ * one ClueHit that shares the term's entity list.
+ */
+export interface ClueTerm {
+  kind: ClueKind;
+  lang: Lang;
+  /** The clue as the dataset writes it (tells two participants apart whatever their case form). */
+  term: string;
+  /** Every entity that lists the term, in dataset order. Shared: do not modify. */
+  entityIds: readonly string[];
+}
+
+/** An occurrence of a clue term: an event's place, cue word or participant, or a context word. */
+export interface ClueHit {
+  start: number;
+  end: number;
+  kind: ClueKind;
+  lang: Lang;
+  term: string;
+  /** The term's entities (ClueTerm.entityIds, shared by every hit of the term: do not modify). */
+  entityIds: readonly string[];
+}
+
+export interface Matcher {
+  readonly entities: ReadonlyMap<string, Entity>;
+}
+
+// ---- The compiled matcher ---------------------------------------------------------------------
+
+/** A clue term as the matcher keeps it: its entities as indices into the matcher's entity ids. */
+export interface ClueTermData {
+  kind: ClueKind;
+  lang: Lang;
+  term: string;
+  entities: number[];
+}
+
+export class CompiledMatcher implements Matcher {
+  constructor(
+    readonly entities: ReadonlyMap<string, Entity>,
+    readonly entityIds: string[],
+    readonly aliases: Automaton,
+    readonly clues: Automaton,
+    /** The clue terms; the payload of a clue pattern is an index into this table. */
+    readonly clueInfo: ClueTermData[],
+  ) {
+    this.clueTerms = clueInfo.map(({ kind, lang, term, entities }) => ({
+      kind,
+      lang,
+      term,
+      entityIds: entities.map((e) => {
+        const id = entityIds[e];
+        if (id === undefined) throw new RangeError('clue term of an unknown entity');
+        return id;
+      }),
+    }));
+  }
+
+  /** The clue terms with their entity ids (what ClueHit shares). */
+  readonly clueTerms: ClueTerm[];
+}
+
+export function compiled(matcher: Matcher): CompiledMatcher {
+  if (!(matcher instanceof CompiledMatcher)) throw new TypeError('not a matcher from compileMatcher');
+  return matcher;
+}
+
+/** English plural of a cue word: "meeting" → "meetings", "talks" stays. */
+function englishPlural(word: string): string[] {
+  if (/s$/i.test(word)) return [word];
+  return [word, /(x|ch|sh)$/i.test(word) ? `${word}es` : `${word}s`];
+}
+
+/** Marks the payload of a context alias (the entity index is in the low bits). */
+export const CONTEXT_FLAG = 1 << 24;
+
+/** Compiles the dataset's aliases (and its events' clue words) into a matcher. */
+export function compileMatcher(entities: Entity[]): Matcher {
+  const aliasSet = new PatternSet();
+  const clueSet = new PatternSet();
+  const clueInfo: ClueTermData[] = [];
+  /** Term index by kind, language and term. */
+  const termIndex = new Map<string, number>();
+  const byId = new Map<string, Entity>();
+  const ids: string[] = [];
+  const asIs = (w: string) => [w];
+  for (const entity of entities) {
+    if (byId.has(entity.id)) continue;
+    const index = ids.length;
+    byId.set(entity.id, entity);
+    ids.push(entity.id);
+    // Context aliases carry CONTEXT_FLAG in their payload; their context words are clues.
+    for (const [names, payload] of [
+      [entity.aliases, index],
+      [entity.contextAliases, index | CONTEXT_FLAG],
+    ] as const) {
+      if (names === undefined) continue;
+      for (const alias of names.en) for (const v of joinedSpellings(alias)) addPattern(aliasSet, v, payload);
+      for (const alias of names.ru) {
+        for (const form of russianForms(alias, false)) addPattern(aliasSet, form, payload, true);
+      }
+    }
+    const addClues = (
+      kind: ClueKind,
+      lang: Lang,
+      words: string[] | undefined,
+      forms: (w: string) => string[],
+    ) => {
+      if (words === undefined) return;
+      for (const word of words) {
+        // Its forms depend only on the kind and language: a term's patterns are added once.
+        const key = `${kind}\u0000${lang}\u0000${word}`;
+        let payload = termIndex.get(key);
+        if (payload === undefined) {
+          payload = clueInfo.length;
+          termIndex.set(key, payload);
+          clueInfo.push({ kind, lang, term: word, entities: [] });
+          for (const form of forms(word)) addPattern(clueSet, form, payload);
+        }
+        const term = clueInfo[payload]!;
+        if (term.entities[term.entities.length - 1] !== index) term.entities.push(index);
+      }
+    };
+    if (entity.contextAliases !== undefined) {
+      addClues('context', 'en', entity.context?.en, asIs);
+      addClues('context', 'ru', entity.context?.ru, russianForms);
+    }
+    const clues = entity.type === 'event' ? entity.event : undefined;
+    if (clues === undefined) continue;
+    addClues('place', 'en', clues.places.en, asIs);
+    addClues('place', 'ru', clues.places.ru, asIs);
+    addClues('cue', 'en', clues.cues.en, englishPlural);
+    addClues('cue', 'ru', clues.cues.ru, russianForms);
+    addClues('participant', 'en', clues.participants?.en, asIs);
+    addClues('participant', 'ru', clues.participants?.ru, russianForms);
+  }
+  return new CompiledMatcher(byId, ids, aliasSet.build(), clueSet.build(), clueInfo);
+}
