@@ -3,7 +3,7 @@
 
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseBundle } from '../dataset/dataset';
-import { annotateText } from '../engine/annotate';
+import { annotateArticle } from '../engine/annotate-article';
 import { compileMatcher, type Matcher } from '../engine/matcher/compile';
 import { loadMatcher, serializeMatcher } from '../engine/matcher/stored';
 import type { Lang } from '../shared/languages';
@@ -11,12 +11,11 @@ import {
   type DatasetInfo,
   type PageUi,
   parseRequest,
-  type RelatedEntity,
   type Reply,
   type Request,
   type TabCommand,
 } from '../shared/messages';
-import type { DatasetBundle, Entity, Mention } from '../shared/types';
+import type { DatasetBundle, Entity } from '../shared/types';
 import { stringTable } from '../ui/strings';
 import { MARK_CSS, UI_CSS } from '../ui/styles';
 import {
@@ -115,19 +114,6 @@ function changeDataset<T>(
   return run;
 }
 
-function entitiesFor(matcher: Matcher, mentions: Mention[]): Entity[] {
-  const seen = new Set<string>();
-  const entities: Entity[] = [];
-  for (const { entityId } of mentions) {
-    const entity = matcher.entities.get(entityId);
-    if (entity && !seen.has(entityId)) {
-      seen.add(entityId);
-      entities.push(entity);
-    }
-  }
-  return entities;
-}
-
 let pageUi: Promise<PageUi> | null = null;
 
 /**
@@ -148,30 +134,15 @@ function loadPageUi(): Promise<PageUi> {
   return pageUi;
 }
 
-/** The entities that mentioned ones relate to, which the article itself does not mention. */
-function relatedFor(matcher: Matcher, mentioned: Entity[]): RelatedEntity[] {
-  const seen = new Set(mentioned.map((entity) => entity.id));
-  const related: RelatedEntity[] = [];
-  for (const entity of mentioned) {
-    for (const id of entity.related ?? []) {
-      const other = matcher.entities.get(id);
-      if (!other || seen.has(id)) continue;
-      seen.add(id);
-      related.push({ id, type: other.type, name: other.name, summary: other.summary });
-    }
-  }
-  return related;
-}
-
 async function handle(request: Request): Promise<Reply<Request['type']>> {
   switch (request.type) {
     case 'annotate': {
       const { matcher, info } = await loaded();
-      const mentions = annotateText(matcher, request.text, { date: request.date, lang: request.lang });
-      const entities = entitiesFor(matcher, mentions);
-      const related = relatedFor(matcher, entities);
-      return { ok: true, result: { mentions, entities, dataset: info, related, ui: await loadPageUi() } };
+      const annotation = annotateArticle(matcher, request.text, { date: request.date, lang: request.lang });
+      return { ok: true, result: { ...annotation, dataset: info } };
     }
+    case 'page-ui':
+      return { ok: true, result: await loadPageUi() };
     case 'dataset-info': {
       await loaded();
       const db = await openDatabase();

@@ -6,7 +6,7 @@
 import bundle from 'backstory:dataset';
 import { readFileSync, statSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { annotateText } from '../engine/annotate';
+import { annotateArticle } from '../engine/annotate-article';
 import { compileMatcher } from '../engine/matcher/compile';
 import type { ArticleInfo, Entity, Mention } from '../shared/types';
 import { detectArticle, detectPlainText } from '../site/detect';
@@ -109,11 +109,7 @@ function annotateFile(path: string, dateFlag: string | undefined, urlFlag: strin
   let entities: Entity[] = [];
   if (article.detected || !looksLikeHtml(path, input)) {
     const matcher = compileMatcher(bundle.entities);
-    mentions = annotateText(matcher, text, { date: article.date, lang: article.lang });
-    const ids = [...new Set(mentions.map((mention) => mention.entityId))];
-    entities = ids
-      .map((id) => matcher.entities.get(id))
-      .filter((entity): entity is Entity => entity !== undefined);
+    ({ mentions, entities } = annotateArticle(matcher, text, { date: article.date, lang: article.lang }));
   }
   return { article, mentions, entities };
 }

@@ -1,6 +1,6 @@
 // The extension API for the content script, typed by webextension-polyfill but without its runtime.
 //
-// Why: the content script's budget is 40 KB and the polyfill's code is about 10 KB of it. The page
+// Why: the polyfill's runtime would be a large share of the content script, which is kept small. The page
 // side uses only APIs that are promise-based natively in both browsers' Manifest V3 (Firefox's
 // `browser`, Chromium's `chrome`): runtime.sendMessage, runtime.onMessage without replies, and
 // storage.local / storage.onChanged. The background and the options page, which reply to messages

@@ -36,54 +36,41 @@ export const EN_MONTHS = [
   'December',
 ] as const;
 
-/** Russian month names by case, January first. */
-export const RU_MONTHS = {
-  /** After a day: "5 февраля". */
-  genitive: [
-    'января',
-    'февраля',
-    'марта',
-    'апреля',
-    'мая',
-    'июня',
-    'июля',
-    'августа',
-    'сентября',
-    'октября',
-    'ноября',
-    'декабря',
-  ],
-  /** On its own: "февраль 2021 г.". */
-  nominative: [
-    'январь',
-    'февраль',
-    'март',
-    'апрель',
-    'май',
-    'июнь',
-    'июль',
-    'август',
-    'сентябрь',
-    'октябрь',
-    'ноябрь',
-    'декабрь',
-  ],
-  /** After "в": "в феврале". */
-  prepositional: [
-    'январе',
-    'феврале',
-    'марте',
-    'апреле',
-    'мае',
-    'июне',
-    'июле',
-    'августе',
-    'сентябре',
-    'октябре',
-    'ноябре',
-    'декабре',
-  ],
-} as const;
+/** Russian month names after a day ("5 февраля"), January first. */
+export const RU_MONTHS_GENITIVE = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+] as const;
+
+/** Russian month names after "в" ("в феврале"), January first. */
+export const RU_MONTHS_PREPOSITIONAL = [
+  'январе',
+  'феврале',
+  'марте',
+  'апреле',
+  'мае',
+  'июне',
+  'июле',
+  'августе',
+  'сентябре',
+  'октябре',
+  'ноябре',
+  'декабре',
+] as const;
+
+/** A Russian month name on its own ("февраль 2021 г."), from its genitive. */
+export const ruMonthNominative = (genitive: string): string =>
+  genitive === 'мая' ? 'май' : genitive.replace(/а$/, '').replace(/я$/, 'ь');
 
 /**
  * The month (1–12) a word names, from its first letters in any case ("Jan.", "Sept", "января",
@@ -92,8 +79,11 @@ export const RU_MONTHS = {
 export function monthOfWord(word: string): number {
   const w = word.toLowerCase();
   if (/[а-яё]/.test(w)) {
-    const index = RU_MONTHS.genitive.findIndex((name) => w.startsWith(name.slice(0, name === 'мая' ? 2 : 3)));
-    return index + 1;
+    for (let m = 0; m < 12; m++) {
+      const name = RU_MONTHS_GENITIVE[m]!;
+      if (w.startsWith(name.slice(0, name === 'мая' ? 2 : 3))) return m + 1;
+    }
+    return 0;
   }
   return EN_MONTHS.findIndex((name) => w.startsWith(name.slice(0, 3).toLowerCase())) + 1;
 }

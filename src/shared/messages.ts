@@ -2,7 +2,7 @@
 // declared once with its reply type, and the guard that the background puts in front of them.
 // Modelled on Hypothesis's typed port messages: the receiver never trusts the shape of what arrives.
 
-import type { Bilingual, Lang } from './languages';
+import { type Bilingual, isLang, LANGS, type Lang } from './languages';
 import type { Entity, EntityType, IsoDate, Mention } from './types';
 
 /** Largest article text the background accepts, in UTF-16 code units (about 2 MB of text). */
@@ -31,6 +31,8 @@ export interface DatasetInfo {
 /** Requests the content script (or the options page) sends to the background. */
 export type Request =
   | { type: 'annotate'; text: string; lang: Lang; date: IsoDate | null }
+  /** The page interface's stylesheets and strings, asked for once per page. */
+  | { type: 'page-ui' }
   | { type: 'dataset-info' }
   /** From the options page only: `bundle` is the parsed JSON of a compiled dataset file. */
   | { type: 'import-dataset'; bundle: unknown }
@@ -46,8 +48,8 @@ export interface RelatedEntity {
 }
 
 /**
- * What the page's interface needs besides the data, sent once per article rather than bundled into
- * the content script (which must stay under 40 KB): the stylesheet of the shadow roots, and the
+ * What the page's interface needs besides the data, asked for once per page rather than bundled into
+ * the content script (see its size budget in the README): the stylesheet of the shadow roots, and the
  * interface strings of _locales for both languages (message name → text), since the interface
  * follows the article's language rather than the browser's and the reader may switch it live.
  */
@@ -66,8 +68,8 @@ export interface Results {
     dataset: DatasetInfo;
     /** Entities related to mentioned ones but not mentioned themselves. */
     related: RelatedEntity[];
-    ui: PageUi;
   };
+  'page-ui': PageUi;
   /** `bundledVersion`: the dataset inside this build, which a reset would install. */
   'dataset-info': DatasetInfo & { origin: string; bundledVersion: string };
   'import-dataset': DatasetInfo;
@@ -117,11 +119,13 @@ export function parseRequest(raw: unknown): Request | { error: string } {
         return {
           error: `annotate: text is ${msg.text.length} characters, over the limit of ${MAX_TEXT_LENGTH}`,
         };
-      if (msg.lang !== 'en' && msg.lang !== 'ru') return { error: 'annotate: lang must be "en" or "ru"' };
+      if (!isLang(msg.lang)) return { error: `annotate: lang must be one of ${LANGS.join(', ')}` };
       if (msg.date !== null && !(typeof msg.date === 'string' && ISO_DAY.test(msg.date)))
         return { error: 'annotate: date must be YYYY-MM-DD or null' };
       return { type: 'annotate', text: msg.text, lang: msg.lang, date: msg.date };
     }
+    case 'page-ui':
+      return { type: 'page-ui' };
     case 'dataset-info':
       return { type: 'dataset-info' };
     case 'import-dataset': {

@@ -92,7 +92,7 @@ function Steps(props: { steps: TimelineStep[]; lang: Lang }) {
 }
 
 /**
- * A class, not hooks: preact/hooks would add about 1.5 KB to the content script's 40 KB budget.
+ * A class, not hooks: preact/hooks would be one more module in the content script.
  * It draws again only when a prop changed (compared one by one) or its mention list opened: the
  * sidebar draws its cards a few per task, and without this every task would draw again all the
  * cards already there, each task longer than the one before.

@@ -10,7 +10,9 @@ import type { RelatedEntity } from '../shared/messages';
 import { SIDEBAR_WIDTH, type Theme } from '../shared/settings';
 import type { ArticleInfo, Entity, EntityType, IsoDate } from '../shared/types';
 import { EntityCard, pick } from './EntityCard';
-import { formatDate } from './layout/format-date';
+import { filterEntities, groupEntities } from './layout/sidebar-groups';
+import { ResizeHandle } from './ResizeHandle';
+import { SidebarHeader } from './SidebarHeader';
 import { groupName, t } from './strings';
 import { Timeline } from './Timeline';
 
@@ -38,9 +40,7 @@ export interface SidebarProps {
   onShowMention?: (id: string, index: number) => void;
 }
 
-const GROUP_ORDER: EntityType[] = ['treaty', 'event', 'organization'];
 const PANEL_ID = 'backstory-panel';
-const RESIZE_STEP = 16;
 /**
  * Opening the panel draws only its frame (header, filter, an empty busy body) in the reader's click;
  * the article's timeline (over every entity's key dates) comes in the next task, then the cards, each
@@ -50,32 +50,6 @@ const RESIZE_STEP = 16;
  * (code not yet optimised), on the test machines. Whole, the first card alone still took 7-18 ms of
  * script in Firefox (frames.mjs: one frame missed on the first opening).
  */
-
-/** Lower case, ё as е, single spaces: how the filter compares names. */
-const fold = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
-
-/** The entities whose name or any alias (in either language) contains the query. */
-export function filterEntities(entities: Entity[], query: string): Entity[] {
-  const q = fold(query);
-  if (!q) return entities;
-  return entities.filter((entity) =>
-    [entity.name.en, entity.name.ru, ...entity.aliases.en, ...entity.aliases.ru].some((name) =>
-      fold(name).includes(q),
-    ),
-  );
-}
-
-/** The groups to show: by type in GROUP_ORDER, types turned off left out, each in the given order. */
-export function groupEntities(
-  entities: Entity[],
-  types?: Record<EntityType, boolean>,
-): { type: EntityType; entities: Entity[] }[] {
-  return GROUP_ORDER.filter((type) => !types || types[type])
-    .map((type) => ({ type, entities: entities.filter((entity) => entity.type === type) }))
-    .filter((group) => group.entities.length > 0);
-}
-
-const clampWidth = (width: number) => Math.min(SIDEBAR_WIDTH.max, Math.max(SIDEBAR_WIDTH.min, width));
 
 interface SidebarState {
   query: string;
@@ -88,7 +62,7 @@ interface SidebarState {
   step: number;
 }
 
-/** A class, not hooks: preact/hooks would add about 1.5 KB to the content script's 40 KB budget. */
+/** A class, not hooks: preact/hooks would be one more module in the content script. */
 export class Sidebar extends Component<SidebarProps, SidebarState> {
   override state: SidebarState = { query: '', dragWidth: null, step: 0 };
   private toggleRef = createRef<HTMLButtonElement>();
@@ -189,7 +163,6 @@ export class Sidebar extends Component<SidebarProps, SidebarState> {
     const whole = Math.floor(halves / 2);
     this.busy = open && !(timelineDrawn && whole >= visible.length);
     let drawing = 0;
-    const resize = (next: number) => props.onResize?.(clampWidth(next));
     const label = t(lang, 'toggle', visible.length);
     const allPoints =
       open && timelineDrawn && !query
@@ -241,88 +214,24 @@ export class Sidebar extends Component<SidebarProps, SidebarState> {
               }
             }}
           >
-            {/* biome-ignore lint/a11y/useSemanticElements: <hr> cannot be focused or dragged; a focusable separator is the ARIA window-splitter pattern */}
-            <div
-              class="bs-resize"
-              role="separator"
-              aria-orientation="vertical"
-              aria-label={t(lang, 'resize')}
-              aria-valuemin={SIDEBAR_WIDTH.min}
-              aria-valuemax={SIDEBAR_WIDTH.max}
-              aria-valuenow={width}
-              tabIndex={0}
-              onKeyDown={(event) => {
-                // The handle is on the left edge: moving it left makes the panel wider.
-                const step = event.shiftKey ? RESIZE_STEP * 4 : RESIZE_STEP;
-                const next =
-                  event.key === 'ArrowLeft'
-                    ? width + step
-                    : event.key === 'ArrowRight'
-                      ? width - step
-                      : event.key === 'Home'
-                        ? SIDEBAR_WIDTH.min
-                        : event.key === 'End'
-                          ? SIDEBAR_WIDTH.max
-                          : null;
-                if (next === null) return;
-                event.preventDefault();
-                resize(next);
-              }}
-              onPointerDown={(event) => {
-                event.preventDefault();
-                const handle = event.currentTarget;
-                const startX = event.clientX;
-                const startWidth = width;
-                let last = startWidth;
-                handle.setPointerCapture?.(event.pointerId);
-                const move = (e: PointerEvent) => {
-                  last = clampWidth(startWidth + startX - e.clientX);
-                  this.setState({ dragWidth: last });
-                };
-                const up = () => {
-                  handle.removeEventListener('pointermove', move);
-                  handle.removeEventListener('pointerup', up);
-                  handle.removeEventListener('pointercancel', up);
-                  this.setState({ dragWidth: null });
-                  resize(last);
-                };
-                handle.addEventListener('pointermove', move);
-                handle.addEventListener('pointerup', up);
-                handle.addEventListener('pointercancel', up);
+            <ResizeHandle
+              lang={lang}
+              width={width}
+              onDrag={(dragWidth) => this.setState({ dragWidth })}
+              onResize={(next) => {
+                this.setState({ dragWidth: null });
+                props.onResize?.(next);
               }}
             />
-            <header class="bs-head">
-              <h2>{t(lang, 'title')}</h2>
-              <p class="bs-meta">
-                {article.date ? t(lang, 'published', formatDate(article.date, lang)) : t(lang, 'noDate')}
-              </p>
-              <p class="bs-meta">{t(lang, 'outlet')}</p>
-              <p class="bs-meta">
-                {t(
-                  lang,
-                  'dataset',
-                  datasetVersion,
-                  props.datasetDate ? formatDate(props.datasetDate, lang) : '',
-                ).replace(' ()', '')}
-              </p>
-              <input
-                class="bs-filter"
-                type="search"
-                aria-label={t(lang, 'filter')}
-                placeholder={t(lang, 'filterPlaceholder')}
-                value={query}
-                onInput={(event) => this.setState({ query: event.currentTarget.value })}
-              />
-              <button
-                type="button"
-                class="bs-close"
-                aria-label={t(lang, 'close')}
-                title={t(lang, 'close')}
-                onClick={this.close}
-              >
-                ×
-              </button>
-            </header>
+            <SidebarHeader
+              lang={lang}
+              articleDate={article.date}
+              datasetVersion={datasetVersion}
+              datasetDate={props.datasetDate}
+              query={query}
+              onQuery={(next) => this.setState({ query: next })}
+              onClose={this.close}
+            />
             <div class="bs-body">
               {visible.length === 0 && <p class="bs-empty">{t(lang, 'empty')}</p>}
               {visible.length > 0 && shown.size === 0 && <p class="bs-empty">{t(lang, 'noMatch', query)}</p>}

@@ -1,5 +1,5 @@
 // A timeline picture: the dated steps on one axis, with the article's date marked among them.
-// Drawn as SVG by hand (no chart library: the content script has a 40 KB budget); where things go
+// Drawn as SVG by hand (no chart library: the content script stays small); where things go
 // is decided by layout/timeline-layout.
 
 import type { Lang } from '../shared/languages';

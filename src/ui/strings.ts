@@ -2,7 +2,7 @@
 // but the page does not read them through browser.i18n.getMessage: that follows the browser's
 // language, while Backstory speaks the article's language (or the reader's choice). So the
 // background reads both locale files and sends their tables with its annotate reply, and the content
-// script hands them to `setStrings`; keeping them out of content.js also keeps it under 40 KB.
+// script hands them to `setStrings`; keeping them out of content.js also keeps it small.
 // Placeholders are $1, $2... as in messages.json; a string with "|" holds plural forms
 // (English: one|other; Russian: one|few|many), see `plural`.
 

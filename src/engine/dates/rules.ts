@@ -1,7 +1,7 @@
 // The rule table: one regular expression per way English and Russian write a date, each with how
 // it resolves against the publication day. find.ts decides where each rule is tried.
 
-import { EN_MONTHS, RU_MONTHS } from '../../shared/languages';
+import { EN_MONTHS, RU_MONTHS_GENITIVE, RU_MONTHS_PREPOSITIONAL } from '../../shared/languages';
 import {
   addDays,
   type Day,
@@ -34,8 +34,8 @@ export const EN_MONTH_ABBR = [
   'Nov',
   'Dec',
 ];
-export const RU_MONTHS_GEN: readonly string[] = RU_MONTHS.genitive;
-export const RU_MONTHS_PREP: readonly string[] = RU_MONTHS.prepositional;
+export const RU_MONTHS_GEN: readonly string[] = RU_MONTHS_GENITIVE;
+export const RU_MONTHS_PREP: readonly string[] = RU_MONTHS_PREPOSITIONAL;
 export const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 export const RU_WEEKDAYS = [
   'воскресенье',

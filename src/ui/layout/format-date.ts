@@ -3,7 +3,7 @@
 // page's first Intl date format is a long task (ICU loads its data) and a content script has no idle
 // moment it may spend on that. A unit test holds them to Intl for every month in both languages.
 
-import { EN_MONTHS, type Lang, RU_MONTHS } from '../../shared/languages';
+import { EN_MONTHS, type Lang, RU_MONTHS_GENITIVE, ruMonthNominative } from '../../shared/languages';
 import type { IsoDate } from '../../shared/types';
 
 export function formatDate(iso: IsoDate, lang: Lang): string {
@@ -12,8 +12,8 @@ export function formatDate(iso: IsoDate, lang: Lang): string {
   if (lang === 'ru') {
     if (month === undefined) return `${year} г.`;
     return day
-      ? `${day} ${RU_MONTHS.genitive[month - 1]} ${year} г.`
-      : `${RU_MONTHS.nominative[month - 1]} ${year} г.`;
+      ? `${day} ${RU_MONTHS_GENITIVE[month - 1]} ${year} г.`
+      : `${ruMonthNominative(RU_MONTHS_GENITIVE[month - 1]!)} ${year} г.`;
   }
   if (month === undefined) return `${year}`;
   return day ? `${day} ${EN_MONTHS[month - 1]} ${year}` : `${EN_MONTHS[month - 1]} ${year}`;

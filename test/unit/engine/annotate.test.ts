@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../../src/engine/annotate';
+import { annotateArticle } from '../../../src/engine/annotate-article';
 import { compileMatcher } from '../../../src/engine/matcher/compile';
 import type { Lang } from '../../../src/shared/languages';
 import type { Entity, EntityType, EventClues, StepKind } from '../../../src/shared/types';
@@ -237,5 +238,39 @@ describe('annotateText in Russian', () => {
     expect(annotate(text, '2022-01-14', 'ru')).toEqual([
       ['Женеве в июне прошлого года', 'geneva-summit-2021'],
     ]);
+  });
+});
+
+describe('annotateArticle', () => {
+  const related = (id: string, relatedIds: string[], aliases: string[]): Entity => ({
+    ...entity(id, 'organization', { en: aliases }, [['1949-04-04', 'founded']]),
+    related: relatedIds,
+  });
+  const matcher = compileMatcher([
+    related('nato', ['nato-russia-council', 'osce'], ['NATO']),
+    related('nato-russia-council', ['nato'], ['NATO-Russia Council']),
+    related('osce', [], ['OSCE']),
+    related('un', [], ['United Nations']),
+  ]);
+
+  it('lists each mentioned entity once, in order of first mention, with its mentions', () => {
+    const text = 'The NATO-Russia Council met after NATO spoke; NATO and the NATO-Russia Council again.';
+    const { mentions, entities } = annotateArticle(matcher, text, { date: '2022-01-14', lang: 'en' });
+    expect(mentions.map((m) => m.entityId)).toEqual([
+      'nato-russia-council',
+      'nato',
+      'nato',
+      'nato-russia-council',
+    ]);
+    expect(entities.map((e) => e.id)).toEqual(['nato-russia-council', 'nato']);
+  });
+
+  it('offers the related entities the article does not mention, once each', () => {
+    const { related: cards } = annotateArticle(matcher, 'NATO and the NATO-Russia Council.', {
+      date: '2022-01-14',
+      lang: 'en',
+    });
+    expect(cards.map((card) => card.id)).toEqual(['osce']);
+    expect(cards[0]).toMatchObject({ type: 'organization', name: { en: 'OSCE' } });
   });
 });

@@ -511,7 +511,7 @@ describe('Sidebar drawn again by the content script', () => {
 
 describe('filterEntities and groupEntities', () => {
   it('match folded text (case, ё) and keep the order of first mention', async () => {
-    const { filterEntities, groupEntities } = await import('../../../src/ui/Sidebar');
+    const { filterEntities, groupEntities } = await import('../../../src/ui/layout/sidebar-groups');
     expect(filterEntities([nato, newStart], 'договор о снв').map((e) => e.id)).toEqual(['new-start']);
     expect(filterEntities([nato, newStart], '  ').map((e) => e.id)).toEqual(['nato', 'new-start']);
     const groups = groupEntities([nato, newStart, genevaSummit, inf], {
