@@ -11,6 +11,7 @@ import { compileMatcher } from '../engine/matcher/compile';
 import type { ArticleInfo, Entity, Mention } from '../shared/types';
 import { detectArticle, detectPlainText } from '../site/detect';
 import { extractText } from '../site/extract';
+import { TASS } from '../site/tass';
 
 /** Larger inputs are refused: no article is this long, and parsing them would take minutes. */
 const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -87,10 +88,7 @@ function annotateFile(path: string, dateFlag: string | undefined, urlFlag: strin
     const lang = (document.documentElement?.getAttribute('lang') ?? '').startsWith('ru') ? 'ru' : 'en';
     // A page saved without its address is taken to be an article page of the TASS site of its
     // language; detection still requires an article's structure.
-    const url =
-      urlFlag ??
-      pageUrl(document) ??
-      (lang === 'ru' ? 'https://tass.ru/saved/0' : 'https://tass.com/saved/0');
+    const url = urlFlag ?? pageUrl(document) ?? TASS.savedPageUrl[lang];
     const detected = detectArticle(document, url);
     if (detected) {
       const { blocks, ...info } = detected;

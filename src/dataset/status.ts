@@ -5,6 +5,7 @@ import type { Entity, IsoDate, StepKind, TimelineStep } from '../shared/types';
 
 export type StatusCode =
   | 'not-yet' // nothing had happened yet on that date
+  | 'upcoming' // an event whose dates lie after that date: named before it happens
   | 'proposed'
   | 'signed'
   | 'in-force'
@@ -81,6 +82,7 @@ export function statusOn(entity: Entity, date: IsoDate): Status {
       since = step.date;
     }
   }
+  if (code === 'not-yet' && entity.type === 'event' && entity.timeline.length > 0) code = 'upcoming';
   return { code, since };
 }
 

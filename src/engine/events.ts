@@ -8,6 +8,7 @@
 import { compareIsoDates } from '../dataset/status';
 import type { Lang } from '../shared/languages';
 import type { Entity, IsoDate, StepKind } from '../shared/types';
+import { TASS } from '../site/tass';
 import { type DateExpression, findDates, mayEndDate, mayStartDate } from './dates/find';
 import type { ClueHit } from './matcher/compile';
 
@@ -78,9 +79,9 @@ export function eventStart(entity: Entity): IsoDate | null {
   return first;
 }
 
-const DATELINE = /^\.?\s*\/\s*(?:TASS|ТАСС|Корр\.)/u;
-/** The agency slug that ends a dateline: "MOSCOW, January 14. /TASS/." */
-const TASS_SLUG = /\/\s*(?:TASS|ТАСС|Корр\.)\s*\//u;
+/** A date right before the agency's slug is the dateline's: "MOSCOW, January 14. /TASS/." */
+const DATELINE = new RegExp(`^\\.?\\s*${TASS.agencySlug.source}`, 'u');
+const TASS_SLUG = TASS.agencySlug;
 
 function spanDays(date: DateExpression): number {
   return (Date.parse(date.to) - Date.parse(date.from)) / 86_400_000 + 1;

@@ -2,6 +2,7 @@
 // Runs in the content script and in Node over linkedom, so only basic DOM calls are used.
 import { type Lang, monthOfWord } from '../shared/languages';
 import type { ArticleInfo, IsoDate } from '../shared/types';
+import { hostLanguage, TASS } from './tass';
 
 export interface DetectedArticle extends ArticleInfo {
   /** Elements holding the article's text in reading order: headline, lead, body paragraphs/sub-heads. */
@@ -11,12 +12,6 @@ export interface DetectedArticle extends ArticleInfo {
 type Md = { m: number; d: number };
 
 const MSK_MS = 3 * 3600 * 1000;
-const DATELINE = /\/TASS\/|\/ТАСС\/|\/Корр\.\s?ТАСС/;
-const EN_DATELINE = /\b([A-Z][a-z]{2,8})\.? (\d{1,2})\.?\s*\/TASS\//;
-const RU_DATELINE = /(\d{1,2})\s+([а-яё]{3,9})\.?\s*\/(?:ТАСС|Корр\.)/i;
-// Trailing lines that belong to the site, not to the story.
-const BOILERPLATE =
-  /^(?:©|\(c\)|Реклама(?![а-яё])|Свидетельство о регистрации|Информационное агентство ТАСС|Поделиться|Подпис[а-я]+ на|Читайте (?:нас|ТАСС)|Все новости|Share\b|Subscribe|Follow (?:us|TASS)|Read (?:us|TASS) on|All news)/i;
 /** Text inside these elements, or inside elements hidden from the reader, is not part of the story. */
 const EXCLUDED_TAG = /^(?:FIGURE|FIGCAPTION|ASIDE|NAV|FOOTER|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|BUTTON)$/;
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -64,10 +59,11 @@ function humanDate(s: string): { y: number | null; md: Md } | null {
 
 function datelineMd(s: string): Md | null {
   const head = s.slice(0, 300);
-  let m = EN_DATELINE.exec(head);
+  let m = TASS.englishDateline.exec(head);
   if (m && monthOfWord(m[1]!)) return { m: monthOfWord(m[1]!), d: +m[2]! };
-  m = RU_DATELINE.exec(head);
-  if (m && monthOfWord(m[2]!)) return { m: monthOfWord(m[2]!), d: +m[1]! };
+  m = TASS.russianDateline.exec(head);
+  const [day, month] = [m?.[1] ?? m?.[3], m?.[2] ?? m?.[4]];
+  if (day && month && monthOfWord(month)) return { m: monthOfWord(month), d: +day };
   return null;
 }
 
@@ -112,8 +108,9 @@ function publicationDate(
   ld: Record<string, unknown> | null,
   dateline: Md | null,
 ): IsoDate | null {
-  const unix = Number(root.querySelector('dateformat[time]')?.getAttribute('time'));
-  const human = humanDate(text(root.querySelector('.b-material__date')));
+  const [unixSelector, unixAttribute] = TASS.unixTime;
+  const unix = Number(root.querySelector(unixSelector)?.getAttribute(unixAttribute));
+  const human = humanDate(text(root.querySelector(TASS.humanDate)));
   const timeAttr = root.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
   // The page's meta tags describe the article the page was opened for, not one appended below it.
   const published = root === doc ? meta(doc, 'article:published_time') : null;
@@ -142,11 +139,9 @@ export function articleUrlLang(url: string): Lang | null {
   } catch {
     return null;
   }
-  const host = /^(?:(?:www|m)\.)?tass\.(com|ru)$/.exec(u.hostname.toLowerCase());
-  if (!host || !/^https?:$/.test(u.protocol)) return null;
-  // /<section>/<number>, tass.ru rubrics may nest; AMP copies add /amp.
-  if (!/^\/(?:[a-z0-9_-]+\/)+\d+(?:\/amp)?\/?$/i.test(u.pathname)) return null;
-  return host[1] === 'ru' ? 'ru' : 'en';
+  const lang = hostLanguage(TASS, u.hostname);
+  if (lang === null || !/^https?:$/.test(u.protocol) || !TASS.articlePath.test(u.pathname)) return null;
+  return lang;
 }
 
 /** Characters of text enough to tell Russian from English. */
@@ -210,20 +205,20 @@ function clean(list: Element[]): Element[] {
   );
   while (out.length) {
     const last = text(out[out.length - 1]);
-    if (last.length < 400 && BOILERPLATE.test(last)) out.pop();
+    if (last.length < 400 && TASS.boilerplate.test(last)) out.pop();
     else break;
   }
   return out;
 }
 
 function structuredBody(root: Scope): Element[] {
-  for (const c of ['.text-content .text-block', '.text-block', '.b-material-text__l']) {
+  for (const c of TASS.body) {
     const found = clean(all(root, `${c} p, ${c} h2, ${c} h3`));
     if (found.length) return found;
   }
   // Current tass.ru: CSS-module class names carry a build hash (Paragraph_paragraph__a1b2c). Sub-heads are
   // sibling headings. (No `p ~ h2` selector: happy-dom returns its matches out of order and repeated.)
-  const paragraphs = new Set(all(root, '[class*="Paragraph_paragraph"]'));
+  const paragraphs = new Set(all(root, `[class*="${TASS.bodyParagraphClass}"]`));
   const parents = new Set(Array.from(paragraphs, (el) => el.parentElement));
   const list: Element[] = [];
   for (const parent of parents) {
@@ -255,14 +250,14 @@ function heuristicBody(root: Scope): Element[] {
     const len = kept.reduce((n, el) => n + (el.textContent?.length ?? 0), 0);
     if (len > bestLen) [best, bestLen] = [kept, len];
   }
-  return DATELINE.test(best.slice(0, 3).map(text).join(' ')) ? best : [];
+  return TASS.agencyMark.test(best.slice(0, 3).map(text).join('\n')) ? best : [];
 }
 
 function findLead(h1: Element | null, body: Element[]): Element | null {
   const scope = h1?.parentElement?.parentElement ?? h1?.parentElement;
   if (!scope) return null;
   const flagsOf = ancestry(new Set());
-  for (const el of all(scope, '.news-header__lead, .b-material__preview, [class*="_lead"]')) {
+  for (const el of all(scope, TASS.lead)) {
     if (text(el) && !body.includes(el) && !body.some((b) => el.contains(b)) && !(flagsOf(el) & EXCLUDED))
       return el;
   }
@@ -281,10 +276,7 @@ export function detectArticle(doc: Document, url: string, within: Scope = doc): 
     let body = structuredBody(within);
     if (!body.length) body = heuristicBody(within);
     if (!body.length) return null; // not rendered yet, or not an article after all
-    const h1 =
-      within.querySelector('h1.news-header__title') ??
-      within.querySelector('.news h1, article h1') ??
-      within.querySelector('h1');
+    const h1 = TASS.headline.reduce<Element | null>((found, sel) => found ?? within.querySelector(sel), null);
     const lead = findLead(h1, body);
     const ld = newsArticleLd(within);
     // The dateline opens the body and a sample tells the language: the opening blocks are enough,
@@ -323,8 +315,8 @@ export function detectPlainText(text: string, dateHint?: string | null): Article
   if (hint?.[2]) date = iso(+hint[1]!, +hint[2], +hint[3]!);
   else if (hint) {
     // A bare year: the dateline supplies month and day.
-    const md = datelineMd(lines.filter((l) => DATELINE.test(l))[0] ?? '');
+    const md = datelineMd(lines.filter((l) => TASS.agencyMark.test(l))[0] ?? '');
     date = md ? iso(+hint[1]!, md.m, md.d) : null;
   }
-  return { detected: DATELINE.test(text), title, date, lang: scriptLang(text) };
+  return { detected: TASS.agencyMark.test(text), title, date, lang: scriptLang(text) };
 }

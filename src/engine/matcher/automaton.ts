@@ -154,7 +154,7 @@ export function firstWordFilter(
 export class PatternSet {
   readonly byKey = new Map<string, Variant[]>();
   /** Patterns added but not yet normalised (see addPending). */
-  pending: { text: string; payload: number; capitalInitial: boolean }[] = [];
+  pending: { text: string; payload: number; capitals: Capitals }[] = [];
 
   add(key: string, tail: Uint16Array | null, caps: number[], guard: boolean, payload: number): void {
     let variants = this.byKey.get(key);
@@ -276,15 +276,28 @@ function hasCapitalPair(text: string): boolean {
 const CAPITALISED_RU = /^[А-ЯЁ][а-яё]/;
 
 /**
- * Adds one pattern. With `capitalInitial`, a pattern whose first word is capitalised must start
+ * Which capitals of a pattern must be capitals in the article too, besides its acronyms (which
+ * always must): none, the first letter of a Russian name (see addPattern), or the first letter of
+ * every capitalised word (a short name such as "Security Council", which in lower case is a phrase).
+ */
+export type Capitals = 'acronyms' | 'initial' | 'words';
+
+/**
+ * Adds one pattern. With `initial`, a pattern whose first word is capitalised must start
  * with a capital in the article too: Russian capitalises proper names only, so "союзное
  * государство" (any allied state) is not "Союзное государство". At a sentence start a capital
- * proves nothing either way; the name is taken.
+ * proves nothing either way; the name is taken. A name of three words or more is taken in lower
+ * case too: "совет коллективной безопасности" is no ordinary phrase, and articles do write names so.
  */
-export function addPattern(set: PatternSet, pattern: string, payload: number, capitalInitial = false): void {
+export function addPattern(
+  set: PatternSet,
+  pattern: string,
+  payload: number,
+  capitals: Capitals = 'acronyms',
+): void {
   const text = pattern.trim();
   if (text === '') return;
-  set.pending.push({ text, payload, capitalInitial });
+  set.pending.push({ text, payload, capitals });
 }
 
 /**
@@ -309,20 +322,20 @@ function addPending(set: PatternSet): void {
     normalizeInto(chunk.map((p) => p.text).join(SEPARATOR), true, joined);
     let from = 0;
     let offset = 0;
-    for (const { text, payload, capitalInitial } of chunk) {
+    for (const { text, payload, capitals } of chunk) {
       // Builtins rather than loops over every character: a cold worker runs loops interpreted.
       let to = joined.codes.indexOf(SEPARATOR_CODE, from);
       if (to < 0 || to > joined.length) to = joined.length;
       const codes = joined.codes.subarray(from, to);
-      addNormalized(set, text, payload, capitalInitial, codes, joined.map, from, offset);
+      addNormalized(set, text, payload, capitals, codes, joined.map, from, offset);
       from = to + 1;
       offset += text.length + 1;
     }
   }
-  for (const { text, payload, capitalInitial } of alone) {
+  for (const { text, payload, capitals } of alone) {
     normalizeInto(text, true, scratch);
     const codes = scratch.codes.subarray(0, scratch.length);
-    addNormalized(set, text, payload, capitalInitial, codes, scratch.map, 0, 0);
+    addNormalized(set, text, payload, capitals, codes, scratch.map, 0, 0);
   }
 }
 
@@ -343,7 +356,7 @@ function addNormalized(
   set: PatternSet,
   text: string,
   payload: number,
-  capitalInitial: boolean,
+  capitals: Capitals,
   /** The pattern's normalised code units. */
   codes: Uint16Array,
   /** map[mapFrom + k] - mapOffset = offset in `text` of codes[k]. */
@@ -356,8 +369,8 @@ function addNormalized(
   const keyLength = Math.min(length, KEY_LENGTH);
   const key = codesToString(codes, keyLength);
   const tail = length > keyLength ? codes.slice(keyLength, length) : null;
-  const initial = capitalInitial && CAPITALISED_RU.test(text);
-  if (!hasCapitalPair(text)) {
+  const initial = capitals === 'initial' && CAPITALISED_RU.test(text) && !/^\S+\s+\S+\s+\S/.test(text);
+  if (!hasCapitalPair(text) && capitals !== 'words') {
     set.add(key, tail, initial ? [0, 1] : NO_CAPS, false, payload);
     return;
   }
@@ -377,10 +390,12 @@ function addNormalized(
       if (upper && !isUpper(text.charCodeAt(j))) upper = false;
       j++;
     }
-    if (upper && j - i >= 2) {
+    // A capitalised word of a short name: its first letter.
+    const end = upper && j - i >= 2 ? j : capitals === 'words' && isUpper(text.charCodeAt(i)) ? i + 1 : i;
+    if (end > i) {
       while (k < length && map[mapFrom + k]! - mapOffset < i) k++;
       const from = k;
-      while (k < length && map[mapFrom + k]! - mapOffset < j) k++;
+      while (k < length && map[mapFrom + k]! - mapOffset < end) k++;
       if (k > from) caps.push(from, k);
     }
     guard = upper && j - i >= 2 && j === text.length;

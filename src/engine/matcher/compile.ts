@@ -5,9 +5,11 @@
 
 import type { Lang } from '../../shared/languages';
 import type { Entity } from '../../shared/types';
+import { englishVariants, russianVariants } from '../name-variants';
 import { joinedSpellings } from '../normalize';
+import { shortNames } from '../references/short-names';
 import { russianForms } from '../russian';
-import { type Automaton, addPattern, PatternSet } from './automaton';
+import { type Automaton, addPattern, type Capitals, PatternSet } from './automaton';
 
 export interface AliasHit {
   /** Offsets into the original text. */
@@ -22,8 +24,11 @@ export interface AliasHit {
   contextIds: string[];
 }
 
-/** An event's place, cue word or participant, or a word that confirms a context alias. */
-export type ClueKind = 'place' | 'cue' | 'participant' | 'context';
+/**
+ * An event's place, cue word or participant, a word that confirms a context alias, or the short
+ * name of an organisation (engine/short-names.ts), which names it only after the article named it.
+ */
+export type ClueKind = 'place' | 'cue' | 'participant' | 'context' | 'short';
 
 /**
  * A clue term: one word of the dataset's event clues or context words (Entity.event,
@@ -125,9 +130,13 @@ export function compileMatcher(entities: Entity[]): Matcher {
       [entity.contextAliases, index | CONTEXT_FLAG],
     ] as const) {
       if (names === undefined) continue;
-      for (const alias of names.en) for (const v of joinedSpellings(alias)) addPattern(aliasSet, v, payload);
+      for (const alias of names.en) {
+        for (const variant of [alias, ...englishVariants(alias)])
+          for (const spelling of joinedSpellings(variant)) addPattern(aliasSet, spelling, payload);
+      }
       for (const alias of names.ru) {
-        for (const form of russianForms(alias, false)) addPattern(aliasSet, form, payload, true);
+        for (const variant of [alias, ...russianVariants(alias)])
+          for (const form of russianForms(variant, false)) addPattern(aliasSet, form, payload, 'initial');
       }
     }
     const addClues = (
@@ -135,6 +144,7 @@ export function compileMatcher(entities: Entity[]): Matcher {
       lang: Lang,
       words: string[] | undefined,
       forms: (w: string) => string[],
+      capitals: Capitals = 'acronyms',
     ) => {
       if (words === undefined) return;
       for (const word of words) {
@@ -145,12 +155,15 @@ export function compileMatcher(entities: Entity[]): Matcher {
           payload = clueInfo.length;
           termIndex.set(key, payload);
           clueInfo.push({ kind, lang, term: word, entities: [] });
-          for (const form of forms(word)) addPattern(clueSet, form, payload);
+          for (const form of forms(word)) addPattern(clueSet, form, payload, capitals);
         }
         const term = clueInfo[payload]!;
         if (term.entities[term.entities.length - 1] !== index) term.entities.push(index);
       }
     };
+    const short = shortNames(entity);
+    addClues('short', 'en', short.en, joinedSpellings, 'words');
+    addClues('short', 'ru', short.ru, russianForms, 'initial');
     if (entity.contextAliases !== undefined) {
       addClues('context', 'en', entity.context?.en, asIs);
       addClues('context', 'ru', entity.context?.ru, russianForms);

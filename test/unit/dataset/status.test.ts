@@ -32,6 +32,19 @@ const NEW_START = treaty('new-start', [
 ]);
 
 describe('statusOn', () => {
+  it('calls an event upcoming before its dates, under way during them and held after', () => {
+    const summit = {
+      ...treaty('summit', [
+        ['2024-10-22', 'started'],
+        ['2024-10-24', 'ended'],
+      ]),
+      type: 'event' as const,
+    };
+    expect(statusOn(summit, '2024-03-13')).toMatchObject({ code: 'upcoming', since: null });
+    expect(statusOn(summit, '2024-10-23').code).toBe('ongoing');
+    expect(statusOn(summit, '2024-11-01').code).toBe('held');
+  });
+
   it('is in force on the seed article date and expired today', () => {
     expect(statusOn(NEW_START, '2022-01-14')).toMatchObject({ code: 'in-force', since: '2021-02-03' });
     expect(statusOn(NEW_START, '2026-11-27')).toMatchObject({ code: 'expired', since: '2026-02-05' });

@@ -186,9 +186,13 @@ describe('annotateText, names and dates', () => {
     ]);
   });
 
-  it('drops an event named by alias in an article older than the event', () => {
-    expect(annotate('the Geneva summit', '2021-06-01')).toEqual([]);
+  it('links an event named outright before it happens, as news names summits ahead of them', () => {
+    expect(annotate('the Geneva summit', '2021-06-01')).toEqual([['Geneva summit', 'geneva-summit-2021']]);
     expect(annotate('the Geneva summit', '2021-06-20')).toEqual([['Geneva summit', 'geneva-summit-2021']]);
+  });
+
+  it('does not link an event named years before it happened: the name meant something else then', () => {
+    expect(annotate('the Geneva summit', '2015-11-19')).toEqual([]);
   });
 
   it('marks an event once in a sentence that names it outright, not again on its date', () => {

@@ -283,9 +283,14 @@ describe('events found from dates', () => {
     ]);
   });
 
-  it('never finds an event in an article published before it happened', () => {
+  it('never infers from place and date an event that had not happened by the article', () => {
     expect(ids('Their meeting in Geneva last June was useful.', '2021-06-10')).toEqual([]);
-    expect(ids('The Geneva summit was a success.', '2021-06-10')).toEqual([]);
+  });
+
+  it('links a summit named outright in a preview article, before it happens', () => {
+    expect(ids('Putin and Biden will meet at the Geneva summit next week.', '2021-06-10')).toEqual([
+      'geneva-summit-2021',
+    ]);
     expect(ids('The Geneva summit was a success.', '2021-06-20')).toEqual(['geneva-summit-2021']);
   });
 

@@ -1,0 +1,183 @@
+// The shorter names an article uses for a body it has named in full: "the Security Council" after
+// "the UN Security Council", "the Contact Group" after "the Trilateral Contact Group", "the
+// Commonwealth" after "the Commonwealth of Independent States", "Совет Безопасности" after "Совет
+// Безопасности ООН". They are derived from the organisation's aliases, never listed by hand, and
+// name it only where the article has named it already (see annotate).
+
+import type { PerLang } from '../../shared/languages';
+import type { Entity, Mention } from '../../shared/types';
+
+/**
+ * English heads too common to name a body alone ("the Council", "the Court"): two bodies of the
+ * same kind in one story are the rule. A distinctive head ("the Commonwealth", "the Union") may.
+ */
+const EN_GENERIC = new Set([
+  'council',
+  'committee',
+  'commission',
+  'court',
+  'bank',
+  'group',
+  'organization',
+  'organisation',
+  'assembly',
+  'agency',
+  'forum',
+  'conference',
+  'fund',
+  'office',
+  'service',
+  'ministry',
+  'parliament',
+  'party',
+  'movement',
+  'centre',
+  'center',
+  'board',
+  'authority',
+  'secretariat',
+  'force',
+  'forces',
+  'mission',
+  'republic',
+  'federation',
+  'treaty',
+  'summit',
+]);
+
+/** English words that may sit inside a name without a capital. */
+const FUNCTION_WORDS = new Set(['of', 'on', 'the', 'for', 'and', 'in', 'to']);
+const ACRONYM_EN = /^\p{Lu}{2,}$/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+/** A Russian word that agrees like an adjective: not a head noun on its own. */
+const RU_ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его)$/;
+/**
+ * Russian heads too common to name a body alone: Russian capitalises only the first word of a name,
+ * so "Совет" or "Комиссия" opening a sentence proves nothing.
+ */
+const RU_GENERIC = new Set([
+  'совет',
+  'комитет',
+  'комиссия',
+  'организация',
+  'союз',
+  'ассамблея',
+  'суд',
+  'банк',
+  'фонд',
+  'группа',
+  'агентство',
+  'форум',
+  'совещание',
+  'конференция',
+  'парламент',
+  'палата',
+  'служба',
+  'министерство',
+  'партия',
+  'движение',
+  'центр',
+]);
+
+function englishShortNames(alias: string): string[] {
+  const words = alias.split(' ');
+  if (words.length < 2) return [];
+  const out: string[] = [];
+  const isNameWord = (w: string) => CAPITALISED.test(w) || FUNCTION_WORDS.has(w);
+  // "UN Security Council" → "Security Council", "Council": the name's tail, from a capitalised word.
+  for (let k = 1; k < words.length; k++) {
+    const tail = words.slice(k);
+    if (!CAPITALISED.test(tail[0]!) || !tail.every(isNameWord) || FUNCTION_WORDS.has(tail.at(-1)!)) continue;
+    out.push(tail.join(' '));
+  }
+  // "Commonwealth of Independent States" → "Commonwealth"; "Parliamentary Assembly of the Council of
+  // Europe" → "Parliamentary Assembly".
+  const of = words.indexOf('of');
+  if (of > 0) {
+    const head = words.slice(0, of);
+    if (head.every((w) => CAPITALISED.test(w))) out.push(head.join(' '));
+  }
+  return out.filter((s) => !ACRONYM_EN.test(s) && !/\d/.test(s) && !EN_GENERIC.has(s.toLowerCase()));
+}
+
+function russianShortNames(alias: string): string[] {
+  const words = alias.split(' ');
+  if (words.length < 2) return [];
+  const out: string[] = [];
+  // "Совет Безопасности ООН" → "Совет Безопасности": the name without the organisation's acronym.
+  if (/^\p{Lu}{2,}$/u.test(words.at(-1)!)) {
+    const rest = words.slice(0, -1);
+    if (CAPITALISED.test(rest[0]!) && !(rest.length === 1 && RU_GENERIC.has(rest[0]!.toLowerCase())))
+      out.push(rest.join(' '));
+  }
+  // "Содружество Независимых Государств" → "Содружество".
+  const first = words[0]!;
+  if (CAPITALISED.test(first) && !RU_ADJECTIVE.test(first) && !RU_GENERIC.has(first.toLowerCase()))
+    out.push(first);
+  return out;
+}
+
+/** The short names of an organisation, per language; none for other kinds of entity. */
+export function shortNames(entity: Entity): PerLang {
+  if (entity.type !== 'organization') return { en: [], ru: [] };
+  const own = new Set(
+    [entity.aliases, entity.contextAliases ?? { en: [], ru: [] }]
+      .flatMap((names) => [...names.en, ...names.ru])
+      .map((a) => a.toLowerCase()),
+  );
+  const derive = (aliases: string[], rule: (alias: string) => string[]) => [
+    ...new Set(aliases.flatMap(rule).filter((s) => !own.has(s.toLowerCase()))),
+  ];
+  return {
+    en: derive(entity.aliases.en, englishShortNames),
+    ru: derive(entity.aliases.ru, russianShortNames),
+  };
+}
+
+/** A short name's occurrence: where it is and which organisations it may name. */
+export interface ShortNameHit {
+  start: number;
+  end: number;
+  entityIds: readonly string[];
+}
+
+/**
+ * True when a capitalised word or an acronym stands right before `start` ("Russian Security
+ * Council", "Iran's Security Council", "(OSCE) Permanent Council"): the article names a body in full
+ * there, which the dataset may not know; the short name is not on its own.
+ */
+function continuesName(text: string, start: number): boolean {
+  const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (!before) return false;
+  const word = before[1]!;
+  if (/^(?:the|The|its|Its|их|его|ее|её)$/u.test(word)) return false;
+  return /\p{Lu}/u.test(word);
+}
+
+/**
+ * The organisation each short name names, or nothing: one the article has already named by a full
+ * name, or else, for a name of two words or more, the one body of an organisation the article has
+ * named ("the Security Council" in a story that named the UN). Two candidates name nothing.
+ * `named` lists the article's mentions in text order.
+ */
+export function resolveShortNames(
+  text: string,
+  hits: readonly ShortNameHit[],
+  named: readonly Mention[],
+  related: (id: string) => readonly string[],
+): Mention[] {
+  const out: Mention[] = [];
+  const seen = new Set<string>();
+  let k = 0;
+  for (const hit of hits) {
+    while (k < named.length && named[k]!.start < hit.start) seen.add(named[k++]!.entityId);
+    if (seen.size === 0 || continuesName(text, hit.start)) continue;
+    let ids = hit.entityIds.filter((id) => seen.has(id));
+    const name = text.slice(hit.start, hit.end);
+    if (ids.length === 0 && /\s/.test(name)) {
+      ids = hit.entityIds.filter((id) => related(id).some((parent) => seen.has(parent)));
+    }
+    if (ids.length === 1) out.push({ start: hit.start, end: hit.end, text: name, entityId: ids[0]! });
+  }
+  return out;
+}

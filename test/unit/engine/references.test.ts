@@ -1,0 +1,132 @@
+// The ways an article refers to a thing after, or instead of, naming it in full, in passages written
+// for these tests in the manner of TASS news.
+
+import { describe, expect, it } from 'vitest';
+import { annotateText } from '../../../src/engine/annotate';
+import { compileMatcher } from '../../../src/engine/matcher/compile';
+import type { Lang } from '../../../src/shared/languages';
+import type { Entity, EntityType, StepKind } from '../../../src/shared/types';
+
+function entity(
+  id: string,
+  type: EntityType,
+  aliases: { en: string[]; ru?: string[] },
+  timeline: [string, StepKind][] = [['2000-01-01', type === 'event' ? 'held' : 'founded']],
+  related: string[] = [],
+): Entity {
+  return {
+    id,
+    type,
+    name: { en: aliases.en[0] ?? id, ru: aliases.ru?.[0] ?? id },
+    aliases: { en: aliases.en, ru: aliases.ru ?? [] },
+    summary: { en: '', ru: '' },
+    timeline: timeline.map(([date, kind]) => ({ date, kind, label: { en: kind, ru: kind } })),
+    sources: [{ url: 'https://example.org', title: 'x' }],
+    related,
+  };
+}
+
+const matcher = compileMatcher([
+  entity('united-nations', 'organization', { en: ['United Nations', 'UN'], ru: ['ООН'] }, undefined, [
+    'un-security-council',
+  ]),
+  entity(
+    'un-security-council',
+    'organization',
+    { en: ['UN Security Council', 'UNSC'], ru: ['Совет Безопасности ООН', 'СБ ООН'] },
+    undefined,
+    ['united-nations'],
+  ),
+  entity('cis', 'organization', { en: ['Commonwealth of Independent States', 'CIS'], ru: ['СНГ'] }),
+  entity('open-skies', 'treaty', { en: ['Treaty on Open Skies', 'Open Skies Treaty'] }, [
+    ['1992-03-24', 'signed'],
+    ['2002-01-01', 'in-force'],
+  ]),
+  entity('brics', 'organization', { en: ['BRICS'], ru: ['БРИКС'] }),
+  entity('brics-summit-2024', 'event', { en: ['BRICS summit in Kazan'] }, [
+    ['2024-10-22', 'started'],
+    ['2024-10-24', 'ended'],
+  ]),
+  entity('trilateral-contact-group', 'organization', { en: ['Trilateral Contact Group'] }),
+]);
+
+const annotate = (text: string, date: string | null = '2024-10-10', lang: Lang = 'en') =>
+  annotateText(matcher, text, { date, lang }).map((m) => [m.text, m.entityId]);
+
+describe('datelines', () => {
+  it('names no organisation in a dateline, even one that is its seat', () => {
+    const text = 'UNITED NATIONS, May 4. /TASS/. The United Nations called for calm.';
+    expect(annotate(text)).toEqual([['United Nations', 'united-nations']]);
+  });
+});
+
+describe('a name inside a longer one', () => {
+  it('keeps the organisation when the longer name names nothing yet', () => {
+    // An article of 2022 cannot mean the summit of 2024, but it does name BRICS.
+    expect(annotate('Leaders spoke of a BRICS summit in Kazan.', '2022-05-01')).toEqual([['BRICS', 'brics']]);
+    expect(annotate('Leaders spoke of a BRICS summit in Kazan.', '2024-09-01')).toEqual([
+      ['BRICS summit in Kazan', 'brics-summit-2024'],
+    ]);
+  });
+});
+
+describe('abbreviations the article defines', () => {
+  it('names the entity at each later use of the abbreviation', () => {
+    const text =
+      'Moscow left the Treaty on Open Skies (OST) in 2021. Since then the OST has had no Russian flights.';
+    expect(annotate(text)).toEqual([
+      ['Treaty on Open Skies', 'open-skies'],
+      ['OST', 'open-skies'],
+    ]);
+  });
+
+  it('does not mark the same letters inside another word', () => {
+    const text = 'The Treaty on Open Skies (OST) was signed; POSTAL services are not OSTs.';
+    expect(annotate(text)).toEqual([['Treaty on Open Skies', 'open-skies']]);
+  });
+});
+
+describe('short names of a body the article has named', () => {
+  it('takes "the Security Council" for the UN body once the article named it or the UN', () => {
+    expect(annotate('The UN Security Council met. Later the Security Council voted.')).toEqual([
+      ['UN Security Council', 'un-security-council'],
+      ['Security Council', 'un-security-council'],
+    ]);
+    expect(annotate('The United Nations says the Security Council will meet.')).toEqual([
+      ['United Nations', 'united-nations'],
+      ['Security Council', 'un-security-council'],
+    ]);
+  });
+
+  it('leaves a short name alone before the article names the body, or when it names another one', () => {
+    expect(annotate('The Security Council met on Monday.')).toEqual([]);
+    expect(annotate('The United Nations spoke. The Russian Security Council met.')).toEqual([
+      ['United Nations', 'united-nations'],
+    ]);
+  });
+
+  it('takes a distinctive head in capitals, never a lower-case phrase', () => {
+    expect(
+      annotate('The CIS summit opened. The Commonwealth has nine members; a commonwealth is not.'),
+    ).toEqual([
+      ['CIS', 'cis'],
+      ['Commonwealth', 'cis'],
+    ]);
+  });
+
+  it('takes "the Contact Group" in a story that named the Trilateral Contact Group', () => {
+    expect(annotate('The Trilateral Contact Group met in Minsk. The Contact Group agreed a truce.')).toEqual([
+      ['Trilateral Contact Group', 'trilateral-contact-group'],
+      ['Contact Group', 'trilateral-contact-group'],
+    ]);
+  });
+
+  it('takes the Russian name without its acronym after the full name', () => {
+    expect(
+      annotate('Совет Безопасности ООН собрался. Совет Безопасности принял резолюцию.', '2024-10-10', 'ru'),
+    ).toEqual([
+      ['Совет Безопасности ООН', 'un-security-council'],
+      ['Совет Безопасности', 'un-security-council'],
+    ]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { shortNames } from '../../../src/engine/references/short-names';
+import type { Entity } from '../../../src/shared/types';
+
+const org = (en: string[], ru: string[] = [], type: Entity['type'] = 'organization'): Entity => ({
+  id: 'x',
+  type,
+  name: { en: en[0] ?? '', ru: ru[0] ?? '' },
+  aliases: { en, ru },
+  summary: { en: '', ru: '' },
+  timeline: [],
+  sources: [],
+});
+
+describe('shortNames', () => {
+  it("takes an English name's capitalised tail and the head before 'of'", () => {
+    const unsc = shortNames(org(['UN Security Council', 'United Nations Security Council'])).en;
+    expect(unsc).toContain('Security Council');
+    // "the Council" alone names no one: stories name several councils.
+    expect(unsc).not.toContain('Council');
+    expect(shortNames(org(['Commonwealth of Independent States'])).en).toContain('Commonwealth');
+    expect(shortNames(org(['Parliamentary Assembly of the Council of Europe'])).en).toEqual(
+      expect.arrayContaining(['Parliamentary Assembly']),
+    );
+  });
+
+  it('never derives an acronym, a lower-case phrase or a name the entity already has', () => {
+    const names = shortNames(org(['OSCE Permanent Council', 'Permanent Council of the OSCE', 'OSCE'])).en;
+    expect(names).not.toContain('OSCE');
+    expect(names.every((n) => /^\p{Lu}/u.test(n))).toBe(true);
+    expect(shortNames(org(['NATO expansion'])).en).toEqual([]);
+  });
+
+  it('drops the acronym of a Russian name, and takes a first noun that is no generic head', () => {
+    const unsc = shortNames(org([], ['Совет Безопасности ООН', 'Генассамблея ООН'])).ru;
+    expect(unsc).toEqual(expect.arrayContaining(['Совет Безопасности', 'Генассамблея']));
+    expect(unsc).not.toContain('Совет');
+    expect(shortNames(org([], ['Содружество Независимых Государств'])).ru).toEqual(['Содружество']);
+    expect(shortNames(org([], ['Евразийский экономический союз'])).ru).toEqual([]);
+  });
+
+  it('gives none for treaties and events: "the treaty" is not a name', () => {
+    expect(shortNames(org(['Open Skies Treaty'], ['Договор по открытому небу'], 'treaty'))).toEqual({
+      en: [],
+      ru: [],
+    });
+  });
+});
