@@ -1,87 +1,24 @@
 // From article text to mentions: alias hits, context aliases confirmed by their sentence, shared
 // names resolved by the article's date, and events the text names only by place and date.
 
-import { compareIsoDates, isCurrentOn } from '../dataset/status';
 import type { Lang } from '../shared/languages';
 import type { Entity, IsoDate, Mention } from '../shared/types';
 import { datelineSpans, TASS } from '../site/tass';
-import { type EventLink, eventPeriod, eventStart, linkEvents, sentenceOf, sentenceStarts } from './events';
+import { type EventLink, linkEvents, sentenceOf, sentenceStarts } from './events';
 import type { AliasHit, ClueHit, Matcher } from './matcher/compile';
 import { findAliases, scanForAnnotation } from './matcher/scan';
 import { linkDefinedAbbreviations } from './references/abbreviations';
+import { linkCoordinatedNames } from './references/coordination';
+import { linkDatedDocuments, resolveByDateNextTo } from './references/dated-names';
+import { linkDescribedEvents } from './references/described-events';
 import { resolveShortNames } from './references/short-names';
+import { wordAfter, wordBefore } from './references/words';
+import { resolve } from './resolve';
 
 export interface AnnotateOptions {
   /** Publication date (YYYY-MM-DD), or null when the page does not tell. */
   date: IsoDate | null;
   lang: Lang;
-}
-
-/** True when the article predates the event: it cannot be talking about it. */
-function beforeEvent(entity: Entity, date: IsoDate): boolean {
-  if (entity.type !== 'event') return false;
-  const start = eventStart(entity);
-  return start !== null && compareIsoDates(date, start) < 0;
-}
-
-const DAY_MS = 86_400_000;
-const dayNumber = (date: IsoDate) => Date.parse(date) / DAY_MS;
-/** News names a summit or a conference ahead of it, but not years ahead. */
-const UPCOMING_HORIZON_DAYS = 366;
-
-/**
- * True for an event that began more than a year after the article: its name cannot mean it yet
- * ("the Geneva summit" of 2015 is not the summit of 2021; a police "special operation" of 2019 is
- * not the military operation of 2022).
- */
-function farAhead(entity: Entity, date: IsoDate): boolean {
-  if (entity.type !== 'event') return false;
-  const start = eventStart(entity);
-  return start !== null && dayNumber(start) - dayNumber(date) > UPCOMING_HORIZON_DAYS;
-}
-
-/**
- * Among events that share a name ("the Washington summit", "the Tianjin Declaration"): the one under
- * way on the article's date, else the nearest in time. An upcoming one counts only within a year,
- * a past one at any distance. Two at the same distance name nothing.
- */
-function nearestEvent(events: Entity[], date: IsoDate): string | null {
-  const today = dayNumber(date);
-  let best: string | null = null;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  let tied = false;
-  for (const event of events) {
-    const period = eventPeriod(event);
-    if (period === null) continue;
-    const from = dayNumber(period.from);
-    const to = dayNumber(period.to);
-    const distance = today < from ? from - today : today > to ? today - to : 0;
-    if (today < from && distance > UPCOMING_HORIZON_DAYS) continue;
-    if (distance < bestDistance) {
-      best = event.id;
-      bestDistance = distance;
-      tied = false;
-    } else if (distance === bestDistance) tied = true;
-  }
-  return tied ? null : best;
-}
-
-/**
- * The entity a hit names. A name of one entity names it before it happens too (news names a summit
- * ahead of it, and the card then says it is upcoming), though not years ahead (farAhead). A name shared by several
- * entities resolves by the date: among events the nearest in time (nearestEvent); otherwise the one
- * current on the date ("START" in 2021 is New START), events that had not yet begun left out.
- * Without a date, or without exactly one candidate, a shared name names nothing.
- */
-function resolve(matcher: Matcher, ids: string[], date: IsoDate | null): string | null {
-  const entities = ids.map((id) => matcher.entities.get(id)!);
-  if (entities.length === 1) return date === null || !farAhead(entities[0]!, date) ? ids[0]! : null;
-  if (date === null) return null;
-  if (entities.every((entity) => entity.type === 'event')) return nearestEvent(entities, date);
-  const possible = entities.filter((e) => !beforeEvent(e, date));
-  if (possible.length <= 1) return possible[0]?.id ?? null;
-  const current = possible.filter((e) => isCurrentOn(e, date));
-  return current.length === 1 ? current[0]!.id : null;
 }
 
 /**
@@ -90,6 +27,7 @@ function resolve(matcher: Matcher, ids: string[], date: IsoDate | null): string 
  * elsewhere; confirmed context aliases win over the plain owners of the same name.
  */
 function candidates(
+  text: string,
   hit: AliasHit,
   sentences: () => number[],
   contextWords: ClueHit[],
@@ -109,8 +47,37 @@ function candidates(
   for (let k = lo; k < contextWords.length && contextWords[k]!.start < to; k++) {
     if (contextWords[k]!.end <= to) for (const id of contextWords[k]!.entityIds) near.add(id);
   }
-  const confirmed = hit.contextIds.filter((id) => plainlyNamed.has(id) || near.has(id));
+  // "МИД Украины", "the Turkish Foreign Ministry": the name goes on with a name of its own, so it is
+  // another country's body, whatever the article names elsewhere; unless that name is one of the
+  // entity's context words ("the OSCE's Permanent Council").
+  const owner = ownerNamed(text, hit.start, hit.end);
+  const ownContext = (id: string) =>
+    owner !== null &&
+    contextWords.some((c) => c.start < owner[1] && owner[0] < c.end && c.entityIds.includes(id));
+  const confirmed = hit.contextIds.filter(
+    (id) => (owner === null || ownContext(id)) && (plainlyNamed.has(id) || near.has(id)),
+  );
   return confirmed.length > 0 ? confirmed : hit.entityIds;
+}
+
+/**
+ * The span of a capitalised word right after the name ("МИД Украины", "Foreign Ministry of Turkey")
+ * or right before it ("the Turkish Foreign Ministry", "Ukraine's Foreign Ministry"), or null.
+ */
+function ownerNamed(text: string, start: number, end: number): [number, number] | null {
+  let after = wordAfter(text, end);
+  if (after && /^of$/i.test(text.slice(after[0], after[1]))) {
+    after = wordAfter(text, after[1]);
+    if (after && /^the$/i.test(text.slice(after[0], after[1]))) after = wordAfter(text, after[1]);
+  }
+  if (after && /^\p{Lu}/u.test(text.slice(after[0], after[1]))) {
+    const word = text.slice(after[0], after[1]).replace(/[^\p{L}-]+$/u, '');
+    if (word && !/^(?:The|В|На|И|А|Но)$/u.test(word)) return [after[0], after[0] + word.length];
+  }
+  const before = wordBefore(text, start);
+  if (before === null) return null;
+  const word = text.slice(before[0], before[1]);
+  return /^\p{Lu}/u.test(word) && !/^(?:The|Its|Their|Его|Ее|Их)$/u.test(word) ? before : null;
 }
 
 function overlapsAny(sorted: Mention[], start: number, end: number): boolean {
@@ -192,6 +159,14 @@ function addMentions(base: Mention[], extra: Mention[], takeOverExact = false): 
   return out;
 }
 
+/** The entity a phrase names as a whole, or null. */
+function nameOf(matcher: Matcher, phrase: string, date: IsoDate | null): string | null {
+  const hits = findAliases(matcher, phrase);
+  const hit = hits[0];
+  if (hits.length !== 1 || hit === undefined || hit.start !== 0 || hit.end !== phrase.length) return null;
+  return hit.entityIds.length > 0 ? resolve(matcher, hit.entityIds, date) : null;
+}
+
 /** Every mention in `text`, sorted by start and non-overlapping, as offsets into `text`. */
 export function annotateText(matcher: Matcher, text: string, options: AnnotateOptions): Mention[] {
   const { date, lang } = options;
@@ -201,7 +176,16 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
   const aliases = outsideDatelines(scanned.aliases, datelines);
   const allClues = outsideDatelines(scanned.clues, datelines);
   const needContext = aliases.some((hit) => hit.contextIds.length > 0);
-  const clues = allClues.filter((c) => c.kind !== 'context' && c.kind !== 'short');
+  const clues: ClueHit[] = [];
+  const contextHits: ClueHit[] = [];
+  const shortHits: ClueHit[] = [];
+  const nouns: ClueHit[] = [];
+  for (const c of allClues) {
+    if (c.kind === 'context') contextHits.push(c);
+    else if (c.kind === 'short') shortHits.push(c);
+    else if (c.kind === 'document') nouns.push(c);
+    else clues.push(c);
+  }
   // The same names come back: resolve each set of ids once.
   const resolutions = new Map<string, string | null>();
   const resolved = (ids: string[]): string | null => {
@@ -222,13 +206,30 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
       if (id !== null) plainlyNamed.add(id);
     }
   }
-  const contextWords = needContext ? allClues.filter((c) => c.kind === 'context') : [];
+  const contextWords = needContext ? contextHits : [];
   // The sentence starts, worked out once if anything needs them.
   let starts: number[] | undefined;
   const sentences = () => (starts ??= sentenceStarts(text));
   const mention = (hit: AliasHit): Mention | null => {
-    const ids = candidates(hit, sentences, contextWords, plainlyNamed);
-    const entityId = ids.length === 0 ? null : resolved(ids);
+    const ids = candidates(text, hit, sentences, contextWords, plainlyNamed);
+    let entityId = ids.length === 0 ? null : resolved(ids);
+    // "the Minsk agreements of September 2014": a date next to the name picks among the name's owners,
+    // or among an instrument and the related instruments of its kind whose steps fall in that date.
+    if (date !== null && (ids.length > 1 || entityId !== null)) {
+      const owners = ids.map((id) => matcher.entities.get(id)!);
+      const owner = entityId === null ? undefined : matcher.entities.get(entityId);
+      const siblings: Entity[] = [];
+      if (owner && owner.type !== 'organization') {
+        for (const id of owner.related ?? []) {
+          const sibling = matcher.entities.get(id);
+          if (sibling?.type === owner.type) siblings.push(sibling);
+        }
+      }
+      if (owners.length > 1 || siblings.length > 0) {
+        const dated = resolveByDateNextTo(text, hit, [...owners, ...siblings], date);
+        if (dated !== null) entityId = dated;
+      }
+    }
     return entityId === null
       ? null
       : { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end), entityId };
@@ -243,13 +244,50 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
       }
   }
   mentions = addMentions(mentions, linkDefinedAbbreviations(text, mentions), true);
-  const shortHits = allClues.filter((c) => c.kind === 'short');
   if (shortHits.length > 0) {
     const related = (id: string) => matcher.entities.get(id)?.related ?? [];
     mentions = addMentions(mentions, resolveShortNames(text, shortHits, mentions, related));
   }
-  if (date === null || clues.length === 0) return mentions;
+  mentions = addMentions(
+    mentions,
+    linkCoordinatedNames(text, mentions, (phrase) => nameOf(matcher, phrase, date)),
+  );
+  if (date === null) return mentions;
+  mentions = addMentions(mentions, linkDatedEvents(text, matcher, clues, date, lang, sentences, mentions));
 
+  // Events described by a place and a cue word, where no sentence names them already.
+  const own = clues.filter((c) => c.lang === lang);
+  const described = linkDescribedEvents(
+    text,
+    own,
+    (id) => matcher.entities.get(id),
+    date,
+    sentences(),
+  ).filter((d) => !namedInSentenceOf(mentions, sentences(), d));
+  mentions = addMentions(mentions, described);
+  return addMentions(mentions, linkDatedDocuments(text, nouns, matcher, date));
+}
+
+/** True when the sentence of `mention` holds another mention of the same entity. */
+function namedInSentenceOf(mentions: readonly Mention[], starts: number[], mention: Mention): boolean {
+  const [from, to] = sentenceOf(starts, mention.start);
+  return mentions.some((m) => m.start >= from && m.start < to && m.entityId === mention.entityId);
+}
+
+/**
+ * Events the text names only by place and date ("their meeting in Geneva last June"), as mentions
+ * that overlap none of `mentions`.
+ */
+function linkDatedEvents(
+  text: string,
+  matcher: Matcher,
+  clues: ClueHit[],
+  date: IsoDate,
+  lang: Lang,
+  sentences: () => number[],
+  mentions: Mention[],
+): Mention[] {
+  if (clues.length === 0) return [];
   // Events without a clue in the text play no part: the linker may as well get them all.
   const events = eventsOf(matcher);
   // Dates are only looked for in sentences that name an event's place (see linkEvents).
@@ -260,7 +298,7 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
     lang,
     sentences: sentences(),
   });
-  if (links.length === 0) return mentions;
+  if (links.length === 0) return [];
   // Alias mentions win an overlap; an event span that overlaps one shrinks to its date expression.
   // A sentence that names the event outright needs no second mark on its date ("Earlier this
   // month Putin attended the SCO summit in Tianjin" marks the summit's name only).
@@ -287,5 +325,5 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
     if (kept.length > 0 && kept[kept.length - 1]!.end > start) continue;
     kept.push({ start, end, text: text.slice(start, end), entityId: link.entityId });
   }
-  return [...mentions, ...kept].sort((a, b) => a.start - b.start);
+  return kept;
 }

@@ -50,6 +50,20 @@ const COUNTRY_ADJECTIVES: [string, string][] = [
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V'];
 
+/** Head nouns of names that two names may share in the plural. */
+const PLURAL_HEADS = new Set([
+  'republic',
+  'summit',
+  'treaty',
+  'agreement',
+  'council',
+  'conference',
+  'forum',
+  'declaration',
+  'region',
+  'ministry',
+]);
+
 /** The alias with one whole word replaced, keeping the word's capital. */
 function replaceWord(alias: string, from: string, to: string): string | null {
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${from}(?![\\p{L}\\p{N}])`, 'iu');
@@ -93,6 +107,11 @@ export function englishVariants(alias: string): string[] {
   // "Treaty on Measures for the Further Reduction ..." is also written without "Treaty on".
   const title = /^(?:the )?(?:Treaty|Agreement|Convention) (?:on|for) (.+)$/i.exec(alias);
   if (title && title[1]!.split(' ').length >= 5) out.add(title[1]!);
+  // "Lugansk People's Republics", "SCO summits": a name in the plural, as two names sharing their
+  // last words are written ("the Donetsk and Lugansk People's Republics").
+  const last = words.at(-1)!;
+  if (words.length >= 2 && PLURAL_HEADS.has(last.toLowerCase()))
+    out.add([...words.slice(0, -1), /y$/.test(last) ? `${last.slice(0, -1)}ies` : `${last}s`].join(' '));
   for (const v of designationVariants(alias)) out.add(v);
   out.delete(alias);
   return [...out];

@@ -9,7 +9,27 @@
 import type { Lang } from '../../src/shared/languages';
 import type { Mention } from '../../src/shared/types';
 
-export const RULES = ['inflection', 'variants', 'ambiguity', 'events', 'overlap', 'mixed'] as const;
+/**
+ * What a passage tests: Russian inflection, spelling variants, ambiguous names, events named by place
+ * and date, overlapping names, a mix; and the ways real TASS text refers to things after naming them
+ * or instead (short names, abbreviations it defines, names sharing words, names that carry their date,
+ * names before the event, events described by place and cue, lower-case Russian names).
+ */
+export const RULES = [
+  'inflection',
+  'variants',
+  'ambiguity',
+  'events',
+  'overlap',
+  'mixed',
+  'short-names',
+  'abbreviations',
+  'coordination',
+  'dated-names',
+  'preview',
+  'described',
+  'lowercase',
+] as const;
 export type Rule = (typeof RULES)[number];
 
 export interface CorpusItem {

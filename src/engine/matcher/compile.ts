@@ -3,7 +3,7 @@
 // matching; stored.ts keeps its result so a restarted worker loads it instead. `npm run bench`
 // measures both.
 
-import type { Lang } from '../../shared/languages';
+import { LANGS, type Lang } from '../../shared/languages';
 import type { Entity } from '../../shared/types';
 import { englishVariants, russianVariants } from '../name-variants';
 import { joinedSpellings } from '../normalize';
@@ -25,10 +25,12 @@ export interface AliasHit {
 }
 
 /**
- * An event's place, cue word or participant, a word that confirms a context alias, or the short
- * name of an organisation (engine/short-names.ts), which names it only after the article named it.
+ * An event's place, cue word or participant, a word that confirms a context alias, the short
+ * name of an organisation (references/short-names.ts), which names it only after the article named
+ * it, or a document noun ("statement", "заявление") whose date may name a document
+ * (references/dated-names.ts); document nouns belong to no entity.
  */
-export type ClueKind = 'place' | 'cue' | 'participant' | 'context' | 'short';
+export type ClueKind = 'place' | 'cue' | 'participant' | 'context' | 'short' | 'document';
 
 /**
  * A clue term: one word of the dataset's event clues or context words (Entity.event,
@@ -106,6 +108,12 @@ function englishPlural(word: string): string[] {
   return [word, /(x|ch|sh)$/i.test(word) ? `${word}es` : `${word}s`];
 }
 
+/** Nouns of documents that articles name by their date ("the November 9 statement"). */
+const DOCUMENT_NOUNS: Record<Lang, string[]> = {
+  en: ['statement', 'declaration', 'agreement', 'memorandum', 'accord', 'protocol', 'treaty'],
+  ru: ['заявление', 'декларация', 'соглашение', 'меморандум', 'протокол', 'договор'],
+};
+
 /** Marks the payload of a context alias (the entity index is in the low bits). */
 export const CONTEXT_FLAG = 1 << 24;
 
@@ -119,6 +127,30 @@ export function compileMatcher(entities: Entity[]): Matcher {
   const byId = new Map<string, Entity>();
   const ids: string[] = [];
   const asIs = (w: string) => [w];
+  /** Adds clue terms of `owner` (an entity index; -1 for terms of no entity). */
+  const addClues = (
+    owner: number,
+    kind: ClueKind,
+    lang: Lang,
+    words: string[] | undefined,
+    forms: (w: string) => string[],
+    capitals: Capitals = 'acronyms',
+  ) => {
+    if (words === undefined) return;
+    for (const word of words) {
+      // Its forms depend only on the kind and language: a term's patterns are added once.
+      const key = `${kind}\u0000${lang}\u0000${word}`;
+      let payload = termIndex.get(key);
+      if (payload === undefined) {
+        payload = clueInfo.length;
+        termIndex.set(key, payload);
+        clueInfo.push({ kind, lang, term: word, entities: [] });
+        for (const form of forms(word)) addPattern(clueSet, form, payload, capitals);
+      }
+      const term = clueInfo[payload]!;
+      if (owner >= 0 && term.entities[term.entities.length - 1] !== owner) term.entities.push(owner);
+    }
+  };
   for (const entity of entities) {
     if (byId.has(entity.id)) continue;
     const index = ids.length;
@@ -139,43 +171,24 @@ export function compileMatcher(entities: Entity[]): Matcher {
           for (const form of russianForms(variant, false)) addPattern(aliasSet, form, payload, 'initial');
       }
     }
-    const addClues = (
-      kind: ClueKind,
-      lang: Lang,
-      words: string[] | undefined,
-      forms: (w: string) => string[],
-      capitals: Capitals = 'acronyms',
-    ) => {
-      if (words === undefined) return;
-      for (const word of words) {
-        // Its forms depend only on the kind and language: a term's patterns are added once.
-        const key = `${kind}\u0000${lang}\u0000${word}`;
-        let payload = termIndex.get(key);
-        if (payload === undefined) {
-          payload = clueInfo.length;
-          termIndex.set(key, payload);
-          clueInfo.push({ kind, lang, term: word, entities: [] });
-          for (const form of forms(word)) addPattern(clueSet, form, payload, capitals);
-        }
-        const term = clueInfo[payload]!;
-        if (term.entities[term.entities.length - 1] !== index) term.entities.push(index);
-      }
-    };
     const short = shortNames(entity);
-    addClues('short', 'en', short.en, joinedSpellings, 'words');
-    addClues('short', 'ru', short.ru, russianForms, 'initial');
+    addClues(index, 'short', 'en', short.en, joinedSpellings, 'words');
+    addClues(index, 'short', 'ru', short.ru, russianForms, 'initial');
     if (entity.contextAliases !== undefined) {
-      addClues('context', 'en', entity.context?.en, asIs);
-      addClues('context', 'ru', entity.context?.ru, russianForms);
+      addClues(index, 'context', 'en', entity.context?.en, asIs);
+      addClues(index, 'context', 'ru', entity.context?.ru, russianForms);
     }
     const clues = entity.type === 'event' ? entity.event : undefined;
     if (clues === undefined) continue;
-    addClues('place', 'en', clues.places.en, asIs);
-    addClues('place', 'ru', clues.places.ru, asIs);
-    addClues('cue', 'en', clues.cues.en, englishPlural);
-    addClues('cue', 'ru', clues.cues.ru, russianForms);
-    addClues('participant', 'en', clues.participants?.en, asIs);
-    addClues('participant', 'ru', clues.participants?.ru, russianForms);
+    addClues(index, 'place', 'en', clues.places.en, asIs);
+    addClues(index, 'place', 'ru', clues.places.ru, asIs);
+    addClues(index, 'cue', 'en', clues.cues.en, englishPlural);
+    addClues(index, 'cue', 'ru', clues.cues.ru, russianForms);
+    addClues(index, 'participant', 'en', clues.participants?.en, asIs);
+    addClues(index, 'participant', 'ru', clues.participants?.ru, russianForms);
+  }
+  for (const lang of LANGS) {
+    addClues(-1, 'document', lang, DOCUMENT_NOUNS[lang], lang === 'en' ? englishPlural : russianForms);
   }
   return new CompiledMatcher(byId, ids, aliasSet.build(), clueSet.build(), clueInfo);
 }

@@ -6,6 +6,7 @@
 
 import type { PerLang } from '../../shared/languages';
 import type { Entity, Mention } from '../../shared/types';
+import { wordBefore } from './words';
 
 /**
  * English heads too common to name a body alone ("the Council", "the Court"): two bodies of the
@@ -85,9 +86,12 @@ function englishShortNames(alias: string): string[] {
   const out: string[] = [];
   const isNameWord = (w: string) => CAPITALISED.test(w) || FUNCTION_WORDS.has(w);
   // "UN Security Council" → "Security Council", "Council": the name's tail, from a capitalised word.
-  for (let k = 1; k < words.length; k++) {
+  // A tail of one word, or one after a function word ("... of Belarus and Russia"), would be a place
+  // or a person as often as the body.
+  for (let k = 1; k < words.length - 1; k++) {
     const tail = words.slice(k);
-    if (!CAPITALISED.test(tail[0]!) || !tail.every(isNameWord) || FUNCTION_WORDS.has(tail.at(-1)!)) continue;
+    if (FUNCTION_WORDS.has(words[k - 1]!) || !CAPITALISED.test(tail[0]!)) continue;
+    if (!tail.every(isNameWord) || FUNCTION_WORDS.has(tail.at(-1)!)) continue;
     out.push(tail.join(' '));
   }
   // "Commonwealth of Independent States" → "Commonwealth"; "Parliamentary Assembly of the Council of
@@ -147,9 +151,9 @@ export interface ShortNameHit {
  * there, which the dataset may not know; the short name is not on its own.
  */
 function continuesName(text: string, start: number): boolean {
-  const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  const before = wordBefore(text, start);
   if (!before) return false;
-  const word = before[1]!;
+  const word = text.slice(before[0], before[1]);
   if (/^(?:the|The|its|Its|их|его|ее|её)$/u.test(word)) return false;
   return /\p{Lu}/u.test(word);
 }

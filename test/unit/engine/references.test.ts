@@ -48,6 +48,37 @@ const matcher = compileMatcher([
     ['2024-10-24', 'ended'],
   ]),
   entity('trilateral-contact-group', 'organization', { en: ['Trilateral Contact Group'] }),
+  entity('dpr', 'organization', { en: ["Donetsk People's Republic", 'DPR'] }),
+  entity('lpr', 'organization', { en: ["Lugansk People's Republic", 'LPR'] }),
+  entity('minsk-protocol', 'treaty', { en: ['Minsk Protocol', 'Minsk agreements'] }, [
+    ['2014-09-05', 'signed'],
+  ]),
+  entity('minsk-ii', 'treaty', { en: ['Package of Measures', 'Minsk agreements'] }, [
+    ['2015-02-12', 'signed'],
+  ]),
+  entity('karabakh-statement', 'treaty', { en: ['trilateral statement on Nagorno-Karabakh'] }, [
+    ['2020-11-09', 'signed'],
+  ]),
+  {
+    ...entity('sco-summit-2025', 'event', { en: ['SCO summit in Tianjin'] }, [
+      ['2025-08-31', 'started'],
+      ['2025-09-01', 'ended'],
+    ]),
+    event: { places: { en: ['Tianjin'], ru: ['Тяньцзине'] }, cues: { en: ['summit'], ru: ['саммит'] } },
+  },
+  {
+    ...entity('istanbul-talks-2022', 'event', { en: ['Istanbul round of talks'] }, [['2022-03-29', 'held']]),
+    event: {
+      places: { en: ['Istanbul'], ru: ['Стамбуле'] },
+      cues: { en: ['talks'], ru: ['переговоры'] },
+      participants: { en: ['Medinsky'], ru: ['Мединский'] },
+    },
+  },
+  {
+    ...entity('foreign-ministry', 'organization', { en: ['Russian Foreign Ministry'] }),
+    contextAliases: { en: ['Foreign Ministry'], ru: ['МИД'] },
+    context: { en: ['Lavrov'], ru: ['Лавров'] },
+  },
 ]);
 
 const annotate = (text: string, date: string | null = '2024-10-10', lang: Lang = 'en') =>
@@ -128,5 +159,66 @@ describe('short names of a body the article has named', () => {
       ['Совет Безопасности ООН', 'un-security-council'],
       ['Совет Безопасности', 'un-security-council'],
     ]);
+  });
+});
+
+describe('two names that share their last words', () => {
+  it('names both republics in "the Donetsk and Lugansk People\'s Republics"', () => {
+    expect(annotate("Delegations of the Donetsk and Lugansk People's Republics arrived.")).toEqual([
+      ['Donetsk', 'dpr'],
+      ["Lugansk People's Republics", 'lpr'],
+    ]);
+  });
+});
+
+describe('names that carry their date', () => {
+  it('picks among owners of a shared name by the date next to it', () => {
+    expect(annotate('He cited the Minsk agreements of September 2014.', '2019-06-11')).toEqual([
+      ['Minsk agreements', 'minsk-protocol'],
+    ]);
+    expect(annotate('He cited the Minsk agreements of February 2015.', '2019-06-11')).toEqual([
+      ['Minsk agreements', 'minsk-ii'],
+    ]);
+  });
+
+  it('takes "the November 9 statement" for the one document of that day', () => {
+    expect(annotate('The November 9 statement stopped the fighting.', '2020-11-20')).toEqual([
+      ['November 9 statement', 'karabakh-statement'],
+    ]);
+    expect(annotate('The November 10 statement was ignored.', '2020-11-20')).toEqual([]);
+  });
+});
+
+describe('events described by place and cue word', () => {
+  it('names a summit by its city, ahead of it too, but not years ahead', () => {
+    expect(annotate('Putin will attend the summit in Tianjin next week.', '2025-08-25')).toEqual([
+      ['summit in Tianjin', 'sco-summit-2025'],
+    ]);
+    expect(annotate('The Tianjin summit adopted a declaration.', '2025-09-02')).toEqual([
+      ['Tianjin summit', 'sco-summit-2025'],
+    ]);
+    expect(annotate('A summit in Tianjin was held long ago.', '2019-01-10')).toEqual([]);
+  });
+
+  it('needs a participant for a word as common as "talks", and never points ahead then', () => {
+    expect(annotate('The talks in Istanbul went on for hours.', '2022-04-01')).toEqual([]);
+    expect(annotate('Medinsky recalled the talks in Istanbul.', '2022-04-01')).toEqual([
+      ['talks in Istanbul', 'istanbul-talks-2022'],
+    ]);
+    expect(annotate('Medinsky expects talks in Istanbul.', '2022-03-01')).toEqual([]);
+  });
+
+  it('leaves the event alone when the sentence dates the place otherwise', () => {
+    expect(annotate('Medinsky held talks in Istanbul in 2019.', '2022-04-01')).toEqual([]);
+  });
+});
+
+describe("another country's body by the same short name", () => {
+  it('takes "Foreign Ministry" for Russia\'s only where no other country is named with it', () => {
+    expect(annotate('Lavrov said the Foreign Ministry had protested.')).toEqual([
+      ['Foreign Ministry', 'foreign-ministry'],
+    ]);
+    expect(annotate('Lavrov said the Turkish Foreign Ministry had protested.')).toEqual([]);
+    expect(annotate('Лавров заявил, что МИД Украины молчит.', '2024-10-10', 'ru')).toEqual([]);
   });
 });

@@ -1,0 +1,115 @@
+// Names that carry their date: "the Minsk agreements of September 2014" (the Minsk Protocol, not
+// the Package of Measures of February 2015), "the November 9 statement" (the Karabakh ceasefire
+// statement of 9 November 2020), "заявление от 9 ноября". A date right before or after a shared name
+// picks the entity whose timeline has a step inside it; a full day before or after a document noun
+// names the one entity of the dataset dated that day whose name holds that noun.
+
+import { isoDateContains } from '../../dataset/status';
+import type { Entity, IsoDate, Mention } from '../../shared/types';
+import { type DateExpression, findDates } from '../dates/find';
+import type { Matcher } from '../matcher/compile';
+
+/** Connectors between a name and its date after it. */
+const AFTER = /^\s*,?\s*(?:of|from|dated|signed (?:on|in)|от|,)?\s*/iu;
+/** The date expression right after `end` ("of September 2014"), or right before `start` ("the November 9"). */
+function dateNextTo(text: string, start: number, end: number, published: IsoDate): DateExpression | null {
+  const after = text.slice(end, end + 48);
+  const beforeText = text.slice(Math.max(0, start - 40), start);
+  // Every date a name carries has a number in it ("of September 2014", "the November 9"): most
+  // names have none next to them, and need no search.
+  if (!/\d/.test(after) && !/\d/.test(beforeText)) return null;
+  const gap = AFTER.exec(after)?.[0].length ?? 0;
+  const next = findDates(after.slice(gap), published, end + gap).find((d) => d.start === end + gap);
+  if (next) return next;
+  const from = start - beforeText.length;
+  const before = findDates(beforeText, published, from);
+  const last = before.at(-1);
+  return last && /^\s*$/.test(text.slice(last.end, start)) ? last : null;
+}
+
+const within = (entity: Entity, date: DateExpression) =>
+  entity.timeline.some((step) => step.date >= date.from.slice(0, step.date.length) && step.date <= date.to) ||
+  entity.timeline.some((step) => isoDateContains(step.date, date.from));
+
+/**
+ * Of the entities a shared name may name, the one with a step in the date next to it, or null.
+ */
+export function resolveByDateNextTo(
+  text: string,
+  hit: { start: number; end: number },
+  candidates: readonly Entity[],
+  published: IsoDate,
+): string | null {
+  const date = dateNextTo(text, hit.start, hit.end, published);
+  if (date === null) return null;
+  const dated = candidates.filter((entity) => within(entity, date));
+  return dated.length === 1 ? dated[0]!.id : null;
+}
+
+const byDay = new WeakMap<Matcher, Map<IsoDate, Entity[]>>();
+
+/** The matcher's treaties and events by the days of their steps. */
+function entitiesByDay(matcher: Matcher): Map<IsoDate, Entity[]> {
+  let days = byDay.get(matcher);
+  if (days === undefined) {
+    days = new Map();
+    for (const entity of matcher.entities.values()) {
+      if (entity.type === 'organization') continue;
+      for (const step of entity.timeline) {
+        if (step.date.length !== 10) continue;
+        const list = days.get(step.date) ?? [];
+        if (!list.includes(entity)) list.push(entity);
+        days.set(step.date, list);
+      }
+    }
+    byDay.set(matcher, days);
+  }
+  return days;
+}
+
+const stem = (noun: string) => noun.toLowerCase().slice(0, 6);
+
+/**
+ * "the November 9 statement", "the statement of 9 November", "заявление от 9 ноября": a document
+ * noun (a `document` clue hit of the matcher's scan) with a full day right before or after it names
+ * the one treaty or event of that day whose name or aliases hold the noun.
+ */
+export function linkDatedDocuments(
+  text: string,
+  nouns: readonly { start: number; end: number }[],
+  matcher: Matcher,
+  published: IsoDate,
+): Mention[] {
+  const found: Mention[] = [];
+  for (const noun of nouns) {
+    const word = text.slice(noun.start, noun.end);
+    const from = Math.max(0, noun.start - 40);
+    // A date has a number in it: a noun with none next to it carries no date.
+    if (!/\d/.test(text.slice(from, noun.end + 52))) continue;
+    const before = findDates(text.slice(from, noun.start), published, from).at(-1);
+    let date: DateExpression | undefined;
+    let start = noun.start;
+    let end = noun.end;
+    if (before && /^\s*$/.test(text.slice(before.end, noun.start))) {
+      date = before;
+      start = before.start;
+    } else {
+      const gap = /^\s+(?:of|from|dated|от)\s+/iu.exec(text.slice(noun.end, noun.end + 12))?.[0].length;
+      if (gap === undefined) continue;
+      const at = noun.end + gap;
+      date = findDates(text.slice(at, at + 40), published, at).find((d) => d.start === at);
+      if (date) end = date.end;
+    }
+    if (!date || date.from !== date.to) continue;
+    const candidates = entitiesByDay(matcher).get(date.from);
+    if (!candidates) continue;
+    const named = candidates.filter((entity) =>
+      [entity.name.en, entity.name.ru, ...entity.aliases.en, ...entity.aliases.ru].some((name) =>
+        name.toLowerCase().includes(stem(word)),
+      ),
+    );
+    if (named.length !== 1) continue;
+    found.push({ start, end, text: text.slice(start, end), entityId: named[0]!.id });
+  }
+  return found;
+}
