@@ -218,19 +218,23 @@ describe('validateDataset rejects broken entities, naming file, id and field', (
   });
 
   it('rejects Russian names and aliases without Cyrillic, and languages without aliases', () => {
-    const e = good({ aliases: { en: [], ru: ['New START'] } });
+    const e = good({ aliases: { en: [], ru: ['New START Treaty'] } });
     const errors = errorsFor(e);
     expect(errors).toContain('src/data/test.json: entity "test-treaty": aliases.en: needs at least 1 entry');
     expect(errors).toContain(
-      'src/data/test.json: entity "test-treaty": aliases.ru: "New START" has no Cyrillic letters',
+      'src/data/test.json: entity "test-treaty": aliases.ru[0]: "New START Treaty" has no Cyrillic letters',
     );
+  });
+
+  it('accepts the Latin acronyms and brand names Russian text writes as they are', () => {
+    expect(errorsFor(good({ aliases: { en: ['SWIFT'], ru: ['SWIFT', 'Africa CDC'] } }))).toEqual([]);
   });
 
   it('rejects generic words as English aliases', () => {
     const e = good({ aliases: { en: ['Test Treaty', 'the treaty', 'Geneva'], ru: ['Тестовый договор'] } });
     expect(errorsFor(e)).toEqual([
-      'src/data/test.json: entity "test-treaty": aliases.en: "the treaty" is a generic word, not a name',
-      'src/data/test.json: entity "test-treaty": aliases.en: "Geneva" is a generic word, not a name',
+      'src/data/test.json: entity "test-treaty": aliases.en[1]: "the treaty" is a generic word, not a name',
+      'src/data/test.json: entity "test-treaty": aliases.en[2]: "Geneva" is a generic word, not a name',
     ]);
   });
 
@@ -319,14 +323,14 @@ describe('validateDataset rejects broken entities, naming file, id and field', (
     expect(
       errorsFor(
         good({
-          contextAliases: { en: ['Test Treaty', 'treaty'], ru: ['Moscow'] },
+          contextAliases: { en: ['Test Treaty', 'treaty'], ru: ['the Moscow Treaty'] },
           context: { en: ['nuclear'], ru: ['ядерный'] },
         }),
       ),
     ).toEqual([
-      `${label}: contextAliases.en: "Test Treaty" is also a plain alias`,
-      `${label}: contextAliases.en: "treaty" is a generic word, not a name`,
-      `${label}: contextAliases.ru: "Moscow" has no Cyrillic letters`,
+      `${label}: contextAliases.en[1]: "treaty" is a generic word, not a name`,
+      `${label}: contextAliases.ru[0]: "the Moscow Treaty" has no Cyrillic letters`,
+      `${label}: contextAliases.en[0]: "Test Treaty" is also a plain alias`,
     ]);
     expect(
       errorsFor(
@@ -501,7 +505,8 @@ describe('parseBundle', () => {
     ['a malformed version', { version: 'v1', date: '2026-11-27', entities: [] }],
     ['a malformed date', { ...bundle, date: 'today' }],
     ['no format', { ...bundle, format: undefined }],
-    ['an unknown format', { ...bundle, format: 2 }],
+    ['an unknown format', { ...bundle, format: 3 }],
+    ['the format before series', { ...bundle, format: 1 }],
     ['a source file', bundle.entities.slice(0, 2)],
   ])('never throws on garbage: %s', (_label, raw) => {
     const result = parseBundle(raw);
