@@ -196,6 +196,18 @@ function readPlaces(files: { file: string; content: unknown }[], problems: Probl
 
 type Report = (field: string, message: string) => void;
 
+/**
+ * Two names the matcher tells apart only by the case of a word written in capitals: "QUAD" must
+ * be in capitals, "Quad" is any case (see Entity.aliases).
+ */
+function matcherKey(alias: string): string {
+  return alias
+    .trim()
+    .split(/\s+/)
+    .map((w) => (/^[A-ZА-ЯЁ0-9-]{2,}$/.test(w) ? w : aliasKey(w)))
+    .join(' ');
+}
+
 /** What one entity's fields must say together (the schema checks each field alone). */
 function checkEntityRules(e: Entity, report: Report): void {
   let previous: string | undefined;
@@ -214,9 +226,10 @@ function checkEntityRules(e: Entity, report: Report): void {
   } else {
     let count = 0;
     for (const lang of ['en', 'ru'] as const) {
-      const own = new Set(e.aliases[lang].map(aliasKey));
+      const own = new Set(e.aliases[lang].map(matcherKey));
       e.contextAliases[lang].forEach((a, i) => {
-        if (own.has(aliasKey(a))) report(`contextAliases.${lang}[${i}]`, `${show(a)} is also a plain alias`);
+        if (own.has(matcherKey(a)))
+          report(`contextAliases.${lang}[${i}]`, `${show(a)} is also a plain alias`);
       });
       if (e.contextAliases[lang].length > 0 && e.context[lang].length === 0)
         report(`context.${lang}`, 'needs at least 1 entry');
@@ -230,8 +243,9 @@ function checkEntityRules(e: Entity, report: Report): void {
     // does an edition whose place is not known.
     if (e.event === undefined && e.editions === undefined && e.series === undefined)
       report('event', 'an event needs event clues (places, cues)');
-    if (!e.timeline.some((s) => s.kind === 'held' || s.kind === 'started'))
-      report('timeline', "an event needs a 'held' or 'started' step");
+    // A planned event that did not take place has its 'proposed' step instead.
+    if (!e.timeline.some((s) => s.kind === 'held' || s.kind === 'started' || s.kind === 'proposed'))
+      report('timeline', "an event needs a 'held' or 'started' step (or 'proposed', if it never took place)");
   } else {
     if (e.event !== undefined) report('event', `only events carry event clues, not a ${show(e.type)}`);
     if (e.series !== undefined)

@@ -522,7 +522,12 @@ function buildSourceSchemas() {
       related: v.optional(list(v.string((issue) => `expected an id string, got ${got(issue)}`))),
       sources: v.pipe(list(SourceSchema), v.minLength(1, 'at least one source is required')),
       /** Clue words beyond the generated ones (places in more case forms, participants). */
-      event: v.optional(EventCluesSchema),
+      event: v.optional(
+        record(
+          { places: perLang(0), cues: perLang(0), participants: v.optional(perLang(0)) },
+          '{ places, cues }',
+        ),
+      ),
       status: v.optional(v.picklist(['upcoming'] as const, (issue) => `${got(issue)} is not "upcoming"`)),
       note: v.optional(text()),
     },

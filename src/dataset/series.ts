@@ -21,8 +21,10 @@ import {
 } from './edition-names';
 import {
   aliasKey,
+  countSentences,
   type EditionSource,
   MAX_SUMMARY_LENGTH,
+  MAX_SUMMARY_SENTENCES,
   type Place,
   type SeriesSource,
   schemaProblems,
@@ -153,6 +155,8 @@ export function expandSeries(
     if (ok) kept.push(e);
   }
 
+  // With no edition left, the problems are the editions'; a series of nothing is not worth a line.
+  if (kept.length === 0) return [];
   const titles = new Map<string, number>();
   const editionEntities = kept.map((e, i) => {
     const entity = editionEntity(series, e, places, kept[i - 1]?.id, kept[i + 1]?.id);
@@ -389,8 +393,7 @@ function generatedSummary(series: SeriesSource, e: Edition): Bilingual {
   const en: string[] = [
     `${plural ? 'These' : 'This'} ${enKind}${enOrdinal} ${enVerb} ${enPlace} ${datesEn(s.dates)}${enChair}.`
       .replace(/,,/g, ',')
-      .replace(/\s+/g, ' ')
-      .replace(/, (from|on|in) /, ' $1 '),
+      .replace(/\s+/g, ' '),
   ];
   // Russian
   const ruGender = russianGender(firstWord(kind.ru));
@@ -427,10 +430,12 @@ function generatedSummary(series: SeriesSource, e: Edition): Bilingual {
   }
   // Over the summary's length, the list of documents goes first (the card lists them anyway).
   const join = (parts: string[]) => parts.join(' ');
-  const shortened = (parts: string[]) =>
-    join(parts).length > MAX_SUMMARY_LENGTH && parts.length > 2
-      ? join([parts[0]!, ...parts.slice(2)])
-      : join(parts);
+  const shortened = (parts: string[]) => {
+    const fits = (text: string) =>
+      text.length <= MAX_SUMMARY_LENGTH && countSentences(text) <= MAX_SUMMARY_SENTENCES;
+    const all = join(parts);
+    return fits(all) || parts.length < 3 || !s.documents?.length ? all : join([parts[0]!, ...parts.slice(2)]);
+  };
   return { en: shortened(en), ru: shortened(ru) };
 }
 

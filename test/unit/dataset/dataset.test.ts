@@ -1,22 +1,17 @@
 // The dataset is reviewed like code: these tests are the reviewer that checks every source file,
 // and they pin down what a curator sees when an entity is broken.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileBundle, parseBundle, validateDataset } from '../../../src/dataset/dataset';
+import { compileBundle, parseBundle, type SourceFile, validateDataset } from '../../../src/dataset/dataset';
+import { readDatasetSources } from '../../../src/dataset/source-files';
 import type { Entity } from '../../../src/shared/types';
 
 const DATA_DIR = join(import.meta.dirname, '../../../src/data');
 
-function loadSourceFiles(): { file: string; content: unknown }[] {
-  return readdirSync(DATA_DIR)
-    .filter((name) => name.endsWith('.json') && name !== 'meta.json')
-    .sort()
-    .map((name) => ({
-      file: `src/data/${name}`,
-      content: JSON.parse(readFileSync(join(DATA_DIR, name), 'utf8')) as unknown,
-    }));
+function loadSourceFiles(): SourceFile[] {
+  return readDatasetSources(join(DATA_DIR, '../..')).files;
 }
 
 function good(overrides: Partial<Entity> = {}): Entity {
@@ -358,7 +353,7 @@ describe('validateDataset rejects broken entities, naming file, id and field', (
       timeline: [{ date: '2021-06', kind: 'other', label: { en: 'Announced', ru: 'Объявлен' } }],
     });
     expect(errorsFor(undated)).toEqual([
-      "src/data/test.json: entity \"test-summit\": timeline: an event needs a 'held' or 'started' step",
+      "src/data/test.json: entity \"test-summit\": timeline: an event needs a 'held' or 'started' step (or 'proposed', if it never took place)",
     ]);
   });
 
@@ -453,8 +448,14 @@ describe('compileBundle', () => {
     const byId = new Map(compiled.map((e) => [e.id, e]));
     let links = 0;
     for (const entity of compiled) {
+      const series = entity.series ? byId.get(entity.series.of) : undefined;
       for (const target of entity.related ?? []) {
-        expect(byId.get(target)?.related, `${target} links back to ${entity.id}`).toContain(entity.id);
+        // An edition's link to its series is answered by the series' list of editions, and its
+        // link to what the series relates to (the organiser) by the series.
+        if (series && target === series.id) expect(series.editions).toContain(entity.id);
+        else if (series?.related?.includes(target))
+          expect(byId.get(target)?.related, `${target} links back to ${series.id}`).toContain(series.id);
+        else expect(byId.get(target)?.related, `${target} links back to ${entity.id}`).toContain(entity.id);
         links++;
       }
     }
