@@ -462,6 +462,14 @@ describe('compileBundle', () => {
     expect(links).toBeGreaterThan(50);
   });
 
+  it("does not list every edition of a series among its organiser's relations", () => {
+    const compiled = compileBundle(entities, '2026-11-27').entities;
+    const sco = compiled.find((e) => e.id === 'sco');
+    expect(sco?.related).toContain('sco-summit');
+    expect(sco?.related).not.toContain('sco-summit-2025');
+    expect(compiled.find((e) => e.id === 'sco-summit')?.editions).toContain('sco-summit-2025');
+  });
+
   it('refuses a date that is not YYYY-MM-DD', () => {
     expect(() => compileBundle(entities, '2026-02-31')).toThrow(/not a YYYY-MM-DD date/);
   });

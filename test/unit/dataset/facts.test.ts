@@ -6,10 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../eval/load';
+import { FACTS as BODIES } from './facts/bodies';
 import type { CheckedDate } from './facts/checked-date';
 import { FACTS as CORE } from './facts/core';
 import { FACTS as EURASIA } from './facts/eurasia-organizations';
+import { FACTS as EURASIA_SERIES } from './facts/eurasia-series';
 import { FACTS as EUROPE } from './facts/europe-ukraine';
+import { FACTS as FORUMS_SERIES } from './facts/forums-series';
+import { FACTS as GLOBAL_SERIES } from './facts/global-series';
 import { FACTS as NONPROLIFERATION } from './facts/nonproliferation';
 import { FACTS as RECENT } from './facts/recent';
 import { FACTS as SUMMITS } from './facts/summits';
@@ -24,6 +28,10 @@ const TABLES: [string, CheckedDate[]][] = [
   ['non-proliferation and the Middle East', NONPROLIFERATION],
   ['recent events and the 2026 review', RECENT],
   ['summits and recurring events', SUMMITS],
+  ['international bodies, regional groupings and treaties', BODIES],
+  ['Eurasian series (SCO, CSTO, CIS, EAEU...)', EURASIA_SERIES],
+  ['forums, addresses, elections and sport series', FORUMS_SERIES],
+  ['global series (G20, G7, NATO, UN, OSCE...)', GLOBAL_SERIES],
 ];
 
 describe.each(TABLES)('fact review: %s', (_theme, facts) => {
