@@ -14,8 +14,11 @@ import { FACTS as EURASIA_SERIES } from './facts/eurasia-series';
 import { FACTS as EUROPE } from './facts/europe-ukraine';
 import { FACTS as FORUMS_SERIES } from './facts/forums-series';
 import { FACTS as GLOBAL_SERIES } from './facts/global-series';
+import { FACTS as MORE_SERIES } from './facts/more-series';
 import { FACTS as NONPROLIFERATION } from './facts/nonproliferation';
 import { FACTS as RECENT } from './facts/recent';
+import { FACTS as RECENT_INCIDENTS } from './facts/recent-incidents';
+import { FACTS as STATE_BODIES } from './facts/state-bodies';
 import { FACTS as SUMMITS } from './facts/summits';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -32,6 +35,9 @@ const TABLES: [string, CheckedDate[]][] = [
   ['Eurasian series (SCO, CSTO, CIS, EAEU...)', EURASIA_SERIES],
   ['forums, addresses, elections and sport series', FORUMS_SERIES],
   ['global series (G20, G7, NATO, UN, OSCE...)', GLOBAL_SERIES],
+  ['more series (EU summits, Navy Day, MAKS, Euro...)', MORE_SERIES],
+  ['state bodies and armed groups', STATE_BODIES],
+  ['incidents, crises and recent events', RECENT_INCIDENTS],
 ];
 
 describe.each(TABLES)('fact review: %s', (_theme, facts) => {
