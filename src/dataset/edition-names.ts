@@ -275,6 +275,8 @@ export interface PlaceholderValues {
   country?: PlaceForms;
   /** The preposition this edition's place takes in Russian, where the pattern writes "в". */
   prep?: 'в' | 'на';
+  /** The series' highest ordinal: see placeholderVariants. */
+  maxOrdinal?: number;
 }
 
 export interface PlaceForms {
@@ -385,7 +387,11 @@ function placeholderVariants(
       const n = values.ordinal;
       if (n === undefined) return [];
       if (lang === 'en') return pick([englishOrdinalNumber(n), englishOrdinalWord(n)]);
-      return pick([russianOrdinalNumber(n, gender), romanNumeral(n), russianOrdinalWord(n, gender)]);
+      // "пятый саммит" is the end of "двадцать пятого саммита", and the matcher inflects only the
+      // last word of a compound ordinal: in a series that reaches the twenties, the units 1-9 are
+      // not written in words, or the 25th summit in any case but the nominative would be the 5th.
+      const words = n < 10 && (values.maxOrdinal ?? 0) > 20 ? [] : [russianOrdinalWord(n, gender)];
+      return pick([russianOrdinalNumber(n, gender), romanNumeral(n), ...words]);
     }
     case 'city':
     case 'country': {

@@ -42,6 +42,8 @@ interface Edition {
   year: number;
   city?: Place;
   country?: Place;
+  /** The highest ordinal of the series' editions. */
+  maxOrdinal?: number;
 }
 
 const FORMAT_EN = { online: 'online', extraordinary: 'extraordinary', informal: 'informal' } as const;
@@ -157,6 +159,8 @@ export function expandSeries(
 
   // With no edition left, the problems are the editions'; a series of nothing is not worth a line.
   if (kept.length === 0) return [];
+  const maxOrdinal = Math.max(0, ...kept.map((e) => e.source.ordinal ?? 0));
+  for (const e of kept) e.maxOrdinal = maxOrdinal;
   const titles = new Map<string, number>();
   const editionEntities = kept.map((e, i) => {
     const entity = editionEntity(series, e, places, kept[i - 1]?.id, kept[i + 1]?.id);
@@ -259,6 +263,7 @@ function checkEdition(
 /** The placeholder values of one edition. */
 function values(e: Edition): PlaceholderValues {
   return {
+    maxOrdinal: e.maxOrdinal,
     ordinal: e.source.ordinal,
     year: e.year,
     city: forms(e.city),

@@ -101,6 +101,18 @@ describe('Russian ordinals agree with the word after them', () => {
     expect(russianOrdinalWord(n, gender)).toBe(word);
   });
 
+  it('does not name the 5th of a series that reaches the 25th in words, which the 25th would contain', () => {
+    expect(fillPattern('{ordinal} саммит ШОС', 'ru', { ordinal: 5, year: 2005, maxOrdinal: 25 })).toEqual([
+      '5-й саммит ШОС',
+      'V саммит ШОС',
+    ]);
+    expect(fillPattern('{ordinal} саммит ШОС', 'ru', { ordinal: 5, year: 2005, maxOrdinal: 12 })).toEqual([
+      '5-й саммит ШОС',
+      'V саммит ШОС',
+      'пятый саммит ШОС',
+    ]);
+  });
+
   it('writes Roman numerals', () => {
     expect([1, 4, 9, 14, 25, 40, 49, 90, 2026].map(romanNumeral)).toEqual([
       'I',
