@@ -25,30 +25,22 @@ async function importTs(entry) {
     bundle: true,
     write: false,
     format: 'esm',
-    platform: 'neutral',
+    platform: 'node',
     logLevel: 'silent',
   });
   const code = out.outputFiles[0].text;
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
-/** Reads and validates src/data; exits with every problem listed when the dataset is invalid. */
+/** Reads and validates src/data (entities, series, places); exits with every problem listed when invalid. */
 async function compileDataset() {
   const { validateDataset, compileBundle } = await importTs('src/dataset/dataset.ts');
-  const dataDir = join(root, 'src/data');
-  const files = [];
-  for (const name of readdirSync(dataDir).sort()) {
-    if (!name.endsWith('.json') || name === 'meta.json') continue;
-    const file = `src/data/${name}`;
-    try {
-      files.push({ file, content: JSON.parse(readFileSync(join(dataDir, name), 'utf8')) });
-    } catch (error) {
-      fail([`${file}: not valid JSON: ${error.message}`]);
-    }
-  }
+  const { readDatasetSources } = await importTs('src/dataset/source-files.ts');
+  const { files, errors: unreadable } = readDatasetSources(root);
+  if (unreadable.length > 0) fail(unreadable);
   const { entities, errors } = validateDataset(files);
   if (errors.length > 0) fail(errors);
-  const meta = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8'));
+  const meta = JSON.parse(readFileSync(join(root, 'src/data/meta.json'), 'utf8'));
   return compileBundle(entities, meta.date);
 }
 

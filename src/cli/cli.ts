@@ -113,23 +113,32 @@ function annotateFile(path: string, dateFlag: string | undefined, urlFlag: strin
 }
 
 function datasetStats() {
-  const byType: Record<string, number> = {};
+  // Null-prototype counters: a type is only ever one of ENTITY_TYPES, but no key should reach
+  // Object.prototype.
+  const byType: Record<string, number> = Object.create(null);
   let sourced = 0;
   let english = 0;
   let russian = 0;
+  let series = 0;
+  let editions = 0;
   for (const entity of bundle.entities) {
     byType[entity.type] = (byType[entity.type] ?? 0) + 1;
     if (entity.sources.length > 0) sourced++;
     if (entity.name.en && entity.summary.en && entity.aliases.en.length > 0) english++;
     if (entity.name.ru && entity.summary.ru && entity.aliases.ru.length > 0) russian++;
+    if (entity.editions) series++;
+    if (entity.series) editions++;
   }
   const total = bundle.entities.length;
   return {
     version: bundle.version,
     date: bundle.date,
     total,
-    byType,
+    byType: { ...byType },
     byLanguage: { en: english, ru: russian },
+    /** Recurring events: the series entities, and their editions (counted in byType as events). */
+    series,
+    editions,
     sourcedShare: total === 0 ? 0 : sourced / total,
   };
 }

@@ -1,135 +1,54 @@
 // Dataset validation and bundling. The source files in src/data/ are reviewed like code, and this
 // module is the reviewer that never tires: the build, the CLI, the background (when it imports a
-// dataset file or reads the database back) and the tests all run the same checks.
-// Pure TypeScript: no Node or browser API, so it runs everywhere src/core runs.
+// dataset file or reads the database back) and the tests all run the same checks. The shapes are
+// declared once in schema.ts; here are the checks that need more than one field or more than one
+// entity, the expansion of series files (series.ts), and the compiled bundle.
+// Pure TypeScript: no Node or browser API, so it runs everywhere.
 
-import type { DatasetBundle, Entity, EntityType, IsoDate, StepKind } from '../shared/types';
+import type { DatasetBundle, Entity } from '../shared/types';
+import { aliasKey, EntitySchema, isIsoDate, type Place, schemaProblems, show, sourceSchemas } from './schema';
+import { expandSeries } from './series';
 
-const ENTITY_TYPES: readonly EntityType[] = ['treaty', 'event', 'organization'];
+export { isIsoDate, MAX_SUMMARY_LENGTH, MAX_SUMMARY_SENTENCES } from './schema';
 
-const STEP_KINDS: readonly StepKind[] = [
-  'proposed',
-  'signed',
-  'ratified',
-  'in-force',
-  'extended',
-  'suspended',
-  'resumed',
-  'withdrawn',
-  'expired',
-  'terminated',
-  'founded',
-  'joined',
-  'left',
-  'dissolved',
-  'started',
-  'ended',
-  'held',
-  'other',
-];
+/** What a source file holds: a list of entities, a series with its editions, or places. */
+export type SourceKind = 'entities' | 'series' | 'places';
 
-const ENTITY_KEYS = new Set([
-  'id',
-  'type',
-  'name',
-  'aliases',
-  'contextAliases',
-  'context',
-  'summary',
-  'timeline',
-  'parties',
-  'related',
-  'sources',
-  'event',
-  'note',
-]);
-
-/** Summaries are read in a hover card: a few sentences, not an essay. */
-export const MAX_SUMMARY_SENTENCES = 3;
-export const MAX_SUMMARY_LENGTH = 400;
-
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const CYRILLIC = /[\u0400-\u04ff]/;
-const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+export interface SourceFile {
+  file: string;
+  content: unknown;
+  /** Default: from the path (a "series" or "places" folder), else a list of entities. */
+  kind?: SourceKind;
+}
 
 /**
- * English words and place names that would mark every occurrence of a common word as an entity.
- * A place alone ("Geneva") is an event clue, not a name.
+ * A dataset broken everywhere (a garbage import, a script gone wrong) could give millions of
+ * problems; the first ones say what is wrong, the rest only cost memory.
  */
-const GENERIC_ALIASES = new Set([
-  'treaty',
-  'the treaty',
-  'agreement',
-  'the agreement',
-  'memorandum',
-  'the memorandum',
-  'alliance',
-  'the alliance',
-  'council',
-  'the council',
-  'summit',
-  'talks',
-  'meeting',
-  'organization',
-  'union',
-  'the union',
-  'minsk',
-  'geneva',
-  'vienna',
-  'brussels',
-  'istanbul',
-  'helsinki',
-  'prague',
-  'moscow',
-  'washington',
-]);
+export const MAX_REPORTED_PROBLEMS = 1000;
 
-/** True when `value` is YYYY, YYYY-MM or YYYY-MM-DD and names a real calendar date. */
-export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  if (m[2] === undefined) return true;
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return false;
-  if (m[3] === undefined) return true;
-  const day = Number(m[3]);
-  return day >= 1 && day <= daysInMonth(year, month);
+export function sourceKind(file: string): SourceKind {
+  if (/(^|\/)series\/[^/]+$/.test(file)) return 'series';
+  if (/(^|\/)places\/[^/]+$/.test(file)) return 'places';
+  return 'entities';
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
-
-/** Short, single-line rendering of a bad value for an error message. */
-function show(value: unknown): string {
-  let text: string;
-  try {
-    text = value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = String(value);
+class Problems {
+  readonly lines: string[] = [];
+  total = 0;
+  add(line: string): void {
+    this.total++;
+    if (this.lines.length < MAX_REPORTED_PROBLEMS) this.lines.push(line);
   }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** Sentences end with . ! ? or … followed by the end or by a space and a capital or an opening quote. */
-function countSentences(text: string): number {
-  const ends = text.trim().match(/[.!?…]+["»”')]*(?=\s+["«“(]?[A-ZА-ЯЁ0-9]|\s*$)/gu);
-  return Math.max(1, ends?.length ?? 0);
-}
-
-function aliasKey(alias: string): string {
-  return alias.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+  list(): string[] {
+    const more = this.total - this.lines.length;
+    return more > 0
+      ? [
+          ...this.lines,
+          `... and ${more} more problem${more === 1 ? '' : 's'} (only the first ${MAX_REPORTED_PROBLEMS} are listed)`,
+        ]
+      : this.lines;
+  }
 }
 
 interface Checked {
@@ -138,320 +57,247 @@ interface Checked {
   entity: Entity;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * Checks dataset source files. Every problem becomes one line naming the file, the entity and the
- * field. `entities` holds every item whose shape is an Entity (so tools can still show them), but a
- * dataset is only fit to ship when `errors` is empty. Never throws, whatever `files` holds.
+ * Checks dataset source files. Every problem becomes one line naming the file, the entity (or
+ * series, edition, place) and the field. `entities` holds every item whose shape is an Entity
+ * (so tools can still show them), series expanded into their editions; a dataset is only fit to
+ * ship when `errors` is empty. Never throws, whatever `files` holds, and lists at most
+ * MAX_REPORTED_PROBLEMS problems.
  */
-export function validateDataset(files: { file: string; content: unknown }[]): {
-  entities: Entity[];
-  errors: string[];
-} {
-  const errors: string[] = [];
+export function validateDataset(files: SourceFile[]): { entities: Entity[]; errors: string[] } {
+  return validateFiles(files, { expand: expandSeries, readPlaces });
+}
+
+interface SeriesSupport {
+  expand: typeof expandSeries;
+  readPlaces: typeof readPlaces;
+}
+
+/**
+ * The validator itself. `support` reads places and expands series, or is null where only compiled
+ * entities are checked (an imported bundle): the background then ships without the name generator.
+ */
+function validateFiles(
+  files: SourceFile[],
+  support: SeriesSupport | null,
+): { entities: Entity[]; errors: string[] } {
+  const problems = new Problems();
   const checked: Checked[] = [];
   if (!Array.isArray(files))
     return { entities: [], errors: [`dataset: expected a list of files, got ${show(files)}`] };
-
-  files.forEach((f, fileIndex) => {
-    const file = isRecord(f) && nonEmptyString(f.file) ? f.file : `file #${fileIndex}`;
-    const content = isRecord(f) ? f.content : undefined;
-    if (!Array.isArray(content)) {
-      errors.push(`${file}: expected a JSON array of entities, got ${show(content)}`);
-      return;
-    }
-    content.forEach((item, index) => {
-      const label =
-        isRecord(item) && typeof item.id === 'string' && item.id !== ''
-          ? `entity "${item.id}"`
-          : `entity #${index}`;
-      const report = (field: string, message: string) =>
-        errors.push(`${file}: ${label}: ${field}: ${message}`);
-      if (!isRecord(item)) {
-        errors.push(`${file}: ${label}: expected an object, got ${show(item)}`);
-        return;
-      }
-      const shapeOk = checkEntity(item, report);
-      if (shapeOk && typeof item.id === 'string')
-        checked.push({ file, id: item.id, entity: item as unknown as Entity });
-    });
+  const named = files.map((f, index) => {
+    const file =
+      isRecord(f) && typeof f.file === 'string' && f.file.trim() !== '' ? f.file : `file #${index}`;
+    const kind =
+      isRecord(f) && (f.kind === 'series' || f.kind === 'places' || f.kind === 'entities')
+        ? f.kind
+        : sourceKind(file);
+    return { file, kind, content: isRecord(f) ? f.content : undefined };
   });
 
-  checkAcrossEntities(checked, errors);
-  return { entities: checked.map((c) => c.entity), errors };
+  const places =
+    support === null
+      ? new Map<string, Place>()
+      : support.readPlaces(
+          named.filter((f) => f.kind === 'places'),
+          problems,
+        );
+
+  for (const { file, kind, content } of named) {
+    if (kind === 'places') {
+      if (support === null) problems.add(`${file}: a places source file is not a compiled dataset`);
+      continue;
+    }
+    if (kind === 'series' && support === null) {
+      problems.add(`${file}: a series source file is not a compiled dataset`);
+      continue;
+    }
+    if (kind === 'series' && support !== null) {
+      const entities = support.expand(content, places, (where, field, message) =>
+        problems.add(`${file}: ${where}: ${field}: ${message}`),
+      );
+      for (const entity of entities) checkOne(file, `entity "${entity.id}"`, entity, checked, problems);
+      continue;
+    }
+    if (!Array.isArray(content)) {
+      problems.add(`${file}: expected a JSON array of entities, got ${show(content)}`);
+      continue;
+    }
+    for (let index = 0; index < content.length; index++) {
+      const item: unknown = content[index];
+      const label =
+        isRecord(item) && typeof item.id === 'string' && item.id !== ''
+          ? `entity "${item.id.slice(0, 100)}"`
+          : `entity #${index}`;
+      if (!isRecord(item)) {
+        problems.add(`${file}: ${label}: expected an object, got ${show(item)}`);
+        continue;
+      }
+      checkOne(file, label, item, checked, problems);
+    }
+  }
+
+  checkAcrossEntities(checked, problems);
+  return { entities: checked.map((c) => c.entity), errors: problems.list() };
+}
+
+function checkOne(
+  file: string,
+  label: string,
+  item: Record<string, unknown> | Entity,
+  checked: Checked[],
+  problems: Problems,
+): void {
+  const report = (field: string, message: string) => problems.add(`${file}: ${label}: ${field}: ${message}`);
+  const { problems: found, shapeOk } = schemaProblems(EntitySchema, item);
+  for (const p of found) report(p.path || '(root)', p.message);
+  if (!shapeOk) return;
+  const entity = item as Entity;
+  checkEntityRules(entity, report);
+  checked.push({ file, id: entity.id, entity });
+}
+
+/** The gazetteer: every places file, one key per place across all of them. */
+function readPlaces(files: { file: string; content: unknown }[], problems: Problems): Map<string, Place> {
+  const places = new Map<string, Place>();
+  const firstFile = new Map<string, string>();
+  for (const { file, content } of files) {
+    if (!isRecord(content)) {
+      problems.add(
+        `${file}: expected an object of places { "key": { en, ru, in, ... } }, got ${show(content)}`,
+      );
+      continue;
+    }
+    for (const key of Object.keys(content)) {
+      const label = `${file}: place "${key.slice(0, 100)}"`;
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key))
+        problems.add(`${label}: key: ${show(key)} is not lowercase kebab-case`);
+      const seen = firstFile.get(key);
+      if (seen !== undefined) {
+        problems.add(`${label}: key: already defined in ${seen}`);
+        continue;
+      }
+      firstFile.set(key, file);
+      const { problems: found, shapeOk } = schemaProblems(sourceSchemas().PlaceSchema, content[key]);
+      for (const p of found) problems.add(`${label}: ${p.path || '(root)'}: ${p.message}`);
+      if (shapeOk && found.length === 0) places.set(key, content[key] as Place);
+    }
+  }
+  for (const [key, place] of places) {
+    if (place.country !== undefined && !places.has(place.country))
+      problems.add(`${firstFile.get(key)}: place "${key}": country: ${show(place.country)} is not a place`);
+  }
+  return places;
 }
 
 type Report = (field: string, message: string) => void;
 
-/** Checks one entity on its own; returns whether its shape is an Entity (content errors aside). */
-function checkEntity(e: Record<string, unknown>, report: Report): boolean {
-  let shapeOk = true;
-  const shape = (field: string, message: string) => {
-    shapeOk = false;
-    report(field, message);
-  };
+/**
+ * Two names the matcher tells apart only by the case of a word written in capitals: "QUAD" must
+ * be in capitals, "Quad" is any case (see Entity.aliases).
+ */
+function matcherKey(alias: string): string {
+  return alias
+    .trim()
+    .split(/\s+/)
+    .map((w) => (/^[A-ZА-ЯЁ0-9-]{2,}$/.test(w) ? w : aliasKey(w)))
+    .join(' ');
+}
 
-  for (const key of Object.keys(e)) if (!ENTITY_KEYS.has(key)) report(key, 'unknown field');
+/** What one entity's fields must say together (the schema checks each field alone). */
+function checkEntityRules(e: Entity, report: Report): void {
+  let previous: string | undefined;
+  e.timeline.forEach((step, i) => {
+    // Lexical order of ISO prefixes: "2021" sorts before "2021-02", so a vaguer step may
+    // precede a precise one in the same year but not follow it.
+    if (previous !== undefined && step.date < previous)
+      report(`timeline[${i}].date`, `${show(step.date)} comes before the previous step's ${show(previous)}`);
+    previous = step.date;
+  });
 
-  if (typeof e.id !== 'string') shape('id', `expected a string, got ${show(e.id)}`);
-  else if (!ID_PATTERN.test(e.id)) report('id', `${show(e.id)} is not lowercase kebab-case`);
-
-  if (!ENTITY_TYPES.includes(e.type as EntityType))
-    shape('type', `${show(e.type)} is not one of ${ENTITY_TYPES.join(', ')}`);
-
-  if (!checkBilingual(e.name, 'name', shape)) shapeOk = false;
-  else {
-    const name = e.name as Record<string, string>;
-    if (!CYRILLIC.test(name.ru ?? '')) report('name.ru', `${show(name.ru)} has no Cyrillic letters`);
-  }
-
-  checkAliases(e.aliases, shape, report);
-  checkContext(e, shape, report);
-
-  if (checkBilingual(e.summary, 'summary', shape)) {
-    const summary = e.summary as Record<string, string>;
+  if (e.contextAliases === undefined) {
+    if (e.context !== undefined) report('context', 'context words without contextAliases confirm nothing');
+  } else if (e.context === undefined) {
+    report('context', 'expected { en: [...], ru: [...] }, got undefined');
+  } else {
+    let count = 0;
     for (const lang of ['en', 'ru'] as const) {
-      const text = summary[lang] ?? '';
-      if (text.length > MAX_SUMMARY_LENGTH)
-        report(`summary.${lang}`, `${text.length} characters, more than ${MAX_SUMMARY_LENGTH}`);
-      const sentences = countSentences(text);
-      if (sentences > MAX_SUMMARY_SENTENCES)
-        report(`summary.${lang}`, `${sentences} sentences, more than ${MAX_SUMMARY_SENTENCES}`);
+      const own = new Set(e.aliases[lang].map(matcherKey));
+      e.contextAliases[lang].forEach((a, i) => {
+        if (own.has(matcherKey(a)))
+          report(`contextAliases.${lang}[${i}]`, `${show(a)} is also a plain alias`);
+      });
+      if (e.contextAliases[lang].length > 0 && e.context[lang].length === 0)
+        report(`context.${lang}`, 'needs at least 1 entry');
+      count += e.contextAliases[lang].length;
     }
-    if (!CYRILLIC.test(summary.ru ?? '')) report('summary.ru', 'has no Cyrillic letters');
-  }
-
-  if (!Array.isArray(e.timeline)) shape('timeline', `expected an array, got ${show(e.timeline)}`);
-  else {
-    let previous: string | undefined;
-    e.timeline.forEach((step, i) => {
-      const at = `timeline[${i}]`;
-      if (!isRecord(step)) {
-        shape(at, `expected an object, got ${show(step)}`);
-        return;
-      }
-      for (const key of Object.keys(step))
-        if (key !== 'date' && key !== 'kind' && key !== 'label') report(`${at}.${key}`, 'unknown field');
-      if (typeof step.date !== 'string') shape(`${at}.date`, `expected a string, got ${show(step.date)}`);
-      else if (!ISO_DATE.test(step.date))
-        report(`${at}.date`, `${show(step.date)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-      else if (!isIsoDate(step.date)) report(`${at}.date`, `${show(step.date)} is not a real date`);
-      else {
-        // Lexical order of ISO prefixes: "2021" sorts before "2021-02", so a vaguer step may
-        // precede a precise one in the same year but not follow it.
-        if (previous !== undefined && step.date < previous)
-          report(`${at}.date`, `${show(step.date)} comes before the previous step's ${show(previous)}`);
-        previous = step.date;
-      }
-      if (!STEP_KINDS.includes(step.kind as StepKind))
-        shape(`${at}.kind`, `${show(step.kind)} is not a known step kind`);
-      checkBilingual(step.label, `${at}.label`, shape);
-    });
-  }
-
-  if (e.parties !== undefined) {
-    if (!Array.isArray(e.parties)) shape('parties', `expected an array, got ${show(e.parties)}`);
-    else
-      e.parties.forEach((p, i) => {
-        checkBilingual(p, `parties[${i}]`, shape);
-      });
-  }
-
-  if (e.related !== undefined) {
-    if (!Array.isArray(e.related)) shape('related', `expected an array, got ${show(e.related)}`);
-    else
-      e.related.forEach((r, i) => {
-        if (typeof r !== 'string') shape(`related[${i}]`, `expected an id string, got ${show(r)}`);
-      });
-  }
-
-  if (!Array.isArray(e.sources)) shape('sources', `expected an array, got ${show(e.sources)}`);
-  else {
-    if (e.sources.length === 0) report('sources', 'at least one source is required');
-    e.sources.forEach((s, i) => {
-      const at = `sources[${i}]`;
-      if (!isRecord(s)) {
-        shape(at, `expected an object, got ${show(s)}`);
-        return;
-      }
-      if (typeof s.url !== 'string') shape(`${at}.url`, `expected a string, got ${show(s.url)}`);
-      else if (!isHttpsUrl(s.url)) report(`${at}.url`, `${show(s.url)} is not an https URL`);
-      if (typeof s.title !== 'string') shape(`${at}.title`, `expected a string, got ${show(s.title)}`);
-      else if (s.title.trim() === '') report(`${at}.title`, 'is empty');
-    });
-  }
-
-  if (e.note !== undefined) {
-    if (typeof e.note !== 'string') shape('note', `expected a string, got ${show(e.note)}`);
-    else if (e.note.trim() === '') report('note', 'is empty');
+    if (count === 0) report('contextAliases', 'needs at least one alias');
   }
 
   if (e.type === 'event') {
-    if (e.event === undefined) report('event', 'an event needs event clues (places, cues)');
-    else checkEventClues(e.event, shape, report);
-    if (
-      Array.isArray(e.timeline) &&
-      !e.timeline.some((s) => isRecord(s) && (s.kind === 'held' || s.kind === 'started'))
-    )
-      report('timeline', "an event needs a 'held' or 'started' step");
-  } else if (e.event !== undefined) report('event', `only events carry event clues, not a ${show(e.type)}`);
-
-  return shapeOk;
+    // A series is found through its editions, which carry the clues; the series needs none, nor
+    // does an edition whose place is not known.
+    if (e.event === undefined && e.editions === undefined && e.series === undefined)
+      report('event', 'an event needs event clues (places, cues)');
+    // A planned event that did not take place has its 'proposed' step instead.
+    if (!e.timeline.some((s) => s.kind === 'held' || s.kind === 'started' || s.kind === 'proposed'))
+      report('timeline', "an event needs a 'held' or 'started' step (or 'proposed', if it never took place)");
+  } else {
+    if (e.event !== undefined) report('event', `only events carry event clues, not a ${show(e.type)}`);
+    if (e.series !== undefined)
+      report('series', `only events are editions of a series, not a ${show(e.type)}`);
+    if (e.editions !== undefined) report('editions', `only events have editions, not a ${show(e.type)}`);
+  }
+  if (e.documents !== undefined && e.series === undefined)
+    report('documents', 'only editions of a series list outcome documents');
 }
 
-function isHttpsUrl(value: string): boolean {
-  if (!/^https:\/\/[^\s/?#]+\.[^\s/?#]+/i.test(value) || /\s/.test(value)) return false;
-  try {
-    return new URL(value).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-function checkBilingual(value: unknown, field: string, report: Report): boolean {
-  if (!isRecord(value)) {
-    report(field, `expected { en, ru }, got ${show(value)}`);
-    return false;
-  }
-  let ok = true;
-  for (const lang of ['en', 'ru'] as const) {
-    if (typeof value[lang] !== 'string') {
-      report(`${field}.${lang}`, `expected a string, got ${show(value[lang])}`);
-      ok = false;
-    } else if (!nonEmptyString(value[lang])) {
-      report(`${field}.${lang}`, 'is empty');
-      ok = false;
-    }
-  }
-  return ok;
-}
-
-function checkStringList(
-  value: unknown,
-  field: string,
-  shape: Report,
-  report: Report,
-  min: number,
-): string[] {
-  if (!Array.isArray(value)) {
-    shape(field, `expected an array of strings, got ${show(value)}`);
-    return [];
-  }
-  const out: string[] = [];
-  value.forEach((v, i) => {
-    if (typeof v !== 'string') shape(`${field}[${i}]`, `expected a string, got ${show(v)}`);
-    else if (v.trim() === '') report(`${field}[${i}]`, 'is empty');
-    else out.push(v);
-  });
-  if (value.length < min) report(field, `needs at least ${min} entr${min === 1 ? 'y' : 'ies'}`);
-  return out;
-}
-
-function checkAliases(value: unknown, shape: Report, report: Report): void {
-  if (!isRecord(value)) {
-    shape('aliases', `expected { en: [...], ru: [...] }, got ${show(value)}`);
-    return;
-  }
-  const en = checkStringList(value.en, 'aliases.en', shape, report, 1);
-  const ru = checkStringList(value.ru, 'aliases.ru', shape, report, 1);
-  en.forEach((a) => {
-    if (a !== a.trim()) report('aliases.en', `${show(a)} has leading or trailing spaces`);
-    if (GENERIC_ALIASES.has(aliasKey(a))) report('aliases.en', `${show(a)} is a generic word, not a name`);
-  });
-  ru.forEach((a) => {
-    if (a !== a.trim()) report('aliases.ru', `${show(a)} has leading or trailing spaces`);
-    if (!CYRILLIC.test(a)) report('aliases.ru', `${show(a)} has no Cyrillic letters`);
-  });
-}
-
-/** Context aliases and their context words: both or neither, no repeats of a plain alias. */
-function checkContext(e: Record<string, unknown>, shape: Report, report: Report): void {
-  const { contextAliases, context } = e;
-  if (contextAliases === undefined && context === undefined) return;
-  if (contextAliases === undefined) {
-    report('context', 'context words without contextAliases confirm nothing');
-    return;
-  }
-  for (const [field, value] of [
-    ['contextAliases', contextAliases],
-    ['context', context],
-  ] as const) {
-    if (!isRecord(value)) {
-      shape(field, `expected { en: [...], ru: [...] }, got ${show(value)}`);
-      return;
-    }
-    for (const key of Object.keys(value))
-      if (key !== 'en' && key !== 'ru') report(`${field}.${key}`, 'unknown field');
-  }
-  const aliases = contextAliases as Record<string, unknown>;
-  const words = context as Record<string, unknown>;
-  const plain = isRecord(e.aliases) ? e.aliases : {};
-  let count = 0;
-  for (const lang of ['en', 'ru'] as const) {
-    const list = checkStringList(aliases[lang], `contextAliases.${lang}`, shape, report, 0);
-    const own = new Set(
-      (Array.isArray(plain[lang]) ? (plain[lang] as unknown[]) : [])
-        .filter((a): a is string => typeof a === 'string')
-        .map(aliasKey),
-    );
-    for (const a of list) {
-      if (a !== a.trim()) report(`contextAliases.${lang}`, `${show(a)} has leading or trailing spaces`);
-      if (lang === 'en' && GENERIC_ALIASES.has(aliasKey(a)))
-        report('contextAliases.en', `${show(a)} is a generic word, not a name`);
-      if (lang === 'ru' && !CYRILLIC.test(a))
-        report('contextAliases.ru', `${show(a)} has no Cyrillic letters`);
-      if (own.has(aliasKey(a))) report(`contextAliases.${lang}`, `${show(a)} is also a plain alias`);
-    }
-    const needed = list.length > 0 ? 1 : 0;
-    checkStringList(words[lang], `context.${lang}`, shape, report, needed);
-    count += list.length;
-  }
-  if (count === 0) report('contextAliases', 'needs at least one alias');
-}
-
-function checkEventClues(value: unknown, shape: Report, report: Report): void {
-  if (!isRecord(value)) {
-    shape('event', `expected { places, cues }, got ${show(value)}`);
-    return;
-  }
-  for (const key of Object.keys(value))
-    if (key !== 'places' && key !== 'cues' && key !== 'participants') report(`event.${key}`, 'unknown field');
-  for (const part of ['places', 'cues', 'participants'] as const) {
-    const v = value[part];
-    if (v === undefined && part === 'participants') continue;
-    if (!isRecord(v)) {
-      shape(`event.${part}`, `expected { en: [...], ru: [...] }, got ${show(v)}`);
-      continue;
-    }
-    const min = part === 'places' ? 1 : 0;
-    checkStringList(v.en, `event.${part}.en`, shape, report, min);
-    checkStringList(v.ru, `event.${part}.ru`, shape, report, min);
-  }
-}
-
-/** Checks that need the whole dataset: unique ids, related ids, shared aliases. */
-function checkAcrossEntities(checked: Checked[], errors: string[]): void {
-  const firstFile = new Map<string, string>();
+/** Checks that need the whole dataset: unique ids, related ids, series links, shared aliases. */
+function checkAcrossEntities(checked: Checked[], problems: Problems): void {
+  const byId = new Map<string, Checked>();
   for (const c of checked) {
-    const seen = firstFile.get(c.id);
+    const seen = byId.get(c.id);
     if (seen !== undefined)
-      errors.push(`${c.file}: entity "${c.id}": id: duplicate id, already used in ${seen}`);
-    else firstFile.set(c.id, c.file);
+      problems.add(`${c.file}: entity "${c.id}": id: duplicate id, already used in ${seen.file}`);
+    else byId.set(c.id, c);
   }
 
   for (const c of checked) {
-    const related = c.entity.related ?? [];
+    const at = `${c.file}: entity "${c.id}"`;
     const seen = new Set<string>();
-    related.forEach((r, i) => {
-      if (r === c.id) errors.push(`${c.file}: entity "${c.id}": related[${i}]: refers to the entity itself`);
-      else if (!firstFile.has(r))
-        errors.push(`${c.file}: entity "${c.id}": related[${i}]: ${show(r)} is not an entity id`);
-      if (seen.has(r)) errors.push(`${c.file}: entity "${c.id}": related[${i}]: ${show(r)} is listed twice`);
+    (c.entity.related ?? []).forEach((r, i) => {
+      if (r === c.id) problems.add(`${at}: related[${i}]: refers to the entity itself`);
+      else if (!byId.has(r)) problems.add(`${at}: related[${i}]: ${show(r)} is not an entity id`);
+      if (seen.has(r)) problems.add(`${at}: related[${i}]: ${show(r)} is listed twice`);
       seen.add(r);
+    });
+    const link = c.entity.series;
+    if (link) {
+      const series = byId.get(link.of)?.entity;
+      if (!series?.editions)
+        problems.add(`${at}: series.of: ${show(link.of)} is not a series (an entity with editions)`);
+      else if (!series.editions.includes(c.id))
+        problems.add(`${at}: series.of: the series ${show(link.of)} does not list this edition`);
+      for (const side of ['previous', 'next'] as const) {
+        const other = link[side];
+        if (other !== undefined && byId.get(other)?.entity.series?.of !== link.of)
+          problems.add(`${at}: series.${side}: ${show(other)} is not an edition of ${show(link.of)}`);
+      }
+    }
+    (c.entity.editions ?? []).forEach((id, i) => {
+      if (byId.get(id)?.entity.series?.of !== c.id)
+        problems.add(`${at}: editions[${i}]: ${show(id)} is not an edition of this series`);
     });
   }
 
   // The matcher can resolve an alias two entities share (by the article's date), but only on
-  // purpose: each entity sharing it must say so in its note.
+  // purpose: each entity sharing it must say so in its note. Editions of series are exempt: their
+  // names come from patterns, and names several editions share ("the Tianjin summit", "SCO summit
+  // in Astana") are meant to be told apart by the article's date.
   const owners = new Map<string, { checked: Checked; alias: string; lang: string }[]>();
   for (const c of checked) {
     for (const lang of ['en', 'ru'] as const) {
@@ -470,11 +316,12 @@ function checkAcrossEntities(checked: Checked[], errors: string[]): void {
     const ids = new Set(list.map((o) => o.checked.id));
     if (ids.size < 2) continue;
     for (const o of list) {
+      if (o.checked.entity.series !== undefined) continue;
       const note = typeof o.checked.entity.note === 'string' ? aliasKey(o.checked.entity.note) : '';
       if (note.includes(aliasKey(o.alias))) continue;
       const others = [...ids].filter((id) => id !== o.checked.id).map((id) => `"${id}"`);
-      errors.push(
-        `${o.checked.file}: entity "${o.checked.id}": aliases.${o.lang}: ${show(o.alias)} is shared with ${others.join(', ')} but the note does not mention it`,
+      problems.add(
+        `${o.checked.file}: entity "${o.checked.id}": aliases.${o.lang}: ${show(o.alias)} is shared with ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''} but the note does not mention it`,
       );
     }
   }
@@ -531,7 +378,7 @@ function contentHash(entities: Entity[]): string {
 }
 
 /** The compiled bundle's file format. Bump it when the bundle's shape changes incompatibly. */
-export const BUNDLE_FORMAT = 1;
+export const BUNDLE_FORMAT = 2;
 
 /**
  * Compiles validated entities into the bundle that ships in the extension. The version is
@@ -547,12 +394,18 @@ export function compileBundle(entities: Entity[], date: string): DatasetBundle {
 
 /**
  * Relations are symmetric for the reader ("related" in both cards), but curators write each link
- * once, in whichever file they are working on. The bundle carries both directions.
+ * once, in whichever file they are working on. The bundle carries both directions, with one
+ * exception: an edition's links to its series and to what its series relates to (the organiser)
+ * are not mirrored, or the organiser's card would list every summit it ever held; the series
+ * lists its editions, and the organiser links to the series.
  */
 function withReverseRelations(entities: Entity[]): Entity[] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
   const reverse = new Map<string, string[]>();
   for (const entity of entities) {
+    const series = entity.series ? byId.get(entity.series.of) : undefined;
     for (const target of entity.related ?? []) {
+      if (series && (target === series.id || (series.related ?? []).includes(target))) continue;
       const list = reverse.get(target) ?? [];
       list.push(entity.id);
       reverse.set(target, list);
@@ -600,7 +453,7 @@ export function parseBundle(raw: unknown): { bundle?: DatasetBundle; errors: str
     errors.push(`${where}: entities: expected an array, got ${show(entities)}`);
     return { errors };
   }
-  const result = validateDataset([{ file: where, content: entities }]);
+  const result = validateFiles([{ file: where, kind: 'entities', content: entities }], null);
   errors.push(...result.errors);
   if (errors.length > 0) return { errors };
   const sorted = [...result.entities].sort(byId);

@@ -116,6 +116,15 @@ describe('node dist/cli.mjs dataset', () => {
     expect(Object.values(stats.byType).reduce((a, b) => a + b, 0)).toBe(stats.total);
     expect(stats.sourcedShare).toBe(1);
   });
+
+  it('counts the series of recurring events and their editions, as the entity list has them', () => {
+    const stats = JSON.parse(run('dataset', '--stats').stdout) as { series: number; editions: number };
+    const entities = JSON.parse(run('dataset').stdout) as { editions?: string[]; series?: object }[];
+    expect(stats.series).toBe(entities.filter((e) => e.editions).length);
+    expect(stats.editions).toBe(entities.filter((e) => e.series).length);
+    expect(stats.series).toBeGreaterThan(0);
+    expect(stats.editions).toBeGreaterThan(stats.series);
+  });
 });
 
 describe('bad input gets one line on stderr and a non-zero exit, never a stack trace', () => {

@@ -3,20 +3,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateDataset } from '../../src/dataset/dataset';
+import { readDatasetSources } from '../../src/dataset/source-files';
 import type { Entity } from '../../src/shared/types';
 import type { CorpusItem } from './evaluate';
 
-/** The dataset as the build reads it: every src/data file except meta.json, validated. */
+/** The dataset as the build reads it (flat files, series, places), validated. */
 export function loadDataset(root: string): { entities: Entity[]; errors: string[] } {
-  const dir = join(root, 'src/data');
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith('.json') && name !== 'meta.json')
-    .sort()
-    .map((name) => ({
-      file: `src/data/${name}`,
-      content: JSON.parse(readFileSync(join(dir, name), 'utf8')),
-    }));
-  return validateDataset(files);
+  const { files, errors } = readDatasetSources(root);
+  const result = validateDataset(files);
+  return { entities: result.entities, errors: [...errors, ...result.errors] };
 }
 
 /** Every item of every test/eval/corpus/*.json file, in file and then item order. */

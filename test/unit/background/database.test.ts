@@ -32,7 +32,7 @@ function entity(id: string): Entity {
 }
 
 function bundle(version: string, ids: string[]): DatasetBundle {
-  return { format: 1, version, date: '2026-11-27', entities: ids.map(entity) };
+  return { format: 2, version, date: '2026-11-27', entities: ids.map(entity) };
 }
 
 afterEach(async () => {
@@ -177,7 +177,7 @@ describe('importing and resetting the dataset', () => {
       expect(result.ok).toBe(false);
       expect(!result.ok && result.problems.join('\n')).toMatch(/changed after the file was compiled/);
 
-      const garbage = await importDataset(db, { format: 1, version: 'x', date: 'y', entities: [{}] }, 'v');
+      const garbage = await importDataset(db, { format: 2, version: 'x', date: 'y', entities: [{}] }, 'v');
       expect(!garbage.ok && garbage.problems.length).toBeGreaterThan(1);
 
       expect(await readDatasetInfo(db)).toEqual(before);
@@ -188,7 +188,7 @@ describe('importing and resetting the dataset', () => {
   it('caps a long list of problems', () =>
     withDb(async (db) => {
       const many = {
-        format: 1,
+        format: 2,
         version: '2026-11-27+00000000',
         date: '2026-11-27',
         entities: Array(500).fill(5),

@@ -1,22 +1,17 @@
 // The dataset is reviewed like code: these tests are the reviewer that checks every source file,
 // and they pin down what a curator sees when an entity is broken.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileBundle, parseBundle, validateDataset } from '../../../src/dataset/dataset';
+import { compileBundle, parseBundle, type SourceFile, validateDataset } from '../../../src/dataset/dataset';
+import { readDatasetSources } from '../../../src/dataset/source-files';
 import type { Entity } from '../../../src/shared/types';
 
 const DATA_DIR = join(import.meta.dirname, '../../../src/data');
 
-function loadSourceFiles(): { file: string; content: unknown }[] {
-  return readdirSync(DATA_DIR)
-    .filter((name) => name.endsWith('.json') && name !== 'meta.json')
-    .sort()
-    .map((name) => ({
-      file: `src/data/${name}`,
-      content: JSON.parse(readFileSync(join(DATA_DIR, name), 'utf8')) as unknown,
-    }));
+function loadSourceFiles(): SourceFile[] {
+  return readDatasetSources(join(DATA_DIR, '../..')).files;
 }
 
 function good(overrides: Partial<Entity> = {}): Entity {
@@ -218,19 +213,23 @@ describe('validateDataset rejects broken entities, naming file, id and field', (
   });
 
   it('rejects Russian names and aliases without Cyrillic, and languages without aliases', () => {
-    const e = good({ aliases: { en: [], ru: ['New START'] } });
+    const e = good({ aliases: { en: [], ru: ['New START Treaty'] } });
     const errors = errorsFor(e);
     expect(errors).toContain('src/data/test.json: entity "test-treaty": aliases.en: needs at least 1 entry');
     expect(errors).toContain(
-      'src/data/test.json: entity "test-treaty": aliases.ru: "New START" has no Cyrillic letters',
+      'src/data/test.json: entity "test-treaty": aliases.ru[0]: "New START Treaty" has no Cyrillic letters',
     );
+  });
+
+  it('accepts the Latin acronyms and brand names Russian text writes as they are', () => {
+    expect(errorsFor(good({ aliases: { en: ['SWIFT'], ru: ['SWIFT', 'Africa CDC'] } }))).toEqual([]);
   });
 
   it('rejects generic words as English aliases', () => {
     const e = good({ aliases: { en: ['Test Treaty', 'the treaty', 'Geneva'], ru: ['Тестовый договор'] } });
     expect(errorsFor(e)).toEqual([
-      'src/data/test.json: entity "test-treaty": aliases.en: "the treaty" is a generic word, not a name',
-      'src/data/test.json: entity "test-treaty": aliases.en: "Geneva" is a generic word, not a name',
+      'src/data/test.json: entity "test-treaty": aliases.en[1]: "the treaty" is a generic word, not a name',
+      'src/data/test.json: entity "test-treaty": aliases.en[2]: "Geneva" is a generic word, not a name',
     ]);
   });
 
@@ -319,14 +318,14 @@ describe('validateDataset rejects broken entities, naming file, id and field', (
     expect(
       errorsFor(
         good({
-          contextAliases: { en: ['Test Treaty', 'treaty'], ru: ['Moscow'] },
+          contextAliases: { en: ['Test Treaty', 'treaty'], ru: ['the Moscow Treaty'] },
           context: { en: ['nuclear'], ru: ['ядерный'] },
         }),
       ),
     ).toEqual([
-      `${label}: contextAliases.en: "Test Treaty" is also a plain alias`,
-      `${label}: contextAliases.en: "treaty" is a generic word, not a name`,
-      `${label}: contextAliases.ru: "Moscow" has no Cyrillic letters`,
+      `${label}: contextAliases.en[1]: "treaty" is a generic word, not a name`,
+      `${label}: contextAliases.ru[0]: "the Moscow Treaty" has no Cyrillic letters`,
+      `${label}: contextAliases.en[0]: "Test Treaty" is also a plain alias`,
     ]);
     expect(
       errorsFor(
@@ -354,7 +353,7 @@ describe('validateDataset rejects broken entities, naming file, id and field', (
       timeline: [{ date: '2021-06', kind: 'other', label: { en: 'Announced', ru: 'Объявлен' } }],
     });
     expect(errorsFor(undated)).toEqual([
-      "src/data/test.json: entity \"test-summit\": timeline: an event needs a 'held' or 'started' step",
+      "src/data/test.json: entity \"test-summit\": timeline: an event needs a 'held' or 'started' step (or 'proposed', if it never took place)",
     ]);
   });
 
@@ -449,12 +448,26 @@ describe('compileBundle', () => {
     const byId = new Map(compiled.map((e) => [e.id, e]));
     let links = 0;
     for (const entity of compiled) {
+      const series = entity.series ? byId.get(entity.series.of) : undefined;
       for (const target of entity.related ?? []) {
-        expect(byId.get(target)?.related, `${target} links back to ${entity.id}`).toContain(entity.id);
+        // An edition's link to its series is answered by the series' list of editions, and its
+        // link to what the series relates to (the organiser) by the series.
+        if (series && target === series.id) expect(series.editions).toContain(entity.id);
+        else if (series?.related?.includes(target))
+          expect(byId.get(target)?.related, `${target} links back to ${series.id}`).toContain(series.id);
+        else expect(byId.get(target)?.related, `${target} links back to ${entity.id}`).toContain(entity.id);
         links++;
       }
     }
     expect(links).toBeGreaterThan(50);
+  });
+
+  it("does not list every edition of a series among its organiser's relations", () => {
+    const compiled = compileBundle(entities, '2026-11-27').entities;
+    const sco = compiled.find((e) => e.id === 'sco');
+    expect(sco?.related).toContain('sco-summit');
+    expect(sco?.related).not.toContain('sco-summit-2025');
+    expect(compiled.find((e) => e.id === 'sco-summit')?.editions).toContain('sco-summit-2025');
   });
 
   it('refuses a date that is not YYYY-MM-DD', () => {
@@ -501,7 +514,8 @@ describe('parseBundle', () => {
     ['a malformed version', { version: 'v1', date: '2026-11-27', entities: [] }],
     ['a malformed date', { ...bundle, date: 'today' }],
     ['no format', { ...bundle, format: undefined }],
-    ['an unknown format', { ...bundle, format: 2 }],
+    ['an unknown format', { ...bundle, format: 3 }],
+    ['the format before series', { ...bundle, format: 1 }],
     ['a source file', bundle.entities.slice(0, 2)],
   ])('never throws on garbage: %s', (_label, raw) => {
     const result = parseBundle(raw);

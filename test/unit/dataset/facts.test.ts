@@ -6,12 +6,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../eval/load';
+import { FACTS as BODIES } from './facts/bodies';
 import type { CheckedDate } from './facts/checked-date';
 import { FACTS as CORE } from './facts/core';
 import { FACTS as EURASIA } from './facts/eurasia-organizations';
+import { FACTS as EURASIA_SERIES } from './facts/eurasia-series';
 import { FACTS as EUROPE } from './facts/europe-ukraine';
+import { FACTS as FORUMS_SERIES } from './facts/forums-series';
+import { FACTS as GLOBAL_SERIES } from './facts/global-series';
+import { FACTS as MORE_SERIES } from './facts/more-series';
 import { FACTS as NONPROLIFERATION } from './facts/nonproliferation';
 import { FACTS as RECENT } from './facts/recent';
+import { FACTS as RECENT_INCIDENTS } from './facts/recent-incidents';
+import { FACTS as STATE_BODIES } from './facts/state-bodies';
 import { FACTS as SUMMITS } from './facts/summits';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -24,6 +31,13 @@ const TABLES: [string, CheckedDate[]][] = [
   ['non-proliferation and the Middle East', NONPROLIFERATION],
   ['recent events and the 2026 review', RECENT],
   ['summits and recurring events', SUMMITS],
+  ['international bodies, regional groupings and treaties', BODIES],
+  ['Eurasian series (SCO, CSTO, CIS, EAEU...)', EURASIA_SERIES],
+  ['forums, addresses, elections and sport series', FORUMS_SERIES],
+  ['global series (G20, G7, NATO, UN, OSCE...)', GLOBAL_SERIES],
+  ['more series (EU summits, Navy Day, MAKS, Euro...)', MORE_SERIES],
+  ['state bodies and armed groups', STATE_BODIES],
+  ['incidents, crises and recent events', RECENT_INCIDENTS],
 ];
 
 describe.each(TABLES)('fact review: %s', (_theme, facts) => {

@@ -90,7 +90,8 @@ export const FACTS: CheckedDate[] = [
   ['cis-interparliamentary-assembly', 'founded', '1992-03-27', 'IPA CIS: the Assembly turns 26 (27 March)'],
   ['csto-crrf', 'signed', '2009-06-14', 'Kremlin: law on ratification (agreement signed 14 June 2009)'],
   ['ric', 'held', '2005-06-02', 'RIA Novosti 2005-05-27; PTI via Rediff 2005-06-01'],
-  ['caspian-summit', 'held', '2022-06-29', 'Russia-Islamic World 2022-06-29'],
+  // The Caspian summits became a series: the sixth summit is its edition caspian-summit-2022.
+  ['caspian-summit-2022', 'held', '2022-06-29', 'Russia-Islamic World 2022-06-29'],
   ['un-general-assembly', 'founded', '1946-01-10', 'Wikipedia First session of the UN General Assembly'],
   ['who', 'founded', '1948-04-07', 'UN iLibrary; World History Project'],
   [
