@@ -65,19 +65,26 @@ function candidates(
  * or right before it ("the Turkish Foreign Ministry", "Ukraine's Foreign Ministry"), or null.
  */
 function ownerNamed(text: string, start: number, end: number): [number, number] | null {
+  const word = (span: [number, number] | null) => (span === null ? '' : text.slice(span[0], span[1]));
   let after = wordAfter(text, end);
-  if (after && /^of$/i.test(text.slice(after[0], after[1]))) {
+  const of = /^of$/i.test(word(after));
+  if (of && after) {
     after = wordAfter(text, after[1]);
-    if (after && /^the$/i.test(text.slice(after[0], after[1]))) after = wordAfter(text, after[1]);
+    if (/^the$/i.test(word(after)) && after) after = wordAfter(text, after[1]);
   }
-  if (after && /^\p{Lu}/u.test(text.slice(after[0], after[1]))) {
-    const word = text.slice(after[0], after[1]).replace(/[^\p{L}-]+$/u, '');
-    if (word && !/^(?:The|В|На|И|А|Но)$/u.test(word)) return [after[0], after[0] + word.length];
+  const owner = word(after).replace(/[^\p{L}-]+$/u, '');
+  // English names an owner after "of" only ("Foreign Ministry Spokeswoman Maria Zakharova" names
+  // none); a Russian genitive follows the name directly ("МИД Украины"), but a first and last name
+  // do not name an owner ("глава МИД Сергей Лавров").
+  if (after && /^\p{Lu}/u.test(owner) && !/^(?:The|В|На|И|А|Но)$/u.test(owner)) {
+    const cyrillic = /^[\u0400-\u04ff]/.test(owner);
+    const person = cyrillic && /^\p{Lu}\p{Ll}/u.test(word(wordAfter(text, after[1])));
+    if (of || (cyrillic && !person)) return [after[0], after[0] + owner.length];
   }
   const before = wordBefore(text, start);
-  if (before === null) return null;
-  const word = text.slice(before[0], before[1]);
-  return /^\p{Lu}/u.test(word) && !/^(?:The|Its|Their|Его|Ее|Их)$/u.test(word) ? before : null;
+  const previous = word(before);
+  if (before === null || /[.!?:]$/.test(previous)) return null;
+  return /^\p{Lu}/u.test(previous) && !/^(?:The|Its|Their|Его|Ее|Их)$/u.test(previous) ? before : null;
 }
 
 function overlapsAny(sorted: Mention[], start: number, end: number): boolean {
@@ -228,6 +235,15 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
       if (owners.length > 1 || siblings.length > 0) {
         const dated = resolveByDateNextTo(text, hit, [...owners, ...siblings], date);
         if (dated !== null) entityId = dated;
+      }
+      // A series named with a date names the edition of that date ("the Istanbul talks last Friday");
+      // named alone, it names the series.
+      const series = entityId === null ? undefined : matcher.entities.get(entityId);
+      if (series?.editions !== undefined && series.editions.length > 0) {
+        const editions = series.editions
+          .map((id) => matcher.entities.get(id))
+          .filter((e): e is Entity => e !== undefined);
+        entityId = resolveByDateNextTo(text, hit, editions, date) ?? entityId;
       }
     }
     return entityId === null

@@ -134,6 +134,45 @@ function adjectiveParadigm(word: string, gender: Gender): Paradigm {
   return { sg, pl };
 }
 
+// ---- Numbers in names ------------------------------------------------------------------------
+
+/** "25-й", "80-я", "10-е": an ordinal in digits with the ending of its gender. */
+const DIGIT_ORDINAL = /^(\d+)-(?:ы?й|и?й|о?й|а?я|о?е)$/;
+/** "XXV": a Roman ordinal, the same in every case. */
+const ROMAN = /^[IVXLC]+$/;
+/** Cardinal numbers that open a compound ordinal ("двадцать пятый") and do not change in it. */
+const CARDINALS = new Set([
+  'двадцать',
+  'тридцать',
+  'сорок',
+  'пятьдесят',
+  'шестьдесят',
+  'семьдесят',
+  'восемьдесят',
+  'девяносто',
+  'сто',
+]);
+
+/** The gender an ordinal in digits agrees with, from its ending. */
+function digitOrdinalGender(word: string): Gender | null {
+  const end = DIGIT_ORDINAL.exec(word);
+  if (!end) return null;
+  const ending = word.slice(end[1]!.length + 1);
+  return ending.endsWith('я') ? 'f' : ending.endsWith('е') ? 'n' : 'm';
+}
+
+/** "25-й саммит" → "25-го саммита", "25-м саммите"; "80-я сессия" → "80-й сессии". */
+function digitOrdinalParadigm(word: string, gender: Gender): Paradigm {
+  const digits = word.slice(0, word.indexOf('-') + 1);
+  const s = (...endings: string[]) => endings.map((e) => digits + e);
+  const pl = cases(s('е'), s('х'), s('м'), s('е'), s('ми'), s('х'));
+  if (gender === 'f') return { sg: cases(word, s('й'), s('й'), s('ю'), s('й'), s('й')), pl };
+  return { sg: cases(word, s('го'), s('му'), word, s('м'), s('м')), pl };
+}
+
+/** A word that stays as it is in every case of the name: a Roman ordinal, or the tens of a compound ordinal. */
+const invariant = (word: string) => ROMAN.test(word) || CARDINALS.has(word.toLowerCase());
+
 // ---- Nouns -----------------------------------------------------------------------------------
 
 function merge(a: Paradigm, b: Paradigm): Paradigm {
@@ -383,13 +422,20 @@ export function russianForms(alias: string, pluralOfSingular = true): string[] {
     from = m.index + m[0].length;
   }
   // Split a trailing "-2" or similar off the word it hangs on ("Минск-2").
-  const inflected: { word: string; sep: string; gender: Gender | null }[] = [];
+  const inflected: { word: string; sep: string; gender: Gender | null; fixed?: boolean }[] = [];
   let tail = '';
   let restIndex = words.length;
   for (let k = 0; k < words.length; k++) {
     const { word, sep } = words[k]!;
     const hyphenTail = /^([А-Яа-яЁё][а-яё]+)(-\d.*)$/.exec(word);
     const core = hyphenTail ? hyphenTail[1]! : word;
+    // An ordinal opening the name ("25-й саммит", "XXV саммит", "двадцать пятый саммит") agrees
+    // with the noun after it, or stays as it is.
+    const ordinalGender = digitOrdinalGender(core);
+    if ((ordinalGender !== null || invariant(core)) && k + 1 < words.length) {
+      inflected.push({ word: core, sep, gender: ordinalGender, fixed: ordinalGender === null });
+      continue;
+    }
     if (isStop(core)) {
       restIndex = k;
       break;
@@ -424,10 +470,13 @@ export function russianForms(alias: string, pluralOfSingular = true): string[] {
     alias.slice(from);
 
   const head = inflected[inflected.length - 1]!;
+  if (inflected.every((w) => w.fixed || digitOrdinalGender(w.word) !== null)) return [alias];
   const hint = inflected.find((w) => w.gender !== null)?.gender ?? null;
   const paradigms: Paradigm[] = [];
   for (const w of inflected) {
-    if (w.gender !== null) paradigms.push(adjectiveParadigm(w.word, w.gender));
+    if (w.fixed) paradigms.push({ sg: cases(...Array(6).fill(w.word)), pl: cases(...Array(6).fill(w.word)) });
+    else if (digitOrdinalGender(w.word) !== null) paradigms.push(digitOrdinalParadigm(w.word, w.gender!));
+    else if (w.gender !== null) paradigms.push(adjectiveParadigm(w.word, w.gender));
     else {
       const noun = nounParadigm(w.word, w === head ? hint : null);
       if (noun === null)

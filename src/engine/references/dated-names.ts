@@ -9,15 +9,20 @@ import type { Entity, IsoDate, Mention } from '../../shared/types';
 import { type DateExpression, findDates } from '../dates/find';
 import type { Matcher } from '../matcher/compile';
 
+/** What a date right after a name can start with. */
+const DATE_AFTER =
+  /^\s*,?\s*(?:\d|of\s|from\s|dated\s|on\s|in\s|last\s|this\s|next\s|early\s|late\s|mid|\p{Lu}\p{Ll}+\s+\d|от\s|в\s|во\s|прошл|этого|этом|текущ|нынешн|следующ)/iu;
+
 /** Connectors between a name and its date after it. */
 const AFTER = /^\s*,?\s*(?:of|from|dated|signed (?:on|in)|от|,)?\s*/iu;
 /** The date expression right after `end` ("of September 2014"), or right before `start` ("the November 9"). */
 function dateNextTo(text: string, start: number, end: number, published: IsoDate): DateExpression | null {
   const after = text.slice(end, end + 48);
   const beforeText = text.slice(Math.max(0, start - 40), start);
-  // Every date a name carries has a number in it ("of September 2014", "the November 9"): most
-  // names have none next to them, and need no search.
-  if (!/\d/.test(after) && !/\d/.test(beforeText)) return null;
+  // Most names have no date next to them and need no search: a date after a name starts with a
+  // number or one of a few words ("of September 2014", "last Friday", "в этом году"); one before it
+  // has a number ("the November 9").
+  if (!DATE_AFTER.test(after) && !/\d/.test(beforeText)) return null;
   const gap = AFTER.exec(after)?.[0].length ?? 0;
   const next = findDates(after.slice(gap), published, end + gap).find((d) => d.start === end + gap);
   if (next) return next;

@@ -148,3 +148,20 @@ describe('russianForms', () => {
     expect(russianForms('встреча')).toContain('встречи');
   });
 });
+
+describe('russianForms of numbered editions', () => {
+  it('declines an ordinal in digits with the noun it agrees with', () => {
+    expect(russianForms('25-й саммит ШОС', false)).toEqual(
+      expect.arrayContaining(['25-го саммита ШОС', '25-м саммите ШОС']),
+    );
+    expect(russianForms('80-я сессия Генассамблеи ООН', false)).toEqual(
+      expect.arrayContaining(['80-й сессии Генассамблеи ООН', '80-ю сессию Генассамблеи ООН']),
+    );
+    expect(russianForms('10-е заседание', false)).toContain('10-м заседании');
+  });
+
+  it('keeps a Roman ordinal and the tens of a compound ordinal as they are', () => {
+    expect(russianForms('XXV саммит ШОС', false)).toContain('XXV саммите ШОС');
+    expect(russianForms('двадцать пятый саммит ШОС', false)).toContain('двадцать пятого саммита ШОС');
+  });
+});
