@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Several tests compile the whole dataset's matcher, which on a loaded two-core machine
+          // takes longer than vitest's default five seconds; a hang still fails.
+          testTimeout: 30_000,
         },
       },
       {

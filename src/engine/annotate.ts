@@ -9,7 +9,7 @@ import type { AliasHit, ClueHit, Matcher } from './matcher/compile';
 import { findAliases, scanForAnnotation } from './matcher/scan';
 import { linkDefinedAbbreviations } from './references/abbreviations';
 import { linkCoordinatedNames } from './references/coordination';
-import { linkDatedDocuments, resolveByDateNextTo } from './references/dated-names';
+import { dateNextTo, linkDatedDocuments, pickByDate } from './references/dated-names';
 import { linkDescribedEvents } from './references/described-events';
 import { resolveShortNames } from './references/short-names';
 import { wordAfter, wordBefore } from './references/words';
@@ -166,6 +166,32 @@ function addMentions(base: Mention[], extra: Mention[], takeOverExact = false): 
   return out;
 }
 
+const NO_ENTITIES: readonly Entity[] = [];
+const kinLists = new WeakMap<Matcher, Map<string, readonly Entity[]>>();
+
+/**
+ * The entities a date next to this one's name may pick instead: a series' editions, or the related
+ * instruments and events of its own kind (the Minsk Protocol for the Minsk agreements). Organisations
+ * have none. Worked out once per entity.
+ */
+function kinOf(matcher: Matcher, entity: Entity): readonly Entity[] {
+  let lists = kinLists.get(matcher);
+  if (lists === undefined) kinLists.set(matcher, (lists = new Map()));
+  let kin = lists.get(entity.id);
+  if (kin === undefined) {
+    const ids = entity.editions ?? (entity.type === 'organization' ? [] : (entity.related ?? []));
+    const found: Entity[] = [];
+    for (const id of ids) {
+      const other = matcher.entities.get(id);
+      if (other !== undefined && (entity.editions !== undefined || other.type === entity.type))
+        found.push(other);
+    }
+    kin = found.length === 0 ? NO_ENTITIES : found;
+    lists.set(entity.id, kin);
+  }
+  return kin;
+}
+
 /** The entity a phrase names as a whole, or null. */
 function nameOf(matcher: Matcher, phrase: string, date: IsoDate | null): string | null {
   const hits = findAliases(matcher, phrase);
@@ -221,29 +247,21 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
     const ids = candidates(text, hit, sentences, contextWords, plainlyNamed);
     let entityId = ids.length === 0 ? null : resolved(ids);
     // "the Minsk agreements of September 2014": a date next to the name picks among the name's owners,
-    // or among an instrument and the related instruments of its kind whose steps fall in that date.
-    if (date !== null && (ids.length > 1 || entityId !== null)) {
-      const owners = ids.map((id) => matcher.entities.get(id)!);
-      const owner = entityId === null ? undefined : matcher.entities.get(entityId);
-      const siblings: Entity[] = [];
-      if (owner && owner.type !== 'organization') {
-        for (const id of owner.related ?? []) {
-          const sibling = matcher.entities.get(id);
-          if (sibling?.type === owner.type) siblings.push(sibling);
+    // or among an instrument and the related instruments of its kind whose steps fall in that date; a
+    // series named with a date names the edition of that date ("the Istanbul talks last Friday"),
+    // named alone it names the series. The date is looked for only where it could pick something.
+    const owner = entityId === null ? undefined : matcher.entities.get(entityId);
+    const kin = owner === undefined ? NO_ENTITIES : kinOf(matcher, owner);
+    if (date !== null && (ids.length > 1 || kin.length > 0)) {
+      const next = dateNextTo(text, hit.start, hit.end, date);
+      if (next !== null) {
+        if (ids.length > 1 || owner?.editions === undefined) {
+          const owners = ids.length > 1 ? ids.map((id) => matcher.entities.get(id)!) : [owner!];
+          entityId =
+            pickByDate(owners.concat(owner?.editions === undefined ? kin : NO_ENTITIES), next) ?? entityId;
         }
-      }
-      if (owners.length > 1 || siblings.length > 0) {
-        const dated = resolveByDateNextTo(text, hit, [...owners, ...siblings], date);
-        if (dated !== null) entityId = dated;
-      }
-      // A series named with a date names the edition of that date ("the Istanbul talks last Friday");
-      // named alone, it names the series.
-      const series = entityId === null ? undefined : matcher.entities.get(entityId);
-      if (series?.editions !== undefined && series.editions.length > 0) {
-        const editions = series.editions
-          .map((id) => matcher.entities.get(id))
-          .filter((e): e is Entity => e !== undefined);
-        entityId = resolveByDateNextTo(text, hit, editions, date) ?? entityId;
+        const series = entityId === null ? undefined : matcher.entities.get(entityId);
+        if (series?.editions !== undefined) entityId = pickByDate(kinOf(matcher, series), next) ?? entityId;
       }
     }
     return entityId === null

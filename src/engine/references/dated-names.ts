@@ -16,7 +16,12 @@ const DATE_AFTER =
 /** Connectors between a name and its date after it. */
 const AFTER = /^\s*,?\s*(?:of|from|dated|signed (?:on|in)|от|,)?\s*/iu;
 /** The date expression right after `end` ("of September 2014"), or right before `start` ("the November 9"). */
-function dateNextTo(text: string, start: number, end: number, published: IsoDate): DateExpression | null {
+export function dateNextTo(
+  text: string,
+  start: number,
+  end: number,
+  published: IsoDate,
+): DateExpression | null {
   const after = text.slice(end, end + 48);
   const beforeText = text.slice(Math.max(0, start - 40), start);
   // Most names have no date next to them and need no search: a date after a name starts with a
@@ -36,6 +41,12 @@ const within = (entity: Entity, date: DateExpression) =>
   entity.timeline.some((step) => step.date >= date.from.slice(0, step.date.length) && step.date <= date.to) ||
   entity.timeline.some((step) => isoDateContains(step.date, date.from));
 
+/** Of `candidates`, the one with a step in `date`, or null. */
+export function pickByDate(candidates: readonly Entity[], date: DateExpression): string | null {
+  const dated = candidates.filter((entity) => within(entity, date));
+  return dated.length === 1 ? dated[0]!.id : null;
+}
+
 /**
  * Of the entities a shared name may name, the one with a step in the date next to it, or null.
  */
@@ -46,9 +57,7 @@ export function resolveByDateNextTo(
   published: IsoDate,
 ): string | null {
   const date = dateNextTo(text, hit.start, hit.end, published);
-  if (date === null) return null;
-  const dated = candidates.filter((entity) => within(entity, date));
-  return dated.length === 1 ? dated[0]!.id : null;
+  return date === null ? null : pickByDate(candidates, date);
 }
 
 const byDay = new WeakMap<Matcher, Map<IsoDate, Entity[]>>();
