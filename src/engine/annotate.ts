@@ -6,12 +6,12 @@ import type { Entity, IsoDate, Mention } from '../shared/types';
 import { datelineSpans, TASS } from '../site/tass';
 import { type EventLink, linkEvents, sentenceOf, sentenceStarts } from './events';
 import type { AliasHit, ClueHit, Matcher } from './matcher/compile';
-import { findAliases, scanForAnnotation } from './matcher/scan';
+import { findAliases, isName, scanForAnnotation } from './matcher/scan';
 import { linkDefinedAbbreviations } from './references/abbreviations';
 import { linkCoordinatedNames } from './references/coordination';
 import { dateNextTo, linkDatedDocuments, pickByDate } from './references/dated-names';
 import { linkDescribedEvents } from './references/described-events';
-import { resolveShortNames } from './references/short-names';
+import { resolveShortNames, type ShortNameHit } from './references/short-names';
 import { wordAfter, wordBefore } from './references/words';
 import { resolve } from './resolve';
 
@@ -51,9 +51,15 @@ function candidates(
   // another country's body, whatever the article names elsewhere; unless that name is one of the
   // entity's context words ("the OSCE's Permanent Council").
   const owner = ownerNamed(text, hit.start, hit.end);
-  const ownContext = (id: string) =>
-    owner !== null &&
-    contextWords.some((c) => c.start < owner[1] && owner[0] < c.end && c.entityIds.includes(id));
+  const ownContext = (id: string) => {
+    if (owner === null) return false;
+    // The owner's word lies in the hit's sentence: only that sentence's context words can be it.
+    for (let k = lo; k < contextWords.length && contextWords[k]!.start < owner[1]; k++) {
+      const c = contextWords[k]!;
+      if (owner[0] < c.end && c.entityIds.includes(id)) return true;
+    }
+    return false;
+  };
   const confirmed = hit.contextIds.filter(
     (id) => (owner === null || ownContext(id)) && (plainlyNamed.has(id) || near.has(id)),
   );
@@ -206,19 +212,22 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
   const datelines = datelineSpans(TASS, text);
   // Event clues and short names of the article's language only (and context words of both).
   const scanned = scanForAnnotation(matcher, text, lang, true);
-  const aliases = outsideDatelines(scanned.aliases, datelines);
+  const allHits = outsideDatelines(scanned.aliases, datelines);
   const allClues = outsideDatelines(scanned.clues, datelines);
+  // One trie holds aliases, short names and document nouns: tell them apart.
+  const aliases: AliasHit[] = [];
+  const shortHits: ShortNameHit[] = [];
+  const nouns: AliasHit[] = [];
+  for (const hit of allHits) {
+    if (isName(hit)) aliases.push(hit);
+    else if (hit.shortIds.length > 0)
+      shortHits.push({ start: hit.start, end: hit.end, entityIds: hit.shortIds });
+    else if (hit.document) nouns.push(hit);
+  }
   const needContext = aliases.some((hit) => hit.contextIds.length > 0);
   const clues: ClueHit[] = [];
   const contextHits: ClueHit[] = [];
-  const shortHits: ClueHit[] = [];
-  const nouns: ClueHit[] = [];
-  for (const c of allClues) {
-    if (c.kind === 'context') contextHits.push(c);
-    else if (c.kind === 'short') shortHits.push(c);
-    else if (c.kind === 'document') nouns.push(c);
-    else clues.push(c);
-  }
+  for (const c of allClues) (c.kind === 'context' ? contextHits : clues).push(c);
   // The same names come back: resolve each set of ids once.
   const resolutions = new Map<string, string | null>();
   const resolved = (ids: string[]): string | null => {
@@ -302,10 +311,20 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
   return addMentions(mentions, linkDatedDocuments(text, nouns, matcher, date));
 }
 
-/** True when the sentence of `mention` holds another mention of the same entity. */
+/** True when the sentence of `mention` holds another mention of the same entity (`mentions` sorted). */
 function namedInSentenceOf(mentions: readonly Mention[], starts: number[], mention: Mention): boolean {
   const [from, to] = sentenceOf(starts, mention.start);
-  return mentions.some((m) => m.start >= from && m.start < to && m.entityId === mention.entityId);
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mentions[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < mentions.length && mentions[k]!.start < to; k++) {
+    if (mentions[k]!.entityId === mention.entityId) return true;
+  }
+  return false;
 }
 
 /**

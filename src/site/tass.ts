@@ -73,13 +73,18 @@ export function hostLanguage(profile: SiteProfile, hostname: string): Lang | nul
 /** Where a dateline at the start of a paragraph ends, for each paragraph that opens with one. */
 export function datelineSpans(profile: SiteProfile, text: string): [number, number][] {
   const spans: [number, number][] = [];
-  const re = new RegExp(profile.datelineAtStart.source, profile.datelineAtStart.flags.replace('g', '') + 'y');
-  // A dateline opens a paragraph and holds the agency's name: only such paragraph starts are tried.
+  const re = new RegExp(profile.datelineAtStart.source, `${profile.datelineAtStart.flags.replace('g', '')}y`);
+  // A dateline opens a paragraph and holds the agency's name near its start: only the paragraphs
+  // whose opening holds that name are tried.
+  let latin = text.indexOf('TASS');
+  let cyrillic = text.indexOf('ТАСС');
   for (let at = 0; at < text.length; ) {
     const next = text.indexOf('\n', at);
     const line = next < 0 ? text.length : next;
-    const head = text.slice(at, Math.min(line, at + 160));
-    if (head.includes('TASS') || head.includes('ТАСС')) {
+    const reach = Math.min(line, at + 160);
+    while (latin >= 0 && latin < at) latin = text.indexOf('TASS', at);
+    while (cyrillic >= 0 && cyrillic < at) cyrillic = text.indexOf('ТАСС', at);
+    if ((latin >= 0 && latin < reach) || (cyrillic >= 0 && cyrillic < reach)) {
       re.lastIndex = at;
       const m = re.exec(text);
       if (m !== null && m[0].length > 0) spans.push([at, at + m[0].length]);

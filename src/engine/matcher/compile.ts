@@ -22,15 +22,19 @@ export interface AliasHit {
    * context confirms it (see annotate). Empty for most hits.
    */
   contextIds: string[];
+  /**
+   * Organisations whose short name (references/short-names.ts) matched here: named only where the
+   * article has named them already. Empty for most hits.
+   */
+  shortIds: string[];
+  /** A document noun ("statement", "заявление") that a date next to it may turn into a name. */
+  document: boolean;
 }
 
 /**
- * An event's place, cue word or participant, a word that confirms a context alias, the short
- * name of an organisation (references/short-names.ts), which names it only after the article named
- * it, or a document noun ("statement", "заявление") whose date may name a document
- * (references/dated-names.ts); document nouns belong to no entity.
+ * An event's place, cue word or participant, or a word that confirms a context alias.
  */
-export type ClueKind = 'place' | 'cue' | 'participant' | 'context' | 'short' | 'document';
+export type ClueKind = 'place' | 'cue' | 'participant' | 'context';
 
 /**
  * A clue term: one word of the dataset's event clues or context words (Entity.event,
@@ -110,12 +114,20 @@ function englishPlural(word: string): string[] {
 
 /** Nouns of documents that articles name by their date ("the November 9 statement"). */
 const DOCUMENT_NOUNS: Record<Lang, string[]> = {
-  en: ['statement', 'declaration', 'agreement', 'memorandum', 'accord', 'protocol', 'treaty'],
-  ru: ['заявление', 'декларация', 'соглашение', 'меморандум', 'протокол', 'договор'],
+  // "treaty" and "agreement" are too common to walk at each: their dates are rarely their names.
+  en: ['statement', 'declaration', 'memorandum'],
+  ru: ['заявление', 'декларация', 'меморандум'],
 };
 
 /** Marks the payload of a context alias (the entity index is in the low bits). */
 export const CONTEXT_FLAG = 1 << 24;
+/** Marks the payload of an organisation's short name (the entity index is in the low bits). */
+export const SHORT_FLAG = 1 << 25;
+/**
+ * The payload of a document noun, which names no entity. Short names and document nouns share the
+ * alias trie: a word such as "Security" is walked once for both, not once per trie.
+ */
+export const DOCUMENT = 1 << 26;
 
 /** Compiles the dataset's aliases (and its events' clue words) into a matcher. */
 export function compileMatcher(entities: Entity[]): Matcher {
@@ -172,8 +184,11 @@ export function compileMatcher(entities: Entity[]): Matcher {
       }
     }
     const short = shortNames(entity);
-    addClues(index, 'short', 'en', short.en, joinedSpellings, 'words');
-    addClues(index, 'short', 'ru', short.ru, russianForms, 'initial');
+    for (const name of short.en)
+      for (const spelling of joinedSpellings(name))
+        addPattern(aliasSet, spelling, index | SHORT_FLAG, 'words');
+    for (const name of short.ru)
+      for (const form of russianForms(name, false)) addPattern(aliasSet, form, index | SHORT_FLAG, 'initial');
     if (entity.contextAliases !== undefined) {
       addClues(index, 'context', 'en', entity.context?.en, asIs);
       addClues(index, 'context', 'ru', entity.context?.ru, russianForms);
@@ -187,8 +202,9 @@ export function compileMatcher(entities: Entity[]): Matcher {
     addClues(index, 'participant', 'en', clues.participants?.en, asIs);
     addClues(index, 'participant', 'ru', clues.participants?.ru, russianForms);
   }
-  for (const lang of LANGS) {
-    addClues(-1, 'document', lang, DOCUMENT_NOUNS[lang], lang === 'en' ? englishPlural : russianForms);
-  }
+  for (const noun of DOCUMENT_NOUNS.en)
+    for (const form of englishPlural(noun)) addPattern(aliasSet, form, DOCUMENT);
+  for (const noun of DOCUMENT_NOUNS.ru)
+    for (const form of russianForms(noun)) addPattern(aliasSet, form, DOCUMENT);
   return new CompiledMatcher(byId, ids, aliasSet.build(), clueSet.build(), clueInfo);
 }

@@ -35,7 +35,9 @@ import {
   CONTEXT_FLAG,
   type CompiledMatcher,
   compiled,
+  DOCUMENT,
   type Matcher,
+  SHORT_FLAG,
 } from './compile';
 
 // ---- Scanning ----------------------------------------------------------------------------------
@@ -658,17 +660,26 @@ function ascending(payload: number[]): number[] {
   return payload;
 }
 
+/** Shared by hits without context aliases or short names: do not modify. */
+const NO_IDS: string[] = [];
+
 /** What a scan calls for an alias match: appends its hit to `out`. */
 function aliasEmitter(m: CompiledMatcher, out: AliasHit[]): Emit {
   return (start, end, payload) => {
     const sorted = ascending(payload);
-    const entityIds: string[] = [];
-    const contextIds: string[] = [];
+    let entityIds = NO_IDS;
+    let contextIds = NO_IDS;
+    let shortIds = NO_IDS;
+    let document = false;
     for (const e of sorted) {
-      if (e & CONTEXT_FLAG) contextIds.push(m.entityIds[e & ~CONTEXT_FLAG]!);
-      else entityIds.push(m.entityIds[e]!);
+      if (e === DOCUMENT) document = true;
+      else if (e & SHORT_FLAG)
+        (shortIds === NO_IDS ? (shortIds = []) : shortIds).push(m.entityIds[e & ~SHORT_FLAG]!);
+      else if (e & CONTEXT_FLAG)
+        (contextIds === NO_IDS ? (contextIds = []) : contextIds).push(m.entityIds[e & ~CONTEXT_FLAG]!);
+      else (entityIds === NO_IDS ? (entityIds = []) : entityIds).push(m.entityIds[e]!);
     }
-    out.push({ start, end, entityIds, contextIds });
+    out.push({ start, end, entityIds, contextIds, shortIds, document });
   };
 }
 
@@ -715,7 +726,7 @@ export function aliasHitsNormalized(matcher: Matcher, text: string): AliasHit[] 
   const m = compiled(matcher);
   const out: AliasHit[] = [];
   scan(prepare(text), m.aliases, aliasEmitter(m, out));
-  return out;
+  return out.filter(isName);
 }
 
 /** What a scan calls for a clue match: appends its hits to `out` (see scanWithClues). */
@@ -744,7 +755,10 @@ export function scanForAnnotation(
   return scanWithClues(compiled(matcher), text, withClues, lang);
 }
 
+/** A hit of an alias or context alias (not only of a short name or a document noun). */
+export const isName = (hit: AliasHit) => hit.entityIds.length > 0 || hit.contextIds.length > 0;
+
 /** Every alias occurrence in `text`, leftmost-longest and non-overlapping, as original offsets. */
 export function findAliases(matcher: Matcher, text: string): AliasHit[] {
-  return scanText(matcher, text, false).aliases;
+  return scanText(matcher, text, false).aliases.filter(isName);
 }

@@ -12,7 +12,7 @@ import { type ClueTermData, CompiledMatcher, compiled, type Matcher } from './co
  * dataset changes (pattern generation, normalisation, Russian forms): a stored form of another
  * format is ignored and the matcher compiled again.
  */
-export const MATCHER_FORMAT = 3;
+export const MATCHER_FORMAT = 4;
 
 /** A trie as typed arrays: the root's transitions as a sparse list, variants flattened. */
 interface AutomatonData {

@@ -5,13 +5,32 @@
 // names the one entity of the dataset dated that day whose name holds that noun.
 
 import { isoDateContains } from '../../dataset/status';
+import { EN_MONTHS, RU_MONTHS_GENITIVE } from '../../shared/languages';
 import type { Entity, IsoDate, Mention } from '../../shared/types';
 import { type DateExpression, findDates } from '../dates/find';
 import type { Matcher } from '../matcher/compile';
 
-/** What a date right after a name can start with. */
-const DATE_AFTER =
-  /^\s*,?\s*(?:\d|of\s|from\s|dated\s|on\s|in\s|last\s|this\s|next\s|early\s|late\s|mid|\p{Lu}\p{Ll}+\s+\d|от\s|в\s|во\s|прошл|этого|этом|текущ|нынешн|следующ)/iu;
+const MONTH = EN_MONTHS.map((m) => m.slice(0, 3)).join('|');
+const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const RU_MONTH = RU_MONTHS_GENITIVE.map((m) => m.slice(0, 3)).join('|');
+/**
+ * What a date right after a name looks like at its start: a number, a month or a weekday, or a
+ * relative year ("of September 2014", "on Monday", "last Friday", "this year", "от 9 ноября", "в этом
+ * году", "2019 года"). Sticky: tested at a name's end.
+ */
+const DATE_AFTER = new RegExp(
+  `\\s*,?\\s*(?:(?:of|from|dated|on|in|since)\\s+)?(?:\\d|(?:${MONTH})[a-z]*\\.?\\s|(?:${WEEKDAY})|(?:last|this|next|early|late)\\s+(?:year|month|week|${WEEKDAY}|${MONTH}))` +
+    `|\\s*(?:от|в|во|на)\\s+\\d|\\s*\\d|\\s*(?:в\\s+)?(?:этом|прошлом|текущем|нынешнем|следующем)\\s+год|\\s*(?:этого|прошлого|текущего|нынешнего|следующего)\\s+год|\\s*в\\s+(?:${RU_MONTH})`,
+  'iuy',
+);
+
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
 
 /** Connectors between a name and its date after it. */
 const AFTER = /^\s*,?\s*(?:of|from|dated|signed (?:on|in)|от|,)?\s*/iu;
@@ -22,12 +41,13 @@ export function dateNextTo(
   end: number,
   published: IsoDate,
 ): DateExpression | null {
-  const after = text.slice(end, end + 48);
-  const beforeText = text.slice(Math.max(0, start - 40), start);
   // Most names have no date next to them and need no search: a date after a name starts with a
   // number or one of a few words ("of September 2014", "last Friday", "в этом году"); one before it
   // has a number ("the November 9").
-  if (!DATE_AFTER.test(after) && !/\d/.test(beforeText)) return null;
+  DATE_AFTER.lastIndex = end;
+  if (!DATE_AFTER.test(text) && !hasDigit(text, Math.max(0, start - 40), start)) return null;
+  const after = text.slice(end, end + 48);
+  const beforeText = text.slice(Math.max(0, start - 40), start);
   const gap = AFTER.exec(after)?.[0].length ?? 0;
   const next = findDates(after.slice(gap), published, end + gap).find((d) => d.start === end + gap);
   if (next) return next;

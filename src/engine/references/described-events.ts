@@ -53,6 +53,26 @@ const CUE_THEN_PLACE = /^\s*(?:in|at|to|of|в|во|на)\s+$/iu;
 /** What may stand between a place and its cue: "Kazan summit", "Tianjin SCO summit". */
 const PLACE_THEN_CUE = /^(?:\s*|\s+\p{Lu}{2,}\s+)$/u;
 
+const idSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** The ids of a clue term as a set, made once per term (its hits share one list). */
+function idSet(ids: readonly string[]): ReadonlySet<string> {
+  let set = idSets.get(ids);
+  if (set === undefined) idSets.set(ids, (set = new Set(ids)));
+  return set;
+}
+
+/** The first of `hits` (sorted by start) that starts at or after `from`. */
+function firstAt(hits: readonly ClueHit[], from: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hits[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function overlaps(event: Entity, date: DateExpression): boolean {
   const period = eventPeriod(event);
   return period !== null && period.from <= date.to && date.from <= period.to;
@@ -82,13 +102,18 @@ export function linkDescribedEvents(
           ? CUE_THEN_PLACE.test(text.slice(cue.end, place.start))
           : place.end <= cue.start && PLACE_THEN_CUE.test(text.slice(place.end, cue.start));
       if (!between) continue;
-      const cueIds = new Set(cue.entityIds);
+      const cueIds = idSet(cue.entityIds);
       let ids = place.entityIds.filter((id) => cueIds.has(id));
       if (WEAK_CUES.has(cue.term.toLowerCase())) {
         const [from, to] = sentenceOf(sentences, place.start);
-        const present = new Set(
-          participants.filter((p) => p.start >= from && p.end <= to).flatMap((p) => p.entityIds),
-        );
+        const present = new Set<string>();
+        for (
+          let p = firstAt(participants, from);
+          p < participants.length && participants[p]!.start < to;
+          p++
+        ) {
+          if (participants[p]!.end <= to) for (const id of participants[p]!.entityIds) present.add(id);
+        }
         ids = ids.filter((id) => present.has(id));
       }
       if (ids.length === 0) continue;

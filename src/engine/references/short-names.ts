@@ -1,7 +1,6 @@
 // The shorter names an article uses for a body it has named in full: "the Security Council" after
-// "the UN Security Council", "the Contact Group" after "the Trilateral Contact Group", "the
-// Commonwealth" after "the Commonwealth of Independent States", "Совет Безопасности" after "Совет
-// Безопасности ООН". They are derived from the organisation's aliases, never listed by hand, and
+// "the UN Security Council", "the Contact Group" after "the Trilateral Contact Group", "Совет
+// Безопасности" after "Совет Безопасности ООН". They are derived from the organisation's aliases, never listed by hand, and
 // name it only where the article has named it already (see annotate).
 
 import type { PerLang } from '../../shared/languages';
@@ -78,26 +77,30 @@ const RU_GENERIC = new Set([
   'партия',
   'движение',
   'центр',
+  'секретариат',
+  'исполком',
+  'бюро',
+  'миссия',
+  'силы',
 ]);
 
 function englishShortNames(alias: string): string[] {
   const words = alias.split(' ');
-  if (words.length < 2) return [];
+  if (words.length < 3) return [];
   const out: string[] = [];
   const isNameWord = (w: string) => CAPITALISED.test(w) || FUNCTION_WORDS.has(w);
-  // "UN Security Council" → "Security Council", "Council": the name's tail, from a capitalised word.
-  // A tail of one word, or one after a function word ("... of Belarus and Russia"), would be a place
-  // or a person as often as the body.
+  // "UN Security Council" → "Security Council": the name's tail of two words or more, from a
+  // capitalised word that follows no function word ("... of Belarus and Russia" gives nothing). One
+  // word alone would be a place, a person or a generic head as often as the body.
   for (let k = 1; k < words.length - 1; k++) {
     const tail = words.slice(k);
     if (FUNCTION_WORDS.has(words[k - 1]!) || !CAPITALISED.test(tail[0]!)) continue;
     if (!tail.every(isNameWord) || FUNCTION_WORDS.has(tail.at(-1)!)) continue;
     out.push(tail.join(' '));
   }
-  // "Commonwealth of Independent States" → "Commonwealth"; "Parliamentary Assembly of the Council of
-  // Europe" → "Parliamentary Assembly".
+  // "Parliamentary Assembly of the Council of Europe" → "Parliamentary Assembly".
   const of = words.indexOf('of');
-  if (of > 0) {
+  if (of > 1) {
     const head = words.slice(0, of);
     if (head.every((w) => CAPITALISED.test(w))) out.push(head.join(' '));
   }
@@ -106,19 +109,13 @@ function englishShortNames(alias: string): string[] {
 
 function russianShortNames(alias: string): string[] {
   const words = alias.split(' ');
-  if (words.length < 2) return [];
-  const out: string[] = [];
-  // "Совет Безопасности ООН" → "Совет Безопасности": the name without the organisation's acronym.
-  if (/^\p{Lu}{2,}$/u.test(words.at(-1)!)) {
-    const rest = words.slice(0, -1);
-    if (CAPITALISED.test(rest[0]!) && !(rest.length === 1 && RU_GENERIC.has(rest[0]!.toLowerCase())))
-      out.push(rest.join(' '));
-  }
-  // "Содружество Независимых Государств" → "Содружество".
-  const first = words[0]!;
-  if (CAPITALISED.test(first) && !RU_ADJECTIVE.test(first) && !RU_GENERIC.has(first.toLowerCase()))
-    out.push(first);
-  return out;
+  // "Совет Безопасности ООН" → "Совет Безопасности", "Генассамблея ООН" → "Генассамблея": the
+  // name without the organisation's acronym, unless what is left is a generic head ("Совет").
+  if (words.length < 2 || !/^\p{Lu}{2,}$/u.test(words.at(-1)!)) return [];
+  const rest = words.slice(0, -1);
+  if (!/^[А-ЯЁ][а-яё]/.test(rest[0]!)) return [];
+  if (rest.length === 1 && (RU_GENERIC.has(rest[0]!.toLowerCase()) || RU_ADJECTIVE.test(rest[0]!))) return [];
+  return [rest.join(' ')];
 }
 
 /** The short names of an organisation, per language; none for other kinds of entity. */
