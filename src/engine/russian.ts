@@ -4,7 +4,9 @@
 // leave the rest of the name (prepositional phrases, genitive complements, acronyms, proper names in
 // apposition) as written. Where the ending alone cannot tell (stress, gender of -ь nouns, fleeting
 // vowels), both candidates are generated: a form that does not exist never occurs in text, and every
-// form keeps the rest of the name or the alias's own stem, so none of them is an ordinary word.
+// form keeps the rest of the name or the alias's own stem, so none of them is an ordinary word. The
+// bookish instrumental in -ою/-ею is left out: news does not write it, and in a name of two words it
+// would double the forms of every other word.
 
 const VELAR = 'гкх';
 const SIBILANT = 'жшщч';
@@ -120,10 +122,10 @@ function adjectiveParadigm(word: string, gender: Gender): Paradigm {
   if (gender === 'pl') return { sg: null, pl };
   let sg: Cases;
   if (gender === 'f') {
-    if (soft) sg = cases(word, s('ей'), s('ей'), s('юю'), s('ей', 'ею'), s('ей'));
+    if (soft) sg = cases(word, s('ей'), s('ей'), s('юю'), s('ей'), s('ей'));
     else if (sibilant)
-      sg = cases(word, s('ей', 'ой'), s('ей', 'ой'), s('ую'), s('ей', 'ею', 'ой', 'ою'), s('ей', 'ой'));
-    else sg = cases(word, s('ой'), s('ой'), s('ую'), s('ой', 'ою'), s('ой'));
+      sg = cases(word, s('ей', 'ой'), s('ей', 'ой'), s('ую'), s('ей', 'ой'), s('ей', 'ой'));
+    else sg = cases(word, s('ой'), s('ой'), s('ую'), s('ой'), s('ой'));
   } else {
     // Masculine and neuter share the oblique cases. The accusative is taken as inanimate: an animate
     // accusative equals the genitive, which is generated anyway. After a sibilant, the stressed
@@ -246,8 +248,8 @@ function feminineA(word: string): Paradigm {
   const end = last(stem);
   const gen = has(VELAR + SIBILANT, end) ? `${stem}и` : `${stem}ы`;
   const ins = has(`${SIBILANT}ц`, end)
-    ? [`${stem}ей`, `${stem}ею`, `${stem}ой`, `${stem}ою`]
-    : [`${stem}ой`, `${stem}ою`];
+    ? [`${stem}ей`, `${stem}ой`]
+    : [`${stem}ой`];
   const plGen = zeroGenitive(stem);
   return {
     sg: cases(word, gen, `${stem}е`, `${stem}у`, ins, `${stem}е`),
@@ -259,7 +261,7 @@ function feminineIya(word: string): Paradigm {
   // "организация", "конвенция"
   const stem = word.slice(0, -1);
   return {
-    sg: cases(word, `${stem}и`, `${stem}и`, `${stem}ю`, [`${stem}ей`, `${stem}ею`], `${stem}и`),
+    sg: cases(word, `${stem}и`, `${stem}и`, `${stem}ю`, `${stem}ей`, `${stem}и`),
     pl: cases(`${stem}и`, `${stem}й`, `${stem}ям`, `${stem}и`, `${stem}ями`, `${stem}ях`),
   };
 }
@@ -271,7 +273,7 @@ function feminineYa(word: string): Paradigm {
   const plGen =
     end === 'ь' ? [`${stem.slice(0, -1)}ей`] : has(VOWELS, end) ? [`${stem}й`] : [`${stem}ь`, `${stem}ей`];
   return {
-    sg: cases(word, `${stem}и`, `${stem}е`, `${stem}ю`, [`${stem}ей`, `${stem}ею`], `${stem}е`),
+    sg: cases(word, `${stem}и`, `${stem}е`, `${stem}ю`, `${stem}ей`, `${stem}е`),
     pl: cases(`${stem}и`, plGen, `${stem}ям`, `${stem}и`, `${stem}ями`, `${stem}ях`),
   };
 }
