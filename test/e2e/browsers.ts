@@ -1,6 +1,6 @@
 // Launch headless Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi)
 // with an unpacked extension, behind one small interface so each end-to-end test is written once.
-// Recipes and their reasons: /work/shared/browser-e2e.md.
+// Recipes and their reasons: test/e2e/README.md.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -238,7 +238,7 @@ export async function launchFirefox(extDir: string, options: LaunchOptions): Pro
   });
   let extensionId: string;
   try {
-    // Not `enableExtensions`: puppeteer does not await those installs (see browser-e2e.md).
+    // Not `enableExtensions`: puppeteer does not await those installs (see README.md).
     extensionId = await browser.installExtension(ext);
   } catch (err) {
     await browser.close().catch(() => {});
