@@ -3,6 +3,7 @@
 // dataset file or reads the database back) and the tests all run the same checks.
 // Pure TypeScript: no Node or browser API, so it runs everywhere src/core runs.
 
+import { MAX_ENTITIES, MAX_NAME_LENGTH, MAX_NAMES_PER_LIST } from '../shared/limits';
 import type { DatasetBundle, Entity, EntityType, IsoDate, StepKind } from '../shared/types';
 
 const ENTITY_TYPES: readonly EntityType[] = ['treaty', 'event', 'organization'];
@@ -336,10 +337,17 @@ function checkStringList(
     shape(field, `expected an array of strings, got ${show(value)}`);
     return [];
   }
+  // Names go into the matcher: the caps keep compiling and storing it within bounds.
+  if (value.length > MAX_NAMES_PER_LIST) {
+    report(field, `${value.length} entries, more than ${MAX_NAMES_PER_LIST}`);
+    return [];
+  }
   const out: string[] = [];
   value.forEach((v, i) => {
     if (typeof v !== 'string') shape(`${field}[${i}]`, `expected a string, got ${show(v)}`);
     else if (v.trim() === '') report(`${field}[${i}]`, 'is empty');
+    else if (v.length > MAX_NAME_LENGTH)
+      report(`${field}[${i}]`, `${v.length} characters, more than ${MAX_NAME_LENGTH}`);
     else out.push(v);
   });
   if (value.length < min) report(field, `needs at least ${min} entr${min === 1 ? 'y' : 'ies'}`);
@@ -600,8 +608,13 @@ export function parseBundle(raw: unknown): { bundle?: DatasetBundle; errors: str
     errors.push(`${where}: entities: expected an array, got ${show(entities)}`);
     return { errors };
   }
+  if (entities.length > MAX_ENTITIES) {
+    errors.push(`${where}: entities: ${entities.length} entities, more than ${MAX_ENTITIES}`);
+    return { errors };
+  }
   const result = validateDataset([{ file: where, content: entities }]);
-  errors.push(...result.errors);
+  // A loop, not push(...errors): a spread of millions of problems overflows the stack.
+  for (const error of result.errors) errors.push(error);
   if (errors.length > 0) return { errors };
   const sorted = [...result.entities].sort(byId);
   const hash = contentHash(sorted);
