@@ -6,6 +6,7 @@ import { parseBundle } from '../dataset/dataset';
 import { annotateArticle } from '../engine/annotate-article';
 import { compileMatcher, type Matcher } from '../engine/matcher/compile';
 import { loadMatcher, serializeMatcher } from '../engine/matcher/stored';
+import { benchNow } from '../shared/bench';
 import type { Lang } from '../shared/languages';
 import {
   type DatasetInfo,
@@ -197,10 +198,14 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if ('error' in request) return Promise.resolve({ ok: false, error: request.error });
   if (PAGE_ONLY.has(request.type) && !fromExtensionPage(sender))
     return Promise.resolve({ ok: false, error: `${request.type} is only accepted from the options page` });
-  return handle(request).catch((error: unknown) => ({
-    ok: false,
-    error: error instanceof Error ? error.message : String(error),
-  }));
+  const received = __BENCH__ ? benchNow() : 0;
+  const reply = handle(request).catch(
+    (error: unknown): Reply<Request['type']> => ({
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
+  return __BENCH__ ? reply.then((r) => ({ ...r, bench: { received, answered: benchNow() } })) : reply;
 });
 
 async function toggleSidebar(tabId: number | undefined): Promise<void> {

@@ -7,6 +7,7 @@
 // card's status line on its own article's date.
 
 import { todayIso } from '../dataset/status';
+import { benchMark } from '../shared/bench';
 import { isTabCommand, type PageUi, type Reply, type Request, type Results } from '../shared/messages';
 import { interfaceLanguage } from '../shared/settings';
 import type { Entity } from '../shared/types';
@@ -43,7 +44,13 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 async function ask<T extends Request['type']>(
   request: Extract<Request, { type: T }>,
 ): Promise<Results[T] | null> {
+  if (__BENCH__) benchMark(`${request.type}:sent`);
   const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
+  if (__BENCH__) benchMark(`${request.type}:replied`);
+  if (__BENCH__ && reply?.bench) {
+    benchMark(`${request.type}:received`, reply.bench.received);
+    benchMark(`${request.type}:answered`, reply.bench.answered);
+  }
   if (reply?.ok) return reply.result;
   console.warn('[Backstory]', reply?.error ?? 'no answer from the background');
   return null;
@@ -59,6 +66,7 @@ interface Annotated {
 /** Reads an article's text, asks the background for its mentions and paints them. */
 async function annotate(article: DetectedArticle, ui: Promise<PageUi | null>): Promise<Annotated | null> {
   const extracted = extractText(article.blocks);
+  if (__BENCH__) benchMark('extracted');
   await nextTask();
   const [result, pageUi] = await Promise.all([
     ask({ type: 'annotate', text: extracted.text, lang: article.lang, date: article.date }),
@@ -66,10 +74,12 @@ async function annotate(article: DetectedArticle, ui: Promise<PageUi | null>): P
   ]);
   if (!result || !pageUi) return null;
   const painting = paintMentions(document, extracted, result.mentions, pageUi.markCss);
+  if (__BENCH__) benchMark('painted');
   return { result, painting, text: extracted.text };
 }
 
 async function run(): Promise<void> {
+  if (__BENCH__) benchMark('start');
   // Never inject twice, even if the script is evaluated again in the same page; and on a section
   // or home page (whose items keep arriving as the reader scrolls) do nothing at all.
   const root = document.documentElement;
@@ -86,6 +96,7 @@ async function run(): Promise<void> {
     }),
   ]);
   if (!article) return;
+  if (__BENCH__) benchMark('detected');
   // Before the marks appear, so that marks turned off never flash up while they are painted.
   setMarksVisible(document, settings.current().marks);
   // Once per page: the stylesheets and strings do not change from one article to the next.
@@ -117,6 +128,7 @@ async function run(): Promise<void> {
       if (wrapper?.isConnected) revealMention(wrapper);
     },
   );
+  if (__BENCH__) benchMark('sidebar');
 
   const byId = new Map<string, Entity>(result.entities.map((entity) => [entity.id, entity]));
   /** Article containers with marks, and their dates: a hover card's status is on its own article's date. */

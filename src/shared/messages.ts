@@ -76,10 +76,16 @@ export interface Results {
   'reset-dataset': DatasetInfo;
 }
 
+/** Bench build only (src/shared/bench.ts): when the background received the request and answered. */
+export interface BenchTiming {
+  received: number;
+  answered: number;
+}
+
 export type Reply<T extends Request['type']> =
-  | { ok: true; result: Results[T] }
+  | { ok: true; result: Results[T]; bench?: BenchTiming }
   /** `problems`: one line per thing wrong with an imported dataset file. */
-  | { ok: false; error: string; problems?: string[] };
+  | { ok: false; error: string; problems?: string[]; bench?: BenchTiming };
 
 /** Serialized size of a value as JSON in UTF-8 bytes, or null when it cannot be serialized. */
 export function jsonByteLength(value: unknown): number | null {
