@@ -257,6 +257,22 @@ export async function launchFirefox(extDir: string, options: LaunchOptions): Pro
   };
 }
 
+/**
+ * Sends `request` to the background from an extension page (the options page), as that page's own
+ * code does: how tests ask what the background holds, with no test hook in the build.
+ */
+export async function askBackground(page: Page, request: unknown): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    (message) =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<Record<string, unknown>> } };
+        }
+      ).chrome.runtime.sendMessage(message),
+    request,
+  );
+}
+
 export function launch(name: BrowserName, extDir: string, options: LaunchOptions): Promise<TestBrowser> {
   return name === 'chromium' ? launchChromium(extDir, options) : launchFirefox(extDir, options);
 }

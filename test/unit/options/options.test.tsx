@@ -42,6 +42,7 @@ const BUNDLED: DatasetInfoResult = {
   seededAt: '2026-11-27T10:00:00.000Z',
   origin: 'chrome-extension://abc',
   bundledVersion: '2026-11-27+ce76bab2',
+  stored: true,
 };
 
 interface Fake {
