@@ -184,6 +184,32 @@ export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
 }
 
 /**
+ * How deeply JSON text nests arrays and objects, by counting brackets outside strings: a linear scan
+ * that refuses a pathological file before JSON.parse, structured clone or the validator walk it.
+ * Stops counting past `limit`.
+ */
+export function jsonTextDepth(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/**
  * Serialized size of a value as JSON in UTF-8 bytes, or null when it cannot be serialized. Check
  * jsonDepth first: JSON.stringify recurses.
  */
