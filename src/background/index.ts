@@ -13,6 +13,9 @@ import { stringTable } from '../ui/strings';
 import { MARK_CSS, UI_CSS } from '../ui/styles';
 import { createService, type Notes } from './service';
 
+const started = __BENCH__ ? benchNow() : 0;
+let loadedAt: number | undefined;
+
 declare const __DATASET_VERSION__: string;
 /** Hash of the matcher's code at build time (build.mjs): a stored matcher is valid only for the same code. */
 declare const __MATCHER_CODE_HASH__: string;
@@ -98,7 +101,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
         reason: 'internal',
       }),
     );
-  return __BENCH__ ? reply.then((r) => ({ ...r, bench: { received, answered: benchNow() } })) : reply;
+  return __BENCH__
+    ? reply.then((r) => ({ ...r, bench: { received, answered: benchNow(), started, loaded: loadedAt } }))
+    : reply;
 });
 
 async function toggleSidebar(tabId: number | undefined): Promise<void> {
@@ -121,7 +126,12 @@ browser.commands.onCommand.addListener((command, tab) => {
 // request finds them ready. The listeners below exist to get the worker started early: at install
 // or update (seeding) and at browser start (before the reader opens the first article).
 const warm = () => {
-  service.warm().catch((e) => console.error('[Backstory] could not load the dataset', e));
+  service
+    .warm()
+    .then(() => {
+      if (__BENCH__) loadedAt = benchNow();
+    })
+    .catch((e) => console.error('[Backstory] could not load the dataset', e));
   loadPageUi().catch(() => undefined);
 };
 warm();

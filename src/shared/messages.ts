@@ -147,6 +147,9 @@ export interface Results {
 export interface BenchTiming {
   received: number;
   answered: number;
+  /** When the background's script started, and when its dataset and matcher were ready. */
+  started: number;
+  loaded?: number;
 }
 
 export type Reply<T extends Request['type']> =

@@ -12,9 +12,10 @@
 // - the same page without Backstory, for reference (its own DOMContentLoaded and load);
 // - split by phase, from the bench build (dist-bench/, whose content script and background record
 //   when each step happened; src/shared/bench.ts): injection (DOMContentLoaded -> the content script
-//   runs), detection (-> the article found), extraction (-> its text sent), message (both ways of the
-//   annotate round trip), background (the background answering it, including waking up and loading
-//   the matcher), paint (reply -> first mark), sidebar (reply -> sidebar ready).
+//   runs), detection (-> the article found), extraction (-> its text sent), message to and message
+//   back (each way of the annotate round trip, including any wait for a busy main thread),
+//   background (the background answering it, including waking up and loading the matcher), paint
+//   (reply -> first mark), sidebar (reply -> sidebar ready).
 // Totals come from the shipped build (dist/); the bench build's own totals are printed beside them.
 
 import { existsSync } from 'node:fs';
@@ -37,10 +38,22 @@ for (const dir of BUILDS)
   if (!existsSync(join(resolve(root, dir), 'chrome/manifest.json')))
     throw new Error(`${dir}/ is missing: run node build.mjs (and node build.mjs --bench) first`);
 
-/** Installed before any page script: when the first mark and the sidebar's toggle appear. */
-function observeBackstory() {
+/**
+ * Installed before any page script: when the first mark and the sidebar's toggle appear. It resolves
+ * window.__backstoryLatencyDone when both are there (or at the load event on a page without
+ * Backstory), so that the bench asks the page once instead of polling it while it works.
+ */
+function observeBackstory(withBackstory) {
   const seen = {};
   window.__backstoryLatency = seen;
+  let done;
+  window.__backstoryLatencyDone = new Promise((resolve) => {
+    done = resolve;
+  });
+  const finish = () => {
+    if (withBackstory ? seen.mark !== undefined && seen.sidebar !== undefined : seen.load !== undefined)
+      done();
+  };
   const check = () => {
     if (seen.mark === undefined && document.querySelector('backstory-mention')) seen.mark = performance.now();
     const host = document.querySelector('backstory-sidebar');
@@ -52,8 +65,13 @@ function observeBackstory() {
         new MutationObserver(check).observe(shadow, { childList: true, subtree: true });
       }
     }
+    finish();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  addEventListener('load', () => {
+    seen.load = performance.now();
+    setTimeout(finish);
+  });
 }
 
 /** Read in the page: the observer's times and the bench marks, relative to DOMContentLoaded. */
@@ -73,17 +91,13 @@ function readLatency() {
   };
 }
 
-/** Waits in Node for the page's first mark and sidebar (or for its load, without Backstory). */
-async function measure(evaluate, withBackstory) {
-  const started = Date.now();
-  for (;;) {
-    const r = await evaluate(readLatency).catch(() => null);
-    if (r && (withBackstory ? r.mark !== undefined && r.sidebar !== undefined : r.load !== undefined))
-      return r;
-    if (Date.now() - started > TIMEOUT_MS)
-      throw new Error(`no context after ${TIMEOUT_MS} ms: ${JSON.stringify(r)}`);
-    await new Promise((done) => setTimeout(done, 25));
-  }
+/** Waits for the page's first mark and sidebar (or for its load, without Backstory), then reads the times. */
+async function measure(evaluate) {
+  const timeout = new Promise((_, reject) =>
+    setTimeout(() => reject(new Error(`no context after ${TIMEOUT_MS} ms`)), TIMEOUT_MS),
+  );
+  await Promise.race([evaluate(() => window.__backstoryLatencyDone), timeout]);
+  return evaluate(readLatency);
 }
 
 /** The phases of one run of the bench build, in ms. */
@@ -94,12 +108,18 @@ function phases(r) {
     injection: m.start,
     detection: m.detected - m.start,
     extraction: m['annotate:sent'] - m.detected,
-    message: m['annotate:received'] - m['annotate:sent'] + (m['annotate:replied'] - m['annotate:answered']),
+    'message to': m['annotate:received'] - m['annotate:sent'],
+    'message back': m['annotate:replied'] - m['annotate:answered'],
     background: m['annotate:answered'] - m['annotate:received'],
     paint: r.mark - m['annotate:replied'],
     sidebar: r.sidebar - m['annotate:replied'],
   };
-  return Object.values(p).every(Number.isFinite) ? p : null;
+  if (!Object.values(p).every(Number.isFinite)) return null;
+  // Not phases but moments, relative to DOMContentLoaded: when the background's script started and
+  // when its matcher was ready (negative: before the page).
+  p['(worker started)'] = m['background:started'];
+  p['(matcher ready)'] = m['background:loaded'];
+  return p;
 }
 
 const server = await startServer();
@@ -115,13 +135,13 @@ async function chromiumRuns(build) {
   // Warm: one browser, one article read first so the background is up.
   const warm = await launchChromium(server.port, { extensionDir });
   try {
-    await warm.context.addInitScript(observeBackstory);
+    await warm.context.addInitScript(observeBackstory, true);
     const page = await warm.context.newPage();
     await page.goto(ARTICLE);
-    await measure((fn) => page.evaluate(fn), true);
+    await measure((fn) => page.evaluate(fn));
     for (let i = 0; i < WARM; i++) {
       await page.goto(ARTICLE);
-      add('chromium', `${build} warm`, await measure((fn) => page.evaluate(fn), true));
+      add('chromium', `${build} warm`, await measure((fn) => page.evaluate(fn)));
     }
   } finally {
     await warm.close();
@@ -133,20 +153,20 @@ async function chromiumRuns(build) {
   try {
     const first = await launchChromium(server.port, { extensionDir, profile });
     try {
-      await first.context.addInitScript(observeBackstory);
+      await first.context.addInitScript(observeBackstory, true);
       const page = await first.context.newPage();
       await page.goto(ARTICLE);
-      await measure((fn) => page.evaluate(fn), true);
+      await measure((fn) => page.evaluate(fn));
     } finally {
       await first.close();
     }
     for (let i = 0; i < STARTS; i++) {
       const again = await launchChromium(server.port, { extensionDir, profile, waitForWorker: false });
       try {
-        await again.context.addInitScript(observeBackstory);
+        await again.context.addInitScript(observeBackstory, true);
         const p = again.context.pages()[0] ?? (await again.context.newPage());
         await p.goto(ARTICLE);
-        add('chromium', `${build} start`, await measure((fn) => p.evaluate(fn), true));
+        add('chromium', `${build} start`, await measure((fn) => p.evaluate(fn)));
       } finally {
         await again.close();
       }
@@ -161,12 +181,12 @@ async function firefoxRuns(build) {
   const warm = await launchFirefox(server.port, { extensionDir });
   try {
     const page = await warm.browser.newPage();
-    await page.evaluateOnNewDocument(observeBackstory);
+    await page.evaluateOnNewDocument(observeBackstory, true);
     await page.goto(ARTICLE);
-    await measure((fn) => page.evaluate(fn), true);
+    await measure((fn) => page.evaluate(fn));
     for (let i = 0; i < WARM; i++) {
       await page.goto(ARTICLE);
-      add('firefox', `${build} warm`, await measure((fn) => page.evaluate(fn), true));
+      add('firefox', `${build} warm`, await measure((fn) => page.evaluate(fn)));
     }
   } finally {
     await warm.close();
@@ -178,9 +198,9 @@ async function firefoxRuns(build) {
       const again = await launchFirefox(server.port, { profile });
       try {
         const page = await again.browser.newPage();
-        await page.evaluateOnNewDocument(observeBackstory);
+        await page.evaluateOnNewDocument(observeBackstory, true);
         await page.goto(ARTICLE);
-        const r = await measure((fn) => page.evaluate(fn), true);
+        const r = await measure((fn) => page.evaluate(fn));
         // The first start installs the add-on and seeds its database: not a start with it installed.
         if (i > 0) add('firefox', `${build} start`, r);
       } finally {
@@ -195,11 +215,11 @@ async function firefoxRuns(build) {
 async function withoutBackstory() {
   const chromium = await launchChromium(server.port, { extension: false });
   try {
-    await chromium.context.addInitScript(observeBackstory);
+    await chromium.context.addInitScript(observeBackstory, false);
     const page = await chromium.context.newPage();
     for (let i = 0; i < WARM; i++) {
       await page.goto(ARTICLE);
-      add('chromium', 'no Backstory', await measure((fn) => page.evaluate(fn), false));
+      add('chromium', 'no Backstory', await measure((fn) => page.evaluate(fn)));
     }
   } finally {
     await chromium.close();
@@ -207,10 +227,10 @@ async function withoutBackstory() {
   const firefox = await launchFirefox(server.port, { extension: false });
   try {
     const page = await firefox.browser.newPage();
-    await page.evaluateOnNewDocument(observeBackstory);
+    await page.evaluateOnNewDocument(observeBackstory, false);
     for (let i = 0; i < WARM; i++) {
       await page.goto(ARTICLE);
-      add('firefox', 'no Backstory', await measure((fn) => page.evaluate(fn), false));
+      add('firefox', 'no Backstory', await measure((fn) => page.evaluate(fn)));
     }
   } finally {
     await firefox.close();
