@@ -187,11 +187,19 @@ export interface LaunchOptions {
    * CDP), so there it is the ui.systemUsesDarkTheme pref, which only applies at startup.
    */
   colorScheme?: 'light' | 'dark';
+  /**
+   * Chromium only: this profile folder instead of a fresh one, kept on close, so that a test can
+   * start the browser again on it (a browser restart with the extension installed).
+   */
+  profile?: string;
 }
 
 export async function launchChromium(extDir: string, options: LaunchOptions): Promise<ChromiumBrowser> {
   const ext = resolve(extDir);
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const removeProfile = () => {
+    if (!options.profile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  };
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -207,7 +215,7 @@ export async function launchChromium(extDir: string, options: LaunchOptions): Pr
     await serviceWorker();
   } catch (err) {
     await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
     throw new Error(`Chromium started no service worker for the extension in ${ext}: ${err}`);
   }
   return {
@@ -217,7 +225,7 @@ export async function launchChromium(extDir: string, options: LaunchOptions): Pr
     newPage: async () => chromiumPage(await context.newPage()),
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile();
     },
   };
 }
