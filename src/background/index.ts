@@ -5,7 +5,7 @@
 
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseBundle } from '../dataset/dataset';
-import { benchNow } from '../shared/bench';
+import { benchNow, benchSteps } from '../shared/bench';
 import type { Lang } from '../shared/languages';
 import { type PageUi, parseRequest, type Reply, type Request, type TabCommand } from '../shared/messages';
 import type { DatasetBundle } from '../shared/types';
@@ -102,7 +102,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       }),
     );
   return __BENCH__
-    ? reply.then((r) => ({ ...r, bench: { received, answered: benchNow(), started, loaded: loadedAt } }))
+    ? reply.then((r) => ({
+        ...r,
+        bench: { received, answered: benchNow(), started, loaded: loadedAt, steps: benchSteps },
+      }))
     : reply;
 });
 

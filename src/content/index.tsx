@@ -67,6 +67,7 @@ async function ask<T extends Request['type']>(
     benchMark(`${request.type}:answered`, reply.bench.answered);
     benchMark('background:started', reply.bench.started);
     if (reply.bench.loaded) benchMark('background:loaded', reply.bench.loaded);
+    for (const [step, at] of Object.entries(reply.bench.steps ?? {})) benchMark(`background:${step}`, at);
   }
   if (reply?.ok) return reply.result;
   console.warn('[Backstory]', reply?.error ?? 'no answer from the background');

@@ -26,3 +26,11 @@ export function benchMark(name: string, at?: number): void {
   if (marks[name] === undefined) marks[name] = at ?? benchNow();
   document.documentElement.dataset.backstoryBench = JSON.stringify(marks);
 }
+
+/** Moments of the background's own work (loading the dataset), sent back with each reply. */
+export const benchSteps: Record<string, number> = {};
+
+/** Records a named moment of the background's work; the first of each name counts. */
+export function benchStep(name: string): void {
+  benchSteps[name] ??= benchNow();
+}

@@ -150,6 +150,8 @@ export interface BenchTiming {
   /** When the background's script started, and when its dataset and matcher were ready. */
   started: number;
   loaded?: number;
+  /** Moments of loading the dataset (src/shared/bench.ts benchStep). */
+  steps?: Record<string, number>;
 }
 
 export type Reply<T extends Request['type']> =

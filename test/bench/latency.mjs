@@ -119,6 +119,8 @@ function phases(r) {
   // when its matcher was ready (negative: before the page).
   p['(worker started)'] = m['background:started'];
   p['(matcher ready)'] = m['background:loaded'];
+  // Within loading: the database opened, the dataset read (and checked), the stored matcher loaded.
+  for (const step of ['load', 'opened', 'read', 'matcher']) p[`(${step})`] = m[`background:${step}`];
   return p;
 }
 
