@@ -1,6 +1,8 @@
 // Builds Backstory: validates the dataset, bundles every entry point with esbuild, and writes one
 // loadable extension per browser (dist/chrome, dist/firefox) from the single source manifest.json,
 // plus the Node CLI (dist/cli.mjs). `node build.mjs --zip` also writes the store zips.
+// `node build.mjs --bench` writes dist-bench/ instead: the same extension with the latency bench's
+// timings compiled in (src/shared/bench.ts); the shipped build has none of that code.
 //
 // Like Dark Reader, there is one manifest source; the per-browser differences are small patches below.
 
@@ -14,9 +16,10 @@ import { zipSync } from 'fflate';
 const root = dirname(fileURLToPath(import.meta.url));
 /** The module that compiles a matcher and gives its stored form: what the stored matcher's stamp covers. */
 const MATCHER_CODE_ENTRY = 'src/engine/matcher/stored.ts';
-const dist = join(root, 'dist');
+const forBench = process.argv.includes('--bench');
+const dist = join(root, forBench ? 'dist-bench' : 'dist');
 const browsers = ['chrome', 'firefox'];
-const wantZip = process.argv.includes('--zip');
+const wantZip = process.argv.includes('--zip') && !forBench;
 
 /** Loads a TypeScript module from src/ by bundling it in memory, so the build runs the same validation as the tests. */
 async function importTs(entry) {
@@ -108,6 +111,8 @@ const common = {
     __DATASET_VERSION__: JSON.stringify(bundle.version),
     // Stamps the compiled matcher the background stores in IndexedDB (see matcherCodeHash).
     __MATCHER_CODE_HASH__: JSON.stringify(await matcherCodeHash()),
+    // Only the bench build records timings; elsewhere the code is dropped as dead.
+    __BENCH__: JSON.stringify(forBench),
   },
 };
 
@@ -227,6 +232,6 @@ if (wantZip) {
 
 const size = (browser, file) => readFileSync(join(dist, browser, file)).length;
 console.log(
-  `built dist/chrome and dist/firefox: content.js ${size('chrome', 'content.js')} B, background.js ${size('chrome', 'background.js')} B, ` +
+  `built ${forBench ? 'dist-bench' : 'dist'}/chrome and /firefox: content.js ${size('chrome', 'content.js')} B, background.js ${size('chrome', 'background.js')} B, ` +
     `dataset ${bundle.entities.length} entities (${Buffer.byteLength(datasetJson)} B, version ${bundle.version})`,
 );

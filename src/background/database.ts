@@ -1,24 +1,37 @@
 // The extension-origin IndexedDB database, through idb. It holds the dataset the matcher is built
-// from: the one bundled with the extension, or one the reader imported on the options page.
-// Seeding, importing and resetting each replace the data in one transaction stamped with the
-// dataset version, so a reader of the database sees either the old dataset or the new one, never
-// half of one.
+// from (the one bundled with the extension, or one the reader imported on the options page) and the
+// compiled matcher of it. Seeding, importing and resetting each replace the data in one
+// transaction stamped with the dataset version, together with its compiled matcher, so a reader of
+// the database sees either the old dataset or the new one, never half of one.
 //
-// What replaces an imported dataset: only the reader (a reset or another import), a schema change
-// (DB_SCHEMA_VERSION), or an unreadable database. An extension update keeps it: the reader chose
-// it on purpose, and the options page tells them when the extension ships a different dataset. The
-// update does check it again with the new build's rules, though, and falls back to the bundled
-// dataset when those rules refuse it (the new code may not understand it).
+// The database is a cache of data that can be rebuilt, never the only copy of anything the reader
+// needs: a database that cannot be opened, lacks a store, or gives back damaged records is rebuilt
+// from the bundle (service.ts decides when, and serves the bundle from memory when even that fails).
+// So everything read back is checked before it is used.
+//
+// What replaces an imported dataset: only the reader (a reset, a repair or another import), a schema
+// change (DB_SCHEMA_VERSION), or a database that cannot be read. An extension update keeps it: the
+// reader chose it on purpose, and the options page tells them when the extension ships a different
+// dataset. The update does check it again with the new build's rules, though, and falls back to the
+// bundled dataset when those rules refuse it (the new code may not understand it).
 
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import { BUNDLE_FORMAT, parseBundle } from '../dataset/dataset';
 import type { StoredMatcher } from '../engine/matcher/stored';
 import type { DatasetInfo, DatasetSource } from '../shared/messages';
-import type { DatasetBundle, Entity, EntityType } from '../shared/types';
+import { type DatasetBundle, ENTITY_TYPES, type Entity, type EntityType } from '../shared/types';
 
 export const DB_NAME = 'backstory';
 /** Bump when the stores change shape; an older database is then rebuilt from the bundle. */
 export const DB_SCHEMA_VERSION = 3;
+const STORES = ['entities', 'meta', 'compiled'] as const;
+
+/**
+ * How long opening or deleting the database may take. IndexedDB waits without end for a connection
+ * that does not close (and a broken backing store can stall); past this the database counts as
+ * unusable and the bundled dataset serves from memory.
+ */
+export const DB_TIMEOUT_MS = 5_000;
 
 /** The meta record: what the reader sees, plus which bundled dataset an import was last checked with. */
 export interface StoredDatasetInfo extends DatasetInfo {
@@ -35,35 +48,171 @@ interface BackstorySchema extends DBSchema {
 
 export type BackstoryDb = IDBPDatabase<BackstorySchema>;
 
-function openOnce(): Promise<BackstoryDb> {
-  return openDB<BackstorySchema>(DB_NAME, DB_SCHEMA_VERSION, {
-    upgrade(db) {
-      // No migration of old data is needed: the dataset is re-seeded from the bundle.
-      for (const name of Array.from(db.objectStoreNames)) db.deleteObjectStore(name);
-      db.createObjectStore('entities', { keyPath: 'id' });
-      db.createObjectStore('meta');
-      db.createObjectStore('compiled');
-    },
+/** The database cannot be used: it could not be opened or rebuilt in time. */
+export class DatabaseUnavailable extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'DatabaseUnavailable';
+  }
+}
+
+/** Settles like `promise`, or rejects after `ms`; `late` gets a value that arrives after that. */
+function within<T>(promise: Promise<T>, ms: number, what: string, late?: (value: T) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const timer = setTimeout(() => {
+      done = true;
+      reject(new DatabaseUnavailable(`${what} took more than ${ms} ms`));
+    }, ms);
+    promise.then(
+      (value) => {
+        if (!done) {
+          clearTimeout(timer);
+          resolve(value);
+        } else late?.(value);
+      },
+      (error) => {
+        if (!done) {
+          clearTimeout(timer);
+          reject(error);
+        }
+      },
+    );
   });
 }
 
-/**
- * Opens the database. A database that cannot be opened (corrupt, or written by a newer version of
- * Backstory) is deleted and created again: its only content is the re-creatable dataset.
- */
-export async function openDatabase(): Promise<BackstoryDb> {
-  try {
-    return await openOnce();
-  } catch (error) {
-    console.warn('[Backstory] database unreadable, rebuilding it:', error);
-    await deleteDB(DB_NAME);
-    return openOnce();
+/** Opens the database and checks it has every store; throws when it cannot or has not. */
+async function openChecked(timeoutMs: number): Promise<BackstoryDb> {
+  let db: BackstoryDb | undefined;
+  const opening = openDB<BackstorySchema>(DB_NAME, DB_SCHEMA_VERSION, {
+    upgrade(upgrading) {
+      // No migration of old data is needed: the dataset is re-seeded from the bundle.
+      for (const name of Array.from(upgrading.objectStoreNames)) upgrading.deleteObjectStore(name);
+      upgrading.createObjectStore('entities', { keyPath: 'id' });
+      upgrading.createObjectStore('meta');
+      upgrading.createObjectStore('compiled');
+    },
+    // Another connection wants to delete or upgrade the database (a repair): let it.
+    blocking: () => db?.close(),
+  });
+  db = await within(opening, timeoutMs, 'opening the database', (late) => late.close());
+  const missing = STORES.filter((store) => !db!.objectStoreNames.contains(store));
+  if (missing.length > 0) {
+    db.close();
+    throw new Error(`the database has no ${missing.join(', ')} store`);
   }
+  return db;
+}
+
+/** Deletes the database, whatever state it is in. */
+export async function deleteDatabase(timeoutMs = DB_TIMEOUT_MS): Promise<void> {
+  await within(deleteDB(DB_NAME), timeoutMs, 'deleting the database');
+}
+
+/**
+ * Opens the database. One that cannot be opened (corrupt, written by a newer version of Backstory,
+ * or missing a store) is deleted and created again: its only content is the re-creatable dataset.
+ * Throws DatabaseUnavailable when that fails too.
+ */
+export async function openDatabase(timeoutMs = DB_TIMEOUT_MS): Promise<BackstoryDb> {
+  try {
+    return await openChecked(timeoutMs);
+  } catch (error) {
+    console.warn('[Backstory] the database cannot be opened; rebuilding it:', error);
+    try {
+      await deleteDatabase(timeoutMs);
+      return await openChecked(timeoutMs);
+    } catch (again) {
+      throw new DatabaseUnavailable(
+        `the database cannot be used: ${again instanceof Error ? again.message : String(again)}`,
+        again,
+      );
+    }
+  }
+}
+
+// ---- Checking what is read back ----------------------------------------------------------------
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isBilingual = (v: unknown) => isObject(v) && isString(v.en) && isString(v.ru);
+const isStrings = (v: unknown) => Array.isArray(v) && v.every(isString);
+const isPerLang = (v: unknown) => isObject(v) && isStrings(v.en) && isStrings(v.ru);
+const TYPES: ReadonlySet<unknown> = new Set(ENTITY_TYPES);
+
+/**
+ * Whether a record read back from the database has every field the matcher and the interface read,
+ * of the right type. It was validated when it was written; this only catches damage, cheaply (no
+ * content rules), because it runs on every worker start.
+ */
+export function entityIsWhole(e: unknown): e is Entity {
+  return (
+    isObject(e) &&
+    isString(e.id) &&
+    TYPES.has(e.type) &&
+    isBilingual(e.name) &&
+    isPerLang(e.aliases) &&
+    (e.contextAliases === undefined || isPerLang(e.contextAliases)) &&
+    (e.context === undefined || isPerLang(e.context)) &&
+    isBilingual(e.summary) &&
+    Array.isArray(e.timeline) &&
+    e.timeline.every((s) => isObject(s) && isString(s.date) && isString(s.kind) && isBilingual(s.label)) &&
+    (e.parties === undefined || (Array.isArray(e.parties) && e.parties.every(isBilingual))) &&
+    (e.related === undefined || isStrings(e.related)) &&
+    Array.isArray(e.sources) &&
+    e.sources.every((s) => isObject(s) && isString(s.url) && isString(s.title)) &&
+    (e.event === undefined ||
+      (isObject(e.event) &&
+        isPerLang(e.event.places) &&
+        isPerLang(e.event.cues) &&
+        (e.event.participants === undefined || isPerLang(e.event.participants)))) &&
+    (e.note === undefined || isString(e.note))
+  );
+}
+
+function metaIsWhole(m: unknown): m is StoredDatasetInfo {
+  return (
+    isObject(m) &&
+    isString(m.version) &&
+    isString(m.date) &&
+    typeof m.entityCount === 'number' &&
+    isObject(m.counts) &&
+    (m.source === 'bundled' || m.source === 'imported') &&
+    isString(m.seededAt) &&
+    (m.checkedWith === undefined || isString(m.checkedWith))
+  );
+}
+
+/** What the database holds, as read in one transaction. */
+export interface StoredDataset {
+  /** The meta record, when it is whole. */
+  meta?: StoredDatasetInfo;
+  entities: Entity[];
+  /** The meta record is whole and every entity it counts is there and whole. */
+  whole: boolean;
+  /** The stored compiled matcher record, unchecked (engine/matcher's loadMatcher checks it). */
+  compiled: unknown;
+}
+
+/** Reads the dataset and its compiled matcher in one transaction. Throws when the database fails. */
+export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
+  const tx = db.transaction(['entities', 'meta', 'compiled'], 'readonly');
+  const [meta, entities, compiled] = await Promise.all([
+    tx.objectStore('meta').get('dataset') as Promise<unknown>,
+    tx.objectStore('entities').getAll() as Promise<unknown[]>,
+    tx.objectStore('compiled').get('matcher') as Promise<unknown>,
+    tx.done,
+  ]);
+  const metaOk = metaIsWhole(meta);
+  const whole =
+    metaOk && entities.length > 0 && meta.entityCount === entities.length && entities.every(entityIsWhole);
+  return { meta: metaOk ? meta : undefined, entities: whole ? (entities as Entity[]) : [], whole, compiled };
 }
 
 export async function readDatasetInfo(db: BackstoryDb): Promise<DatasetInfo | undefined> {
   const stored = await db.get('meta', 'dataset');
-  if (!stored) return undefined;
+  if (!metaIsWhole(stored)) return undefined;
   const { checkedWith: _internal, ...info } = stored;
   return info;
 }
@@ -74,22 +223,26 @@ function countByType(entities: Entity[]): Record<EntityType, number> {
   return counts;
 }
 
+// ---- Writing -----------------------------------------------------------------------------------
+
 export interface SeedOptions {
   /** 'bundled' unless the reader imported the bundle. */
   source?: DatasetSource;
   /** For an import: the bundled version of this build (see StoredDatasetInfo.checkedWith). */
   checkedWith?: string;
+  /** The bundle's compiled matcher, stored in the same transaction (none: the store is emptied). */
+  compiled?: StoredMatcher;
   now?: Date;
 }
 
 /**
- * Replaces the stored dataset with `bundle` in a single transaction, and drops the compiled matcher
- * of the previous one in the same transaction. On any failure the previous dataset stays whole.
+ * Replaces the stored dataset with `bundle` in a single transaction, with its compiled matcher or
+ * without the previous one's. On any failure the previous dataset stays whole.
  */
 export async function seedDatabase(
   db: BackstoryDb,
   bundle: DatasetBundle,
-  { source = 'bundled', checkedWith, now = new Date() }: SeedOptions = {},
+  { source = 'bundled', checkedWith, compiled, now = new Date() }: SeedOptions = {},
 ): Promise<DatasetInfo> {
   const info: DatasetInfo = {
     version: bundle.version,
@@ -111,7 +264,9 @@ export async function seedDatabase(
   try {
     const entities = tx.objectStore('entities');
     track(entities.clear());
-    track(tx.objectStore('compiled').clear()); // compiled from the old dataset
+    const matchers = tx.objectStore('compiled');
+    track(matchers.clear()); // compiled from the old dataset
+    if (compiled) track(matchers.put(compiled, 'matcher'));
     // A bad record makes put() throw synchronously without aborting the transaction by itself,
     // so the clear() before it would commit: abort explicitly to keep the previous dataset.
     for (const entity of bundle.entities) track(entities.put(entity));
@@ -131,94 +286,131 @@ export async function seedDatabase(
 /** Most problems an import reply lists; a file that is wrong everywhere would give thousands. */
 export const MAX_REPORTED_PROBLEMS = 100;
 
-export type ImportResult =
-  | { ok: true; info: DatasetInfo; entities: Entity[] }
+/**
+ * Compiles a valid bundle into its matcher, in memory, before anything is stored: `stored` goes into
+ * the same transaction as the entities. Throws when the bundle cannot be compiled or stored.
+ */
+export type Prepare<M> = (bundle: DatasetBundle) => { matcher: M; stored: StoredMatcher };
+
+export type ImportResult<M> =
+  | { ok: true; info: DatasetInfo; entities: Entity[]; matcher?: M }
   | { ok: false; problems: string[] };
 
+function capped(problems: string[]): string[] {
+  if (problems.length <= MAX_REPORTED_PROBLEMS) return problems;
+  return [
+    ...problems.slice(0, MAX_REPORTED_PROBLEMS),
+    `... and ${problems.length - MAX_REPORTED_PROBLEMS} more problems`,
+  ];
+}
+
 /**
- * Validates `raw` (the parsed JSON of a compiled dataset file) and, when it is valid, replaces the
- * stored dataset with it in one transaction. When it is not, nothing in the database changes and
- * the problems come back, one line each. `bundledVersion` is the dataset inside this build.
+ * Validates `raw` (the parsed JSON of a compiled dataset file), compiles it with `prepare` and only
+ * then, when both succeed, replaces the stored dataset with it in one transaction. Otherwise nothing
+ * in the database changes and the problems come back, one line each. `bundledVersion` is the
+ * dataset inside this build.
  */
-export async function importDataset(
+export async function importDataset<M>(
   db: BackstoryDb,
   raw: unknown,
   bundledVersion: string,
   now = new Date(),
-): Promise<ImportResult> {
+  prepare?: Prepare<M>,
+): Promise<ImportResult<M>> {
   const { bundle, errors } = parseBundle(raw);
-  if (!bundle) {
-    const problems =
-      errors.length > MAX_REPORTED_PROBLEMS
-        ? [
-            ...errors.slice(0, MAX_REPORTED_PROBLEMS),
-            `... and ${errors.length - MAX_REPORTED_PROBLEMS} more problems`,
-          ]
-        : errors;
-    return { ok: false, problems: problems.length > 0 ? problems : ['the file is not a dataset'] };
+  if (!bundle)
+    return { ok: false, problems: errors.length > 0 ? capped(errors) : ['the file is not a dataset'] };
+  let prepared: ReturnType<Prepare<M>> | undefined;
+  try {
+    prepared = prepare?.(bundle);
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [`dataset bundle: Backstory could not build its matcher from this file (${String(error)})`],
+    };
   }
-  const info = await seedDatabase(db, bundle, { source: 'imported', checkedWith: bundledVersion, now });
-  return { ok: true, info, entities: bundle.entities };
+  const info = await seedDatabase(db, bundle, {
+    source: 'imported',
+    checkedWith: bundledVersion,
+    compiled: prepared?.stored,
+    now,
+  });
+  return { ok: true, info, entities: bundle.entities, matcher: prepared?.matcher };
 }
 
 /** Goes back to the bundled dataset, whatever the database holds. */
-export async function resetDataset(
+export async function resetDataset<M>(
   db: BackstoryDb,
   loadBundle: () => Promise<DatasetBundle>,
   now = new Date(),
-): Promise<{ info: DatasetInfo; entities: Entity[] }> {
+  prepare?: Prepare<M>,
+): Promise<{ info: DatasetInfo; entities: Entity[]; matcher?: M }> {
   const bundle = await loadBundle();
-  const info = await seedDatabase(db, bundle, { now });
-  return { info, entities: bundle.entities };
+  const prepared = prepare?.(bundle);
+  const info = await seedDatabase(db, bundle, { now, compiled: prepared?.stored });
+  return { info, entities: bundle.entities, matcher: prepared?.matcher };
+}
+
+export interface Ensured<M> {
+  info: DatasetInfo;
+  entities: Entity[];
+  /** The stored compiled matcher record when the dataset was read back (unchecked). */
+  compiled?: unknown;
+  /** The matcher `prepare` built when the bundled dataset was seeded. */
+  matcher?: M;
+  /** An imported dataset that the bundled one replaced: damaged, or refused by this build's rules. */
+  replacedImport?: { version?: string; date?: string };
 }
 
 /**
  * Makes sure the database holds a usable dataset, and returns it. The bundled dataset `version` is
  * (re)seeded from `loadBundle` when the database is empty, holds another bundled version, or its
- * stamp does not match its contents. An imported dataset is kept, across worker restarts and
- * extension updates alike; after an update (a new bundled `version`) it is validated again once,
- * and replaced by the bundled dataset if this build refuses it.
+ * records are damaged or do not match its stamp. An imported dataset is kept, across worker
+ * restarts and extension updates alike; after an update (a new bundled `version`) it is validated
+ * again once, and replaced by the bundled dataset if this build refuses it. Throws when the
+ * database fails (service.ts then rebuilds it).
  */
-export async function ensureDataset(
+export async function ensureDataset<M>(
   db: BackstoryDb,
   version: string,
   loadBundle: () => Promise<DatasetBundle>,
-): Promise<{ info: DatasetInfo; entities: Entity[] }> {
-  const tx = db.transaction(['entities', 'meta'], 'readonly');
-  const [stored, entities] = await Promise.all([
-    tx.objectStore('meta').get('dataset'),
-    tx.objectStore('entities').getAll(),
-  ]);
-  await tx.done;
-  const whole = stored !== undefined && stored.entityCount === entities.length && entities.length > 0;
-  if (whole && stored.source === 'imported') {
-    const { checkedWith, ...info } = stored;
-    if (checkedWith === version) return { info, entities };
-    const { errors } = parseBundle({
-      format: BUNDLE_FORMAT,
-      version: info.version,
-      date: info.date,
-      entities,
-    });
-    if (errors.length === 0) {
-      await db.put('meta', { ...stored, checkedWith: version }, 'dataset');
-      return { info, entities };
-    }
-    console.warn(
-      "[Backstory] the imported dataset does not pass this version's checks; using the bundled one:",
-      errors.slice(0, 3),
-    );
-  } else if (whole && stored.source === 'bundled' && stored.version === version) {
-    return { info: stored, entities };
+  prepare?: Prepare<M>,
+): Promise<Ensured<M>> {
+  const { meta, entities, whole, compiled } = await readDataset(db);
+  let replacedImport: Ensured<M>['replacedImport'];
+  if (meta?.source === 'imported') {
+    const { checkedWith, ...info } = meta;
+    if (whole && checkedWith === version) return { info, entities, compiled };
+    if (whole) {
+      const { errors } = parseBundle({
+        format: BUNDLE_FORMAT,
+        version: info.version,
+        date: info.date,
+        entities,
+      });
+      if (errors.length === 0) {
+        await db.put('meta', { ...meta, checkedWith: version }, 'dataset');
+        return { info, entities, compiled };
+      }
+      console.warn(
+        "[Backstory] the imported dataset does not pass this version's checks; using the bundled one:",
+        errors.slice(0, 3),
+      );
+    } else console.warn('[Backstory] the imported dataset is damaged; using the bundled one');
+    replacedImport = { version: info.version, date: info.date };
+  } else if (whole && meta?.source === 'bundled' && meta.version === version) {
+    const { checkedWith: _none, ...info } = meta;
+    return { info, entities, compiled };
   }
   const bundle = await loadBundle();
-  const seeded = await seedDatabase(db, bundle);
-  return { info: seeded, entities: bundle.entities };
+  const prepared = prepare?.(bundle);
+  const info = await seedDatabase(db, bundle, { compiled: prepared?.stored });
+  return { info, entities: bundle.entities, matcher: prepared?.matcher, replacedImport };
 }
 
 /**
  * The stored compiled matcher, if any. Whether it fits the dataset is for engine/matcher's
- * loadMatcher to say (it checks the dataset version and the format).
+ * loadMatcher to say (it checks the dataset version, the format and the data).
  */
 export async function readCompiledMatcher(db: BackstoryDb): Promise<StoredMatcher | undefined> {
   return db.get('compiled', 'matcher');

@@ -1,33 +1,20 @@
-// The background: a Chromium service worker or a Firefox event page. It owns the database and the
-// compiled matcher, and answers the typed requests of src/shared/messages.ts.
+// The background: a Chromium service worker or a Firefox event page. It wires service.ts (the
+// dataset, the matcher and the answers to the typed requests of src/shared/messages.ts) to the
+// extension API, and starts loading the matcher as soon as the worker starts: the first article
+// should not wait for the worker to open the database after its request arrives.
 
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseBundle } from '../dataset/dataset';
-import { annotateArticle } from '../engine/annotate-article';
-import { compileMatcher, type Matcher } from '../engine/matcher/compile';
-import { loadMatcher, serializeMatcher } from '../engine/matcher/stored';
+import { benchNow, benchSteps } from '../shared/bench';
 import type { Lang } from '../shared/languages';
-import {
-  type DatasetInfo,
-  type PageUi,
-  parseRequest,
-  type Reply,
-  type Request,
-  type TabCommand,
-} from '../shared/messages';
-import type { DatasetBundle, Entity } from '../shared/types';
+import { type PageUi, parseRequest, type Reply, type Request, type TabCommand } from '../shared/messages';
+import type { DatasetBundle } from '../shared/types';
 import { stringTable } from '../ui/strings';
 import { MARK_CSS, UI_CSS } from '../ui/styles';
-import {
-  type BackstoryDb,
-  ensureDataset,
-  importDataset,
-  openDatabase,
-  readCompiledMatcher,
-  readDatasetInfo,
-  resetDataset,
-  writeCompiledMatcher,
-} from './database';
+import { createService, type Notes } from './service';
+
+const started = __BENCH__ ? benchNow() : 0;
+let loadedAt: number | undefined;
 
 declare const __DATASET_VERSION__: string;
 /** Hash of the matcher's code at build time (build.mjs): a stored matcher is valid only for the same code. */
@@ -40,79 +27,19 @@ async function loadBundledDataset(): Promise<DatasetBundle> {
   return bundle;
 }
 
-interface Loaded {
-  matcher: Matcher;
-  info: DatasetInfo;
-}
+/** storage.local key of service.ts's notes (kept apart from the reader's settings). */
+const NOTES_KEY = 'backstoryDatasetNotes';
 
-let loading: Promise<Loaded> | null = null;
-
-/** Builds the matcher for `entities`, from the stored compiled form when it fits, else by compiling. */
-async function matcherFor(db: BackstoryDb, info: DatasetInfo, entities: Entity[]): Promise<Matcher> {
-  // Loading the stored compiled matcher is several times cheaper than compiling, most of all in
-  // a cold worker. It is stamped with the dataset version and the core code's hash, and
-  // compiled again when either differs.
-  const stored = await readCompiledMatcher(db).catch(() => undefined);
-  const stamp = `${info.version}/${__MATCHER_CODE_HASH__}`;
-  let matcher = loadMatcher(stored, entities, stamp);
-  if (matcher === null) {
-    matcher = compileMatcher(entities);
-    await writeCompiledMatcher(db, serializeMatcher(matcher, stamp)).catch((e) =>
-      console.warn('[Backstory] could not store the compiled matcher', e),
-    );
-  }
-  return matcher;
-}
-
-/**
- * Opens (and if needed seeds) the database and loads the compiled matcher stored there (compiling
- * and storing it when absent or stale), once per worker lifetime. A restarted worker pays this
- * again; a failure is not cached, so the next request retries.
- */
-function loaded(): Promise<Loaded> {
-  loading ??= (async () => {
-    const db = await openDatabase();
-    try {
-      const { info, entities } = await ensureDataset(db, __DATASET_VERSION__, loadBundledDataset);
-      return { matcher: await matcherFor(db, info, entities), info };
-    } finally {
-      db.close();
-    }
-  })().catch((error) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
-}
-
-/** Dataset changes (import, reset) one at a time, so two quick clicks cannot interleave. */
-let changing: Promise<unknown> = Promise.resolve();
-
-/**
- * Runs `change` against the database and, when it installs a dataset, makes the in-memory matcher
- * the new dataset's. Requests that arrive meanwhile still get the previous dataset's answers.
- */
-function changeDataset<T>(
-  change: (db: BackstoryDb) => Promise<{ result: T; installed?: { info: DatasetInfo; entities: Entity[] } }>,
-): Promise<T> {
-  const run = changing.then(async () => {
-    // Let a first seeding finish before replacing what it writes.
-    await loaded().catch(() => undefined);
-    const db = await openDatabase();
-    try {
-      const { result, installed } = await change(db);
-      if (installed) {
-        const matcher = await matcherFor(db, installed.info, installed.entities);
-        loading = Promise.resolve({ matcher, info: installed.info });
-      }
-      return result;
-    } finally {
-      db.close();
-    }
-  });
-  changing = run.catch(() => undefined);
-  return run;
-}
+const service = createService({
+  bundledVersion: __DATASET_VERSION__,
+  matcherCodeHash: __MATCHER_CODE_HASH__,
+  loadBundle: loadBundledDataset,
+  origin: self.location.origin,
+  notes: {
+    read: async () => ((await browser.storage.local.get(NOTES_KEY))[NOTES_KEY] as Notes | undefined) ?? {},
+    write: (notes) => browser.storage.local.set({ [NOTES_KEY]: notes }),
+  },
+});
 
 let pageUi: Promise<PageUi> | null = null;
 
@@ -135,45 +62,8 @@ function loadPageUi(): Promise<PageUi> {
 }
 
 async function handle(request: Request): Promise<Reply<Request['type']>> {
-  switch (request.type) {
-    case 'annotate': {
-      const { matcher, info } = await loaded();
-      const annotation = annotateArticle(matcher, request.text, { date: request.date, lang: request.lang });
-      return { ok: true, result: { ...annotation, dataset: info } };
-    }
-    case 'page-ui':
-      return { ok: true, result: await loadPageUi() };
-    case 'dataset-info': {
-      await loaded();
-      const db = await openDatabase();
-      const stored = await readDatasetInfo(db).finally(() => db.close());
-      if (!stored) return { ok: false, error: 'the database holds no dataset' };
-      return {
-        ok: true,
-        result: { ...stored, origin: self.location.origin, bundledVersion: __DATASET_VERSION__ },
-      };
-    }
-    case 'import-dataset': {
-      const outcome = await changeDataset(async (db) => {
-        const imported = await importDataset(db, request.bundle, __DATASET_VERSION__);
-        return { result: imported, installed: imported.ok ? imported : undefined };
-      });
-      if (!outcome.ok)
-        return {
-          ok: false,
-          error: 'The file is not a valid Backstory dataset; the current dataset is unchanged.',
-          problems: outcome.problems,
-        };
-      return { ok: true, result: outcome.info };
-    }
-    case 'reset-dataset': {
-      const info = await changeDataset(async (db) => {
-        const installed = await resetDataset(db, loadBundledDataset);
-        return { result: installed.info, installed };
-      });
-      return { ok: true, result: info };
-    }
-  }
+  if (request.type === 'page-ui') return { ok: true, result: await loadPageUi() };
+  return service.handle(request);
 }
 
 /** Only our own content scripts and pages may ask: a message from anywhere else is refused. */
@@ -189,18 +79,34 @@ function fromExtensionPage(sender: Runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 }
 
-const PAGE_ONLY: ReadonlySet<Request['type']> = new Set(['import-dataset', 'reset-dataset']);
+const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
+  'import-dataset',
+  'reset-dataset',
+  'repair-dataset',
+]);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!fromOwnExtension(sender)) return undefined;
+  const received = __BENCH__ ? benchNow() : 0;
   const request = parseRequest(message);
-  if ('error' in request) return Promise.resolve({ ok: false, error: request.error });
-  if (PAGE_ONLY.has(request.type) && !fromExtensionPage(sender))
-    return Promise.resolve({ ok: false, error: `${request.type} is only accepted from the options page` });
-  return handle(request).catch((error: unknown) => ({
-    ok: false,
-    error: error instanceof Error ? error.message : String(error),
-  }));
+  let reply: Promise<Reply<Request['type']>>;
+  if ('error' in request) reply = Promise.resolve({ ok: false, ...request });
+  else if (PAGE_ONLY.has(request.type) && !fromExtensionPage(sender))
+    reply = Promise.resolve({ ok: false, error: `${request.type} is only accepted from the options page` });
+  else
+    reply = handle(request).catch(
+      (error: unknown): Reply<Request['type']> => ({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+        reason: 'internal',
+      }),
+    );
+  return __BENCH__
+    ? reply.then((r) => ({
+        ...r,
+        bench: { received, answered: benchNow(), started, loaded: loadedAt, steps: benchSteps },
+      }))
+    : reply;
 });
 
 async function toggleSidebar(tabId: number | undefined): Promise<void> {
@@ -219,15 +125,18 @@ browser.commands.onCommand.addListener((command, tab) => {
   if (command === 'toggle-sidebar') void toggleSidebar(tab?.id);
 });
 
-// Seed on install and update rather than on the first article, so the first page is fast.
-browser.runtime.onInstalled.addListener(
-  () => void loaded().catch((e) => console.error('[Backstory] seeding failed', e)),
-);
-
-// For the end-to-end tests, which can evaluate code in the Chromium service worker.
-(globalThis as { backstoryDebug?: unknown }).backstoryDebug = {
-  datasetInfo: async () => {
-    const reply = await handle({ type: 'dataset-info' });
-    return reply.ok ? reply.result : reply;
-  },
+// Load the dataset and the page's strings as soon as the worker runs, so that an article's first
+// request finds them ready. The listeners below exist to get the worker started early: at install
+// or update (seeding) and at browser start (before the reader opens the first article).
+const warm = () => {
+  service
+    .warm()
+    .then(() => {
+      if (__BENCH__) loadedAt = benchNow();
+    })
+    .catch((e) => console.error('[Backstory] could not load the dataset', e));
+  loadPageUi().catch(() => undefined);
 };
+warm();
+browser.runtime.onInstalled.addListener(() => undefined);
+browser.runtime.onStartup.addListener(() => undefined);

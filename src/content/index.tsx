@@ -7,6 +7,7 @@
 // card's status line on its own article's date.
 
 import { todayIso } from '../dataset/status';
+import { benchMark } from '../shared/bench';
 import { isTabCommand, type PageUi, type Reply, type Request, type Results } from '../shared/messages';
 import { interfaceLanguage } from '../shared/settings';
 import type { Entity } from '../shared/types';
@@ -14,6 +15,14 @@ import { articleUrlLang, type DetectedArticle, detectArticle } from '../site/det
 import { extractText } from '../site/extract';
 import { indexMentions } from '../ui/layout/mention-index';
 import { setStrings } from '../ui/strings';
+import {
+  answerPings,
+  contextLost,
+  isContextLost,
+  onContextLost,
+  previousCopyAlive,
+  watchContext,
+} from './context-lost';
 import { browser } from './extension-api';
 import { installHoverCards } from './hover';
 import { waitForArticle, watchLivingPage } from './living-page';
@@ -43,7 +52,23 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 async function ask<T extends Request['type']>(
   request: Extract<Request, { type: T }>,
 ): Promise<Results[T] | null> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
+  if (__BENCH__) benchMark(`${request.type}:sent`);
+  let reply: Reply<T> | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
+  } catch (error) {
+    if (!isContextLost(error)) throw error;
+    contextLost();
+    return null;
+  }
+  if (__BENCH__) benchMark(`${request.type}:replied`);
+  if (__BENCH__ && reply?.bench) {
+    benchMark(`${request.type}:received`, reply.bench.received);
+    benchMark(`${request.type}:answered`, reply.bench.answered);
+    benchMark('background:started', reply.bench.started);
+    if (reply.bench.loaded) benchMark('background:loaded', reply.bench.loaded);
+    for (const [step, at] of Object.entries(reply.bench.steps ?? {})) benchMark(`background:${step}`, at);
+  }
   if (reply?.ok) return reply.result;
   console.warn('[Backstory]', reply?.error ?? 'no answer from the background');
   return null;
@@ -59,6 +84,7 @@ interface Annotated {
 /** Reads an article's text, asks the background for its mentions and paints them. */
 async function annotate(article: DetectedArticle, ui: Promise<PageUi | null>): Promise<Annotated | null> {
   const extracted = extractText(article.blocks);
+  if (__BENCH__) benchMark('extracted');
   await nextTask();
   const [result, pageUi] = await Promise.all([
     ask({ type: 'annotate', text: extracted.text, lang: article.lang, date: article.date }),
@@ -66,34 +92,50 @@ async function annotate(article: DetectedArticle, ui: Promise<PageUi | null>): P
   ]);
   if (!result || !pageUi) return null;
   const painting = paintMentions(document, extracted, result.mentions, pageUi.markCss);
+  if (__BENCH__) benchMark('painted');
   return { result, painting, text: extracted.text };
 }
 
 async function run(): Promise<void> {
+  if (__BENCH__) benchMark('start');
   // Never inject twice, even if the script is evaluated again in the same page; and on a section
   // or home page (whose items keep arriving as the reader scrolls) do nothing at all.
   const root = document.documentElement;
-  if (root.dataset[DONE] || !articleUrlLang(location.href)) return;
+  if (!articleUrlLang(location.href)) return;
+  if (root.dataset[DONE]) {
+    // A copy injected after an update or reload (Firefox does that): take over only from a dead one.
+    if (previousCopyAlive(document)) return;
+    clearPage(document);
+  }
   root.dataset[DONE] = '1';
-  // Detecting a long article is a task's worth of work: not on top of evaluating this script.
-  await nextTask();
-  let sidebar: MountedSidebar | undefined;
-  const [article, settings] = await Promise.all([
-    waitForArticle(document, () => detectArticle(document, location.href)),
-    syncSettings((changed) => {
-      setMarksVisible(document, changed.marks);
-      sidebar?.draw();
-    }),
-  ]);
-  if (!article) return;
-  // Before the marks appear, so that marks turned off never flash up while they are painted.
-  setMarksVisible(document, settings.current().marks);
-  // Once per page: the stylesheets and strings do not change from one article to the next.
+  answerPings(document);
+  watchContext(document);
+  onContextLost(() => clearPage(document));
+  // Asked at once, while the article is detected and read: neither depends on it, and the first
+  // article should not wait for two round trips one after the other. Once per page: the stylesheets
+  // and strings do not change from one article to the next.
   const ui = ask({ type: 'page-ui' }).then((pageUi) => {
     if (pageUi) setStrings(pageUi.strings);
     return pageUi;
   });
-  let current = await annotate(article, ui);
+  let sidebar: MountedSidebar | undefined;
+  const settingsReady = syncSettings((changed) => {
+    setMarksVisible(document, changed.marks);
+    sidebar?.draw();
+  });
+  // Detecting a long article is a task's worth of work: not on top of evaluating this script.
+  await nextTask();
+  const article = await waitForArticle(document, () => detectArticle(document, location.href));
+  if (!article) return;
+  if (__BENCH__) benchMark('detected');
+  // The article is read and sent without waiting for the settings; they are needed before the marks
+  // appear, so that marks turned off never flash up while they are painted.
+  const ready = Promise.all([ui, settingsReady]).then(([pageUi, settings]) => {
+    setMarksVisible(document, settings.current().marks);
+    return pageUi;
+  });
+  let current = await annotate(article, ready);
+  const settings = await settingsReady;
   const pageUi = await ui;
   if (!current || !pageUi) return;
   await nextTask();
@@ -117,6 +159,7 @@ async function run(): Promise<void> {
       if (wrapper?.isConnected) revealMention(wrapper);
     },
   );
+  if (__BENCH__) benchMark('sidebar');
 
   const byId = new Map<string, Entity>(result.entities.map((entity) => [entity.id, entity]));
   /** Article containers with marks, and their dates: a hover card's status is on its own article's date. */
@@ -134,7 +177,7 @@ async function run(): Promise<void> {
     onDisable: () => settings.update({ hoverCards: false }),
   });
 
-  watchLivingPage(document, {
+  const stopWatching = watchLivingPage(document, {
     // Some of the first article's marks are not in the page: the page rendered (part of) it again.
     stale: () => current?.painting.stale() ?? false,
     repaint() {
@@ -168,10 +211,29 @@ async function run(): Promise<void> {
     },
   });
 
+  onContextLost(() => {
+    stopWatching();
+    current?.painting.stop();
+  });
+
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (isTabCommand(message)) sidebar?.toggle();
     return undefined;
   });
 }
 
-run().catch((error: unknown) => console.warn('[Backstory] could not give context on this page:', error));
+/** Removes everything we added to the page: marks, their style, the sidebar, hover cards, the push. */
+function clearPage(doc: Document): void {
+  const root = doc.documentElement;
+  for (const host of Array.from(doc.querySelectorAll('backstory-sidebar, backstory-card'))) host.remove();
+  unpaintMentions(doc);
+  doc.getElementById('backstory-mark-style')?.remove();
+  setMarksVisible(doc, true);
+  root.style.removeProperty('margin-right');
+  delete root.dataset[DONE];
+}
+
+run().catch((error: unknown) => {
+  if (isContextLost(error)) contextLost();
+  else console.warn('[Backstory] could not give context on this page:', error);
+});

@@ -3,6 +3,7 @@
 // page.
 
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { contextLost, isContextLost } from './context-lost';
 import { browser } from './extension-api';
 
 export interface SettingsSync {
@@ -48,7 +49,12 @@ export async function syncSettings(onExternalChange: (settings: Settings) => voi
     update(change) {
       settings = { ...settings, ...change };
       ownWrites.add(settingsKey(settings));
-      browser.storage.local.set({ [SETTINGS_KEY]: settings }).catch(() => undefined);
+      try {
+        browser.storage.local.set({ [SETTINGS_KEY]: settings }).catch(() => undefined);
+      } catch (error) {
+        // Chromium throws at once once the extension was updated or reloaded: take our interface down.
+        if (isContextLost(error)) contextLost();
+      }
     },
   };
 }

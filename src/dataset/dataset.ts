@@ -5,6 +5,7 @@
 // entity, the expansion of series files (series.ts), and the compiled bundle.
 // Pure TypeScript: no Node or browser API, so it runs everywhere.
 
+import { MAX_ENTITIES } from '../shared/limits';
 import type { DatasetBundle, Entity } from '../shared/types';
 import { aliasKey, EntitySchema, isIsoDate, type Place, schemaProblems, show, sourceSchemas } from './schema';
 import { expandSeries } from './series';
@@ -453,8 +454,13 @@ export function parseBundle(raw: unknown): { bundle?: DatasetBundle; errors: str
     errors.push(`${where}: entities: expected an array, got ${show(entities)}`);
     return { errors };
   }
+  if (entities.length > MAX_ENTITIES) {
+    errors.push(`${where}: entities: ${entities.length} entities, more than ${MAX_ENTITIES}`);
+    return { errors };
+  }
   const result = validateFiles([{ file: where, kind: 'entities', content: entities }], null);
-  errors.push(...result.errors);
+  // A loop, not push(...errors): a spread of many problems overflows the stack.
+  for (const error of result.errors) errors.push(error);
   if (errors.length > 0) return { errors };
   const sorted = [...result.entities].sort(byId);
   const hash = contentHash(sorted);

@@ -6,25 +6,13 @@
 // Messages are the curator's: each names what was expected and shows what was found.
 
 import * as v from 'valibot';
+import { MAX_NAME_LENGTH, MAX_NAMES_PER_LIST } from '../shared/limits';
 import { ENTITY_TYPES, STEP_KINDS } from '../shared/types';
 
 /** Summaries are read in a hover card: a few sentences, not an essay. */
 export const MAX_SUMMARY_SENTENCES = 3;
 export const MAX_SUMMARY_LENGTH = 400;
 
-/**
- * Every alias and clue word becomes a path in the matcher's trie, compiled recursively: one alias
- * of a few hundred thousand characters overflowed the stack. The longest real names (full official
- * treaty titles) stay well under 200 characters.
- */
-export const MAX_ALIAS_LENGTH = 200;
-/**
- * Aliases (and clue words) per language and entity. Each Russian alias expands to a dozen case
- * forms in the matcher; the richest real entities (a series' generated edition names, a
- * long-lived treaty) need a few dozen, so 200 is generous while keeping one entity from bloating
- * every install's matcher.
- */
-export const MAX_NAMES_PER_LANG = 200;
 /** Other free texts (names, labels, titles, notes, URLs): long enough for any honest use. */
 const MAX_TEXT_LENGTH = 2000;
 const MAX_LIST_LENGTH = 1000;
@@ -199,11 +187,11 @@ export const IsoDateSchema = v.pipe(
 /** A string in every language. */
 export const BilingualSchema = record({ en: text(), ru: text() }, '{ en, ru }');
 
-/** One alias or clue word: a name, not a paragraph (see MAX_ALIAS_LENGTH). */
+/** One alias or clue word: a name, not a paragraph (see MAX_NAME_LENGTH). */
 /* @__NO_SIDE_EFFECTS__ */
 function name() {
   return v.pipe(
-    text(MAX_ALIAS_LENGTH),
+    text(MAX_NAME_LENGTH),
     v.check(
       (s) => s === s.trim(),
       (issue) => `${show(issue.input)} has leading or trailing spaces`,
@@ -217,8 +205,8 @@ function names(min: number, item: v.GenericSchema<string> = name()) {
     v.array(item, (issue) => `expected an array of strings, got ${got(issue)}`),
     v.minLength(min, `needs at least ${min} entr${min === 1 ? 'y' : 'ies'}`),
     v.maxLength(
-      MAX_NAMES_PER_LANG,
-      (issue) => `${issue.input.length} names, more than ${MAX_NAMES_PER_LANG} in one language`,
+      MAX_NAMES_PER_LIST,
+      (issue) => `${issue.input.length} names, more than ${MAX_NAMES_PER_LIST} in one language`,
     ),
   );
 }
@@ -338,9 +326,9 @@ export const EntitySchema = record(
     type: v.picklist(ENTITY_TYPES, (issue) => `${got(issue)} is not one of ${ENTITY_TYPES.join(', ')}`),
     name: record(
       {
-        en: text(MAX_ALIAS_LENGTH),
+        en: text(MAX_NAME_LENGTH),
         ru: v.pipe(
-          text(MAX_ALIAS_LENGTH),
+          text(MAX_NAME_LENGTH),
           v.check(isRussianName, (issue) => `${show(issue.input)} has no Cyrillic letters`),
         ),
       },
@@ -418,21 +406,21 @@ function buildSourceSchemas() {
   /** One place of the gazetteer: a host city or country, with the forms the edition names need. */
   const PlaceSchema = record(
     {
-      en: text(MAX_ALIAS_LENGTH),
+      en: text(MAX_NAME_LENGTH),
       /** Russian nominative ("Тяньцзинь"). */
       ru: v.pipe(
-        text(MAX_ALIAS_LENGTH),
+        text(MAX_NAME_LENGTH),
         v.check(
           (s) => CYRILLIC.test(s),
           (issue) => `${show(issue.input)} has no Cyrillic letters`,
         ),
       ),
       /** Russian locative, as after в/на ("Тяньцзине"; "Бали"). */
-      in: text(MAX_ALIAS_LENGTH),
+      in: text(MAX_NAME_LENGTH),
       /** Russian masculine adjective in the nominative ("тяньцзиньский"), when Russian has one. */
       adj: v.optional(
         v.pipe(
-          text(MAX_ALIAS_LENGTH),
+          text(MAX_NAME_LENGTH),
           v.regex(
             /(ый|ий|ой)$/,
             (issue) => `${show(issue.input)} is not a masculine adjective (-ый, -ий, -ой)`,
@@ -440,7 +428,7 @@ function buildSourceSchemas() {
         ),
       ),
       /** English adjective, countries only ("Chinese"). */
-      enAdj: v.optional(text(MAX_ALIAS_LENGTH)),
+      enAdj: v.optional(text(MAX_NAME_LENGTH)),
       /** The country a city is in: a place key. */
       country: v.optional(IdSchema),
       /** Other spellings ("St. Petersburg"; "Петербург"), nominative. */

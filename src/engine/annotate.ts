@@ -182,7 +182,10 @@ const kinLists = new WeakMap<Matcher, Map<string, readonly Entity[]>>();
  */
 function kinOf(matcher: Matcher, entity: Entity): readonly Entity[] {
   let lists = kinLists.get(matcher);
-  if (lists === undefined) kinLists.set(matcher, (lists = new Map()));
+  if (lists === undefined) {
+    lists = new Map();
+    kinLists.set(matcher, lists);
+  }
   let kin = lists.get(entity.id);
   if (kin === undefined) {
     const ids = entity.editions ?? (entity.type === 'organization' ? [] : (entity.related ?? []));

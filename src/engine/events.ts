@@ -196,7 +196,7 @@ class Slots {
       const list: number[] = [];
       for (const id of hit.entityIds) {
         const own = this.byId.get(id);
-        if (own !== undefined) list.push(...own);
+        if (own !== undefined) for (const slot of own) list.push(slot);
       }
       slots = list.length === 0 ? NO_SLOTS : Int32Array.from(list);
       this.byTerm.set(hit.entityIds, slots);
@@ -362,7 +362,9 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
       dateEnd: date.end,
     });
   }
-  links.push(...linkToday(text, starts, hits, playing, inPlay, infos, dates, published));
+  // A loop, not push(...): an article's links grow with its length.
+  for (const link of linkToday(text, starts, hits, playing, inPlay, infos, dates, published))
+    links.push(link);
   return links.sort((a, b) => a.start - b.start);
 }
 

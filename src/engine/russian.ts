@@ -123,8 +123,7 @@ function adjectiveParadigm(word: string, gender: Gender): Paradigm {
   let sg: Cases;
   if (gender === 'f') {
     if (soft) sg = cases(word, s('ей'), s('ей'), s('юю'), s('ей'), s('ей'));
-    else if (sibilant)
-      sg = cases(word, s('ей', 'ой'), s('ей', 'ой'), s('ую'), s('ей', 'ой'), s('ей', 'ой'));
+    else if (sibilant) sg = cases(word, s('ей', 'ой'), s('ей', 'ой'), s('ую'), s('ей', 'ой'), s('ей', 'ой'));
     else sg = cases(word, s('ой'), s('ой'), s('ую'), s('ой'), s('ой'));
   } else {
     // Masculine and neuter share the oblique cases. The accusative is taken as inanimate: an animate
@@ -247,9 +246,7 @@ function feminineA(word: string): Paradigm {
   const stem = word.slice(0, -1);
   const end = last(stem);
   const gen = has(VELAR + SIBILANT, end) ? `${stem}и` : `${stem}ы`;
-  const ins = has(`${SIBILANT}ц`, end)
-    ? [`${stem}ей`, `${stem}ой`]
-    : [`${stem}ой`];
+  const ins = has(`${SIBILANT}ц`, end) ? [`${stem}ей`, `${stem}ой`] : [`${stem}ой`];
   const plGen = zeroGenitive(stem);
   return {
     sg: cases(word, gen, `${stem}е`, `${stem}у`, ins, `${stem}е`),

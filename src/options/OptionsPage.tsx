@@ -7,7 +7,8 @@
 
 import { Fragment, type TargetedEvent } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { MAX_IMPORT_BYTES, type Reply } from '../shared/messages';
+import { MAX_JSON_DEPTH } from '../shared/limits';
+import { jsonTextDepth, MAX_IMPORT_BYTES, type Reply, type Request } from '../shared/messages';
 import { parseSettings, type Settings } from '../shared/settings';
 import type { EntityType } from '../shared/types';
 import type { DatasetInfoResult, OptionsApi, Strings, Translate } from './options-api';
@@ -188,6 +189,35 @@ function explain(problem: string, t: Translate): string {
   return known ? t(known[1]) : problem;
 }
 
+/**
+ * How long the page waits for the background before it says so: an import of a large file takes a
+ * few seconds; a background that never answers must not leave the page busy for ever.
+ */
+const ANSWER_TIMEOUT_MS = { read: 15_000, change: 120_000 };
+
+/** The background's reply, or a failed one when it does not answer in time. */
+function ask<T extends Request>(
+  api: OptionsApi,
+  request: T,
+  timeoutMs: number,
+  t: Translate,
+): Promise<Reply<T['type']>> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ ok: false, error: t('optionsNoAnswer') }), timeoutMs);
+    api.send(request).then(
+      (reply) => {
+        clearTimeout(timer);
+        // A reply is an object; anything else (no listener answered) means no answer.
+        resolve(reply ?? { ok: false, error: t('optionsNoAnswer') });
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        resolve({ ok: false, error: String(error) });
+      },
+    );
+  });
+}
+
 function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
 }
@@ -199,11 +229,8 @@ function DatasetSection({ api, strings }: { api: OptionsApi; strings: Strings })
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
 
   const refresh = useCallback(
-    () =>
-      api
-        .send({ type: 'dataset-info' })
-        .then(setInfo, (error: unknown) => setInfo({ ok: false, error: String(error) })),
-    [api],
+    () => ask(api, { type: 'dataset-info' }, ANSWER_TIMEOUT_MS.read, t).then(setInfo),
+    [api, t],
   );
   useEffect(() => {
     void refresh();
@@ -224,6 +251,10 @@ function DatasetSection({ api, strings }: { api: OptionsApi; strings: Strings })
     } catch (error) {
       return fail(t('optionsImportFailed', file.name), [t('optionsImportUnreadable', String(error))]);
     }
+    // Before JSON.parse and before the background: a file nested thousands of levels deep would
+    // otherwise make every step that walks it recurse (messaging, validation) and may never answer.
+    if (jsonTextDepth(text) > MAX_JSON_DEPTH)
+      return fail(t('optionsImportFailed', file.name), [t('optionsImportTooDeep', MAX_JSON_DEPTH)]);
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -231,9 +262,7 @@ function DatasetSection({ api, strings }: { api: OptionsApi; strings: Strings })
       const reason = error instanceof Error ? error.message : String(error);
       return fail(t('optionsImportFailed', file.name), [t('optionsImportNotJson', reason)]);
     }
-    const reply = await api
-      .send({ type: 'import-dataset', bundle: data })
-      .catch((error: unknown): Reply<'import-dataset'> => ({ ok: false, error: String(error) }));
+    const reply = await ask(api, { type: 'import-dataset', bundle: data }, ANSWER_TIMEOUT_MS.change, t);
     if (!reply.ok)
       return fail(
         t('optionsImportFailed', file.name),
@@ -248,11 +277,27 @@ function DatasetSection({ api, strings }: { api: OptionsApi; strings: Strings })
 
   async function reset(): Promise<void> {
     setOutcome({ kind: 'busy', message: t('optionsResetting') });
-    const reply = await api
-      .send({ type: 'reset-dataset' })
-      .catch((error: unknown): Reply<'reset-dataset'> => ({ ok: false, error: String(error) }));
+    const reply = await ask(api, { type: 'reset-dataset' }, ANSWER_TIMEOUT_MS.change, t);
     if (!reply.ok) return fail(t('optionsResetFailed', reply.error));
     setOutcome({ kind: 'done', message: t('optionsResetDone', reply.result.version) });
+    await refresh();
+  }
+
+  /** Works whatever state the database is in: the background rebuilds it, or serves from memory. */
+  async function repair(): Promise<void> {
+    setOutcome({ kind: 'busy', message: t('optionsRepairing') });
+    const reply = await ask(api, { type: 'repair-dataset' }, ANSWER_TIMEOUT_MS.change, t);
+    if (!reply.ok) return fail(t('optionsRepairFailed', reply.error));
+    const { result } = reply;
+    const lines = [result.stored ? t('optionsRepairDone', result.version) : t('optionsRepairMemory')];
+    if (result.keptImport) lines.push(t('optionsRepairKeptImport', result.version));
+    if (result.lostImport)
+      lines.push(
+        result.lostImport.version
+          ? t('optionsRepairLostImport', result.lostImport.version)
+          : t('optionsRepairLostImportUnknown'),
+      );
+    setOutcome({ kind: 'done', message: lines.join(' ') });
     await refresh();
   }
 
@@ -294,6 +339,14 @@ function DatasetSection({ api, strings }: { api: OptionsApi; strings: Strings })
       <button type="button" disabled={busy} onClick={() => void reset()}>
         {t('optionsReset')}
       </button>
+      <div class="repair">
+        <button type="button" disabled={busy} aria-describedby="repair-hint" onClick={() => void repair()}>
+          {t('optionsRepair')}
+        </button>
+        <p class="note" id="repair-hint">
+          {t('optionsRepairHint')}
+        </p>
+      </div>
       <p role="status" class="status" data-outcome={outcome.kind}>
         {outcome.kind === 'busy' || outcome.kind === 'done' ? outcome.message : ''}
       </p>
@@ -325,10 +378,12 @@ function DatasetInfoList({ info, t, locale }: { info: DatasetInfoResult; t: Tran
     month: 'long',
     year: 'numeric',
   });
-  const installed = new Date(info.seededAt).toLocaleString(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  });
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(locale, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+    });
+  const installed = when(info.seededAt);
   return (
     <>
       <dl>
@@ -353,6 +408,18 @@ function DatasetInfoList({ info, t, locale }: { info: DatasetInfoResult; t: Tran
       </dl>
       {info.source === 'imported' && info.bundledVersion !== info.version && (
         <p class="note">{t('optionsDatasetOtherBundled', info.bundledVersion)}</p>
+      )}
+      {!info.stored && (
+        <p role="alert" data-notice="not-stored">
+          {t('optionsDatasetNotStored')}
+        </p>
+      )}
+      {info.replacedImport && (
+        <p role="alert" data-notice="replaced-import">
+          {info.replacedImport.version
+            ? t('optionsReplacedImport', info.replacedImport.version, when(info.replacedImport.at))
+            : t('optionsReplacedImportUnknown', when(info.replacedImport.at))}
+        </p>
       )}
     </>
   );

@@ -2,10 +2,11 @@
 // extension loaded or without it, pointed at the fixture server (test/e2e/server.mjs). The e2e tests
 // have their own launcher (browsers.ts), which the .mjs benches cannot import.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, firefoxProxyPrefs } from '../e2e/server.mjs';
@@ -19,46 +20,93 @@ export function median(values) {
 }
 
 /**
- * Chromium with dist/chrome loaded when `extension` is true (and its service worker running), on a
- * fresh profile removed again by close(). `viewport` as Playwright takes it; its default otherwise.
+ * Chromium with an unpacked extension loaded when `extension` is true (dist/chrome, or `extensionDir`)
+ * and its service worker running (unless `waitForWorker` is false). On a fresh profile removed again
+ * by close(), or on `profile`, which close() keeps (a browser restarted on it is a browser start with
+ * the extension already installed). `viewport` as Playwright takes it; its default otherwise.
  */
-export async function launchChromium(port, { extension = true, viewport } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
+export async function launchChromium(
+  port,
+  {
+    extension = true,
+    extensionDir = join(root, 'dist/chrome'),
+    viewport,
+    profile,
+    waitForWorker = true,
+  } = {},
+) {
+  const dir = profile ?? mkdtempSync(join(tmpdir(), 'backstory-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     ...(viewport ? { viewport } : {}),
-    args: chromiumArgs(port, extension ? join(root, 'dist/chrome') : undefined),
+    args: chromiumArgs(port, extension ? extensionDir : undefined),
   });
-  const worker = extension
-    ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 })))
-    : null;
+  const worker =
+    extension && waitForWorker
+      ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 })))
+      : null;
   return {
     context,
     worker,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!profile) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** Firefox ESR with dist/firefox installed when `extension` is true, on a fresh profile removed by close(). */
-export async function launchFirefox(port, { extension = true } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-bench-ff-'));
+/** The Firefox add-on id (manifest.json's browser_specific_settings). */
+export const FIREFOX_ADDON_ID = 'backstory@backstory-extension.org';
+
+/**
+ * A Firefox profile with the extension in `extensionDir` installed as a normal (sideloaded, unsigned)
+ * add-on, which Firefox loads at every start, unlike a temporary add-on installed over WebDriver
+ * BiDi (gone at the next start). See test/e2e/README.md.
+ */
+export function firefoxProfileWithExtension(extensionDir = join(root, 'dist/firefox')) {
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-bench-ffp-'));
+  const files = {};
+  const walk = (rel) => {
+    for (const entry of readdirSync(join(extensionDir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else files[path] = readFileSync(join(extensionDir, path));
+    }
+  };
+  walk('');
+  mkdirSync(join(profile, 'extensions'), { recursive: true });
+  writeFileSync(join(profile, 'extensions', `${FIREFOX_ADDON_ID}.xpi`), zipSync(files));
+  return profile;
+}
+
+/**
+ * Firefox ESR with the extension installed when `extension` is true: dist/firefox (or `extensionDir`)
+ * as a temporary add-on on a fresh profile removed by close(); or, with `profile` (from
+ * firefoxProfileWithExtension), the add-on that profile holds, and close() keeps the profile.
+ */
+export async function launchFirefox(
+  port,
+  { extension = true, extensionDir = join(root, 'dist/firefox'), profile } = {},
+) {
+  const dir = profile ?? mkdtempSync(join(tmpdir(), 'backstory-bench-ff-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: firefoxProxyPrefs(port),
+    userDataDir: dir,
+    extraPrefsFirefox: {
+      ...firefoxProxyPrefs(port),
+      // A sideloaded unsigned add-on runs only with both (see test/e2e/README.md).
+      ...(profile ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0 } : {}),
+    },
   });
-  if (extension) await browser.installExtension(join(root, 'dist/firefox'));
+  if (extension && !profile) await browser.installExtension(extensionDir);
   return {
     browser,
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!profile) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

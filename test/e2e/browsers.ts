@@ -1,6 +1,6 @@
 // Launch headless Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi)
 // with an unpacked extension, behind one small interface so each end-to-end test is written once.
-// Recipes and their reasons: /work/shared/browser-e2e.md.
+// Recipes and their reasons: test/e2e/README.md.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -187,11 +187,19 @@ export interface LaunchOptions {
    * CDP), so there it is the ui.systemUsesDarkTheme pref, which only applies at startup.
    */
   colorScheme?: 'light' | 'dark';
+  /**
+   * Chromium only: this profile folder instead of a fresh one, kept on close, so that a test can
+   * start the browser again on it (a browser restart with the extension installed).
+   */
+  profile?: string;
 }
 
 export async function launchChromium(extDir: string, options: LaunchOptions): Promise<ChromiumBrowser> {
   const ext = resolve(extDir);
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const removeProfile = () => {
+    if (!options.profile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  };
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -207,7 +215,7 @@ export async function launchChromium(extDir: string, options: LaunchOptions): Pr
     await serviceWorker();
   } catch (err) {
     await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
     throw new Error(`Chromium started no service worker for the extension in ${ext}: ${err}`);
   }
   return {
@@ -217,7 +225,7 @@ export async function launchChromium(extDir: string, options: LaunchOptions): Pr
     newPage: async () => chromiumPage(await context.newPage()),
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile();
     },
   };
 }
@@ -238,7 +246,7 @@ export async function launchFirefox(extDir: string, options: LaunchOptions): Pro
   });
   let extensionId: string;
   try {
-    // Not `enableExtensions`: puppeteer does not await those installs (see browser-e2e.md).
+    // Not `enableExtensions`: puppeteer does not await those installs (see README.md).
     extensionId = await browser.installExtension(ext);
   } catch (err) {
     await browser.close().catch(() => {});
@@ -255,6 +263,22 @@ export async function launchFirefox(extDir: string, options: LaunchOptions): Pro
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Sends `request` to the background from an extension page (the options page), as that page's own
+ * code does: how tests ask what the background holds, with no test hook in the build.
+ */
+export async function askBackground(page: Page, request: unknown): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    (message) =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<Record<string, unknown>> } };
+        }
+      ).chrome.runtime.sendMessage(message),
+    request,
+  );
 }
 
 export function launch(name: BrowserName, extDir: string, options: LaunchOptions): Promise<TestBrowser> {

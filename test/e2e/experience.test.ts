@@ -470,7 +470,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
 
     if (name === 'chromium') {
       // Firefox cannot open moz-extension:// pages over WebDriver BiDi ("Navigation ... is not allowed
-      // in this context", /work/shared/browser-e2e.md), so the options page is checked with axe in
+      // in this context", see test/e2e/README.md), so the options page is checked with axe in
       // Chromium only; on Firefox it is covered by test/unit/options.test.tsx.
       it(`the options page in the ${scheme} theme has no axe violations`, async () => {
         const chromium = browser as ChromiumBrowser;

@@ -1,6 +1,6 @@
 // End-to-end: the options page of the built extension in headless Chromium, changing what an open
 // TASS article shows. Chromium only: Firefox refuses to navigate a tab to moz-extension:// pages over
-// WebDriver BiDi ("Navigation ... is not allowed in this context", see /work/shared/browser-e2e.md),
+// WebDriver BiDi ("Navigation ... is not allowed in this context", see test/e2e/README.md),
 // so on Firefox the options page is covered by the unit tests (test/unit/options.test.tsx) and the
 // database semantics by test/unit/database.test.ts.
 

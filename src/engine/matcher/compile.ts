@@ -3,7 +3,7 @@
 // matching; stored.ts keeps its result so a restarted worker loads it instead. `npm run bench`
 // measures both.
 
-import { LANGS, type Lang } from '../../shared/languages';
+import type { Lang } from '../../shared/languages';
 import type { Entity } from '../../shared/types';
 import { englishVariants, russianVariants } from '../name-variants';
 import { joinedSpellings } from '../normalize';

@@ -673,11 +673,16 @@ function aliasEmitter(m: CompiledMatcher, out: AliasHit[]): Emit {
     let document = false;
     for (const e of sorted) {
       if (e === DOCUMENT) document = true;
-      else if (e & SHORT_FLAG)
-        (shortIds === NO_IDS ? (shortIds = []) : shortIds).push(m.entityIds[e & ~SHORT_FLAG]!);
-      else if (e & CONTEXT_FLAG)
-        (contextIds === NO_IDS ? (contextIds = []) : contextIds).push(m.entityIds[e & ~CONTEXT_FLAG]!);
-      else (entityIds === NO_IDS ? (entityIds = []) : entityIds).push(m.entityIds[e]!);
+      else if (e & SHORT_FLAG) {
+        if (shortIds === NO_IDS) shortIds = [];
+        shortIds.push(m.entityIds[e & ~SHORT_FLAG]!);
+      } else if (e & CONTEXT_FLAG) {
+        if (contextIds === NO_IDS) contextIds = [];
+        contextIds.push(m.entityIds[e & ~CONTEXT_FLAG]!);
+      } else {
+        if (entityIds === NO_IDS) entityIds = [];
+        entityIds.push(m.entityIds[e]!);
+      }
     }
     out.push({ start, end, entityIds, contextIds, shortIds, document });
   };

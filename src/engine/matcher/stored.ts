@@ -3,7 +3,15 @@
 
 import type { Entity } from '../../shared/types';
 import { type Automaton, chainOf, firstWordFilter, HYPHEN, NO_CAPS, SPACE, type Variant } from './automaton';
-import { type ClueTermData, CompiledMatcher, compiled, type Matcher } from './compile';
+import {
+  type ClueTermData,
+  CONTEXT_FLAG,
+  CompiledMatcher,
+  compiled,
+  DOCUMENT,
+  type Matcher,
+  SHORT_FLAG,
+} from './compile';
 
 // ---- The stored form ---------------------------------------------------------------------------
 
@@ -51,12 +59,20 @@ function automatonData(auto: Automaton): AutomatonData {
     }
   }
   const outputs: number[] = [];
+  // Loops, not push(...list): caps, tails and payloads grow with the dataset (a tail is as long as
+  // its alias), and spreading a long one into arguments overflows the stack.
+  const append = (list: ArrayLike<number>) => {
+    for (let k = 0; k < list.length; k++) outputs.push(list[k]!);
+  };
   for (const variants of auto.outputs) {
     outputs.push(variants.length);
     for (const v of variants) {
-      outputs.push(v.guard ? 1 : 0, v.caps.length, ...v.caps);
-      outputs.push(v.tail?.length ?? -1, ...(v.tail ?? []));
-      outputs.push(v.payload.length, ...v.payload);
+      outputs.push(v.guard ? 1 : 0, v.caps.length);
+      append(v.caps);
+      outputs.push(v.tail?.length ?? -1);
+      if (v.tail) append(v.tail);
+      outputs.push(v.payload.length);
+      append(v.payload);
     }
   }
   return {
@@ -70,37 +86,103 @@ function automatonData(auto: Automaton): AutomatonData {
   };
 }
 
-function automatonFrom(data: AutomatonData): Automaton {
+/** Thrown while reading a stored form that is not what automatonData wrote. */
+class Damaged extends Error {}
+
+function check(ok: boolean): void {
+  if (!ok) throw new Damaged('damaged stored matcher');
+}
+
+/**
+ * The trie of a stored form, checked as it is read: a record damaged in IndexedDB must be refused
+ * (and the matcher compiled again), never scanned, where an index out of range would crash or loop.
+ * `payloads` is one past the largest payload the trie may carry (entity or clue term indices).
+ */
+function automatonFrom(data: AutomatonData, payloads: (payload: number) => boolean): Automaton {
+  check(typeof data === 'object' && data !== null);
+  const { rootCodes, rootStates, childStart, childCode, childState, terminal, outputs: o } = data;
+  check(
+    rootCodes instanceof Uint16Array &&
+      rootStates instanceof Int32Array &&
+      childStart instanceof Int32Array &&
+      childCode instanceof Uint16Array &&
+      childState instanceof Int32Array &&
+      terminal instanceof Int32Array &&
+      o instanceof Int32Array,
+  );
+  const states = childStart.length - 1;
+  check(states >= 1 && terminal.length === states && childCode.length === childState.length);
+  check(rootCodes.length === rootStates.length && childStart[0] === 0);
+  const edges = childStart[states]!;
+  check(edges <= childCode.length);
+  for (let s = 0; s < states; s++) check(childStart[s]! <= childStart[s + 1]!);
+  // A child is always a later state: walks only go forward, so none can loop.
+  for (let s = 0; s < states; s++) {
+    for (let k = childStart[s]!; k < childStart[s + 1]!; k++) {
+      const child = childState[k]!;
+      check(child > s && child < states);
+    }
+  }
   const root = new Int32Array(65536);
-  for (let k = 0; k < data.rootCodes.length; k++) root[data.rootCodes[k]!] = data.rootStates[k]!;
-  const o = data.outputs;
+  for (let k = 0; k < rootCodes.length; k++) {
+    const state = rootStates[k]!;
+    check(state > 0 && state < states);
+    root[rootCodes[k]!] = state;
+  }
   const outputs: Variant[][] = [];
   let at = 0;
+  const next = () => {
+    check(at < o.length);
+    return o[at++]!;
+  };
   const take = (count: number) => {
+    check(count >= 0 && at + count <= o.length);
     const out: number[] = new Array(count);
     for (let k = 0; k < count; k++) out[k] = o[at++]!;
     return out;
   };
   while (at < o.length) {
-    const count = o[at++]!;
+    const count = next();
+    check(count > 0 && count <= o.length - at);
     const variants: Variant[] = new Array(count);
     for (let v = 0; v < count; v++) {
-      const guard = o[at++] === 1;
-      const capsLength = o[at++]!;
+      const guard = next() === 1;
+      const capsLength = next();
+      check(capsLength % 2 === 0);
       const caps = capsLength === 0 ? NO_CAPS : take(capsLength);
-      const tailLength = o[at++]!;
+      for (const c of caps) check(c >= 0);
+      const tailLength = next();
+      check(tailLength >= -1 && at + tailLength <= o.length);
       const tail = tailLength < 0 ? null : Uint16Array.from(o.subarray(at, at + tailLength));
       if (tailLength > 0) at += tailLength;
-      const payload = take(o[at++]!);
+      const payload = take(next());
+      check(payload.length > 0);
+      for (const p of payload) check(payloads(p));
       variants[v] = { caps, guard, tail, payload };
     }
     outputs.push(variants);
   }
-  const { childStart, childCode, childState, terminal } = data;
+  for (let s = 0; s < states; s++) check(terminal[s]! >= -1 && terminal[s]! < outputs.length);
   const firstWords = firstWordFilter(root, childStart, childCode, childState, terminal);
   const chain = chainOf(childStart, childCode, childState);
   const readsAlone = root[SPACE] === 0 && root[HYPHEN] === 0;
   return { root, childStart, childCode, childState, terminal, outputs, firstWords, chain, readsAlone };
+}
+
+const CLUE_KINDS: ReadonlySet<unknown> = new Set(['place', 'cue', 'participant', 'context']);
+
+function validClueInfo(clueInfo: unknown[], entityCount: number): boolean {
+  return clueInfo.every((term) => {
+    if (typeof term !== 'object' || term === null) return false;
+    const { kind, lang, term: text, entities } = term as Record<string, unknown>;
+    return (
+      CLUE_KINDS.has(kind) &&
+      (lang === 'en' || lang === 'ru') &&
+      typeof text === 'string' &&
+      Array.isArray(entities) &&
+      entities.every((e) => Number.isInteger(e) && e >= 0 && e < entityCount)
+    );
+  });
 }
 
 /** The stored form of a matcher compiled from the dataset `datasetVersion`. */
@@ -137,13 +219,19 @@ export function loadMatcher(
     return null;
   const byId = new Map<string, Entity>();
   for (const entity of entities) if (!byId.has(entity.id)) byId.set(entity.id, entity);
-  if (byId.size !== stored.entityIds.length || !stored.entityIds.every((id) => byId.has(id))) return null;
+  const ids = stored.entityIds.length;
+  if (byId.size !== ids || !stored.entityIds.every((id) => byId.has(id))) return null;
+  if (!validClueInfo(stored.clueInfo, ids)) return null;
+  const clueTerms = stored.clueInfo.length;
   try {
     return new CompiledMatcher(
       byId,
       stored.entityIds,
-      automatonFrom(stored.aliases),
-      automatonFrom(stored.clues),
+      automatonFrom(
+        stored.aliases,
+        (p) => p === DOCUMENT || (p >= 0 && (p & ~(CONTEXT_FLAG | SHORT_FLAG)) < ids),
+      ),
+      automatonFrom(stored.clues, (p) => p >= 0 && p < clueTerms),
       stored.clueInfo,
     );
   } catch {

@@ -57,7 +57,10 @@ const idSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 /** The ids of a clue term as a set, made once per term (its hits share one list). */
 function idSet(ids: readonly string[]): ReadonlySet<string> {
   let set = idSets.get(ids);
-  if (set === undefined) idSets.set(ids, (set = new Set(ids)));
+  if (set === undefined) {
+    set = new Set(ids);
+    idSets.set(ids, set);
+  }
   return set;
 }
 

@@ -45,6 +45,8 @@ const EN_GENERIC = new Set([
   'summit',
 ]);
 
+const MAX_WORDS = 12;
+
 /** English words that may sit inside a name without a capital. */
 const FUNCTION_WORDS = new Set(['of', 'on', 'the', 'for', 'and', 'in', 'to']);
 const ACRONYM_EN = /^\p{Lu}{2,}$/u;
@@ -86,7 +88,9 @@ const RU_GENERIC = new Set([
 
 function englishShortNames(alias: string): string[] {
   const words = alias.split(' ');
-  if (words.length < 3) return [];
+  // A name of more than a dozen words is a title, not a name with a short form in use (and its
+  // tails would grow with the square of its length).
+  if (words.length < 3 || words.length > MAX_WORDS) return [];
   const out: string[] = [];
   const isNameWord = (w: string) => CAPITALISED.test(w) || FUNCTION_WORDS.has(w);
   // "UN Security Council" → "Security Council": the name's tail of two words or more, from a

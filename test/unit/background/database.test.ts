@@ -257,6 +257,50 @@ describe('importing and resetting the dataset', () => {
       expect(again.info.source).toBe('bundled');
     }));
 
+  it('stores nothing when the matcher cannot be built from a valid file', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      const before = await readDatasetInfo(db);
+      const result = await importDataset(db, compiled(['csto']), bundled.version, new Date(), () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      });
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.problems.join('\n')).toMatch(/could not build its matcher/);
+      expect(await readDatasetInfo(db)).toEqual(before);
+      expect(await storedIds(db)).toEqual(['nato', 'osce']);
+    }));
+
+  it('stores an import with its compiled matcher in the same transaction', () =>
+    withDb(async (db) => {
+      const other = compiled(['csto']);
+      const result = await importDataset(db, other, bundled.version, new Date(), (bundle) => {
+        const matcher = compileMatcher(bundle.entities);
+        return { matcher, stored: serializeMatcher(matcher, bundle.version) };
+      });
+      expect(result.ok).toBe(true);
+      expect(loadMatcher(await readCompiledMatcher(db), other.entities, other.version)).not.toBeNull();
+    }));
+
+  it('reseeds when a stored entity comes back damaged', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      await db.put('entities', { id: 'osce', type: 'organization', name: null } as unknown as Entity);
+      const load = vi.fn(loadBundled);
+      const { entities } = await ensureDataset(db, bundled.version, load);
+      expect(load).toHaveBeenCalledOnce();
+      expect(entities.find((e) => e.id === 'osce')?.name.en).toBe('OSCE');
+    }));
+
+  it('reseeds when the meta record comes back damaged', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      await db.put('meta', { version: 7 } as never, 'dataset');
+      const load = vi.fn(loadBundled);
+      const { info } = await ensureDataset(db, bundled.version, load);
+      expect(load).toHaveBeenCalledOnce();
+      expect(info.version).toBe(bundled.version);
+    }));
+
   it('reseeds an imported dataset whose stamp and contents disagree', () =>
     withDb(async (db) => {
       await importDataset(db, compiled(['csto', 'sco']), bundled.version);

@@ -58,6 +58,63 @@ describe('the stored matcher', () => {
     expect(loadMatcher({ ...stored, clueInfo: undefined } as never, entities, 'v1')).toBeNull();
   });
 
+  it('is refused, not scanned, when IndexedDB gives back a damaged record', () => {
+    const stored = structuredClone(serializeMatcher(compiled, 'v1'));
+    const damaged: ((s: typeof stored) => void)[] = [
+      (s) => {
+        s.aliases.childState = s.aliases.childState.slice(0, 10); // truncated
+      },
+      (s) => {
+        s.aliases.childState[5] = 0; // a child pointing back: a walk could loop
+      },
+      (s) => {
+        s.clues.terminal[s.clues.terminal.length - 1] = 1e9; // an output that does not exist
+      },
+      (s) => {
+        s.aliases.outputs = s.aliases.outputs.slice(0, s.aliases.outputs.length - 3);
+      },
+      (s) => {
+        s.aliases.outputs[s.aliases.outputs.length - 1] = entities.length + 7; // an unknown entity
+      },
+      (s) => {
+        s.aliases.rootStates[0] = -4;
+      },
+      (s) => {
+        (s.clues as { childCode: unknown }).childCode = Array.from(s.clues.childCode); // not typed
+      },
+      (s) => {
+        s.clueInfo[0] = { ...s.clueInfo[0]!, entities: [entities.length] };
+      },
+      (s) => {
+        (s.clueInfo as unknown[])[1] = 'garbage';
+      },
+    ];
+    for (const damage of damaged) {
+      const copy = structuredClone(stored);
+      damage(copy);
+      expect(loadMatcher(copy, entities, 'v1'), damage.toString()).toBeNull();
+    }
+    expect(loadMatcher(structuredClone(stored), entities, 'v1')).not.toBeNull();
+  });
+
+  it('stores and loads a matcher with an alias of 300,000 characters', () => {
+    // Older builds accepted such an alias; storing it spread it into push() and overflowed the stack.
+    const long = `Treaty ${'of the long name '.repeat(17_650)}`.trim();
+    expect(long.length).toBeGreaterThan(300_000);
+    const nato = entities.find((e) => e.id === 'nato')!;
+    const odd = {
+      ...nato,
+      aliases: { en: [long], ru: [`Договор ${'о длинном имени '.repeat(20_000)}`.trim()] },
+    };
+    const matcher = compileMatcher([odd]);
+    const loaded = loadMatcher(structuredClone(serializeMatcher(matcher, 'v1')), [odd], 'v1');
+    expect(loaded).not.toBeNull();
+    const text = `He spoke of the ${long} yesterday.`;
+    expect(findAliases(loaded!, text).map((h) => [h.start, h.end, h.entityIds])).toEqual([
+      [16, 16 + long.length, ['nato']],
+    ]);
+  });
+
   it('is typed arrays and plain data, much smaller than a dense root table', () => {
     const stored = serializeMatcher(compiled, 'v1');
     expect(stored.aliases.childCode).toBeInstanceOf(Uint16Array);

@@ -42,6 +42,7 @@ const BUNDLED: DatasetInfoResult = {
   seededAt: '2026-11-27T10:00:00.000Z',
   origin: 'chrome-extension://abc',
   bundledVersion: '2026-11-27+ce76bab2',
+  stored: true,
 };
 
 interface Fake {
@@ -58,12 +59,15 @@ function fakeApi(
     family?: 'chromium' | 'firefox';
     shortcut?: string;
     browserLang?: 'en' | 'ru';
-    info?: DatasetInfoResult;
+    info?: DatasetInfoResult | { ok: false; error: string };
     onImport?: (bundle: unknown) => Reply<'import-dataset'>;
+    onRepair?: () => Reply<'repair-dataset'>;
+    /** Requests of these types are never answered. */
+    silent?: Request['type'][];
   } = {},
 ): Fake {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
-  let info = options.info ?? BUNDLED;
+  let info: DatasetInfoResult | { ok: false; error: string } = options.info ?? BUNDLED;
   const listeners = new Set<(s: Settings) => void>();
   const sent: Request[] = [];
   const api: OptionsApi = {
@@ -84,14 +88,20 @@ function fakeApi(
     },
     async send(request) {
       sent.push(request);
+      if (options.silent?.includes(request.type)) return new Promise<never>(() => undefined);
       let reply: Reply<Request['type']>;
       switch (request.type) {
         case 'dataset-info':
-          reply = { ok: true, result: info };
+          reply = 'ok' in info ? info : { ok: true, result: info };
           break;
+        case 'repair-dataset': {
+          reply = options.onRepair?.() ?? { ok: false, error: 'no' };
+          if (reply.ok) info = { ...BUNDLED, ...(reply.result as DatasetInfoResult) };
+          break;
+        }
         case 'import-dataset': {
           reply = options.onImport?.(request.bundle) ?? { ok: false, error: 'no', problems: ['no'] };
-          if (reply.ok) info = { ...info, ...(reply.result as DatasetInfoResult) };
+          if (reply.ok) info = { ...BUNDLED, ...(reply.result as DatasetInfoResult) };
           break;
         }
         case 'reset-dataset':
@@ -332,6 +342,84 @@ describe('the options page', () => {
       `The bundled dataset ${BUNDLED.version} is installed. Reload open articles to see it.`,
     );
     await screen.findByText('Bundled with the extension');
+  });
+});
+
+describe('when the database fails', () => {
+  it('refuses a file nested thousands of levels deep before parsing it or asking the background', async () => {
+    const fake = fakeApi();
+    await renderPage(fake);
+    const parse = vi.spyOn(JSON, 'parse');
+    chooseFile(textFile('deep.json', `{"entities":${'['.repeat(200_000)}${']'.repeat(200_000)}}`));
+    await screen.findByText(/The file nests more than 32 levels deep/);
+    expect(parse.mock.calls.filter(([text]) => String(text).startsWith('{"entities":[[['))).toEqual([]);
+    expect(fake.sent.map((r) => r.type)).not.toContain('import-dataset');
+    // Brackets inside strings are text, not nesting.
+    chooseFile(textFile('text.json', JSON.stringify({ format: 1, note: '['.repeat(1000) })));
+    await waitFor(() => expect(fake.sent.map((r) => r.type)).toContain('import-dataset'));
+  });
+
+  it('offers Repair even when the dataset cannot be read, and says what it did', async () => {
+    const fake = fakeApi({
+      info: { ok: false, error: 'the database cannot be used' },
+      onRepair: () => ({
+        ok: true,
+        result: {
+          ...BUNDLED,
+          stored: true,
+          keptImport: false,
+          lostImport: { version: '2026-12-01+0000abcd' },
+        },
+      }),
+    });
+    render(<OptionsPage api={fake.api} />);
+    await screen.findByText(/The dataset information could not be read: the database cannot be used/);
+    fireEvent.click(screen.getByRole('button', { name: 'Repair' }));
+    await screen.findByText(
+      `Repaired: dataset ${BUNDLED.version} is installed. Reload open articles to see it. ` +
+        'Your imported dataset 2026-12-01+0000abcd could not be recovered and was replaced by the bundled dataset. Import the file again to use it.',
+    );
+    expect(fake.sent.map((r) => r.type)).toContain('repair-dataset');
+    await screen.findByText(BUNDLED.version);
+  });
+
+  it('says when a repair could only serve the bundled dataset from memory', async () => {
+    const fake = fakeApi({
+      onRepair: () => ({ ok: true, result: { ...BUNDLED, stored: false, keptImport: false } }),
+    });
+    await renderPage(fake);
+    fireEvent.click(screen.getByRole('button', { name: 'Repair' }));
+    await screen.findByText(/Backstory could not repair its saved data/);
+    await screen.findByText(/Backstory cannot use its saved data: it uses the bundled dataset for now/);
+  });
+
+  it('tells the reader an imported dataset was replaced by the bundled one', async () => {
+    const info = {
+      ...BUNDLED,
+      replacedImport: { version: '2026-12-01+0000abcd', at: '2026-12-02T09:30:00.000Z' },
+    };
+    render(<OptionsPage api={fakeApi({ info }).api} />);
+    const notice = await screen.findByText(
+      /Your imported dataset 2026-12-01\+0000abcd could not be read back on/,
+    );
+    expect(notice.getAttribute('role')).toBe('alert');
+    expect(notice.textContent).toMatch(/Import the file again to use it/);
+  });
+
+  it('does not stay busy when the background never answers', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const fake = fakeApi({ silent: ['repair-dataset'] });
+      await renderPage(fake);
+      const repair = screen.getByRole('button', { name: 'Repair' }) as HTMLButtonElement;
+      fireEvent.click(repair);
+      await waitFor(() => expect(repair.disabled).toBe(true));
+      await vi.advanceTimersByTimeAsync(120_001);
+      await screen.findByText(/Backstory did not answer/);
+      expect(repair.disabled).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

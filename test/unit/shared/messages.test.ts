@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH } from '../../../src/shared/limits';
 import {
   isTabCommand,
   jsonByteLength,
+  jsonDepth,
   MAX_IMPORT_BYTES,
   MAX_TEXT_LENGTH,
   parseRequest,
@@ -38,10 +40,44 @@ describe('the background refuses what it should not trust', () => {
     [{ type: 'annotate', text: 'x', lang: 'de', date: null }, 'lang'],
     [{ type: 'annotate', text: 'x', lang: 'en', date: '14.01.2022' }, 'date'],
     [{ type: 'annotate', text: 'x', lang: 'en' }, 'date'],
+    // Shaped like a day but none: the status line would be computed for no real date.
+    [{ type: 'annotate', text: 'x', lang: 'en', date: '2022-99-99' }, 'date'],
+    [{ type: 'annotate', text: 'x', lang: 'en', date: '2022-02-29' }, 'date'],
+    [{ type: 'annotate', text: 'x', lang: 'en', date: '2022-04-31' }, 'date'],
+    [{ type: 'annotate', text: 'x', lang: 'en', date: '2022-00-10' }, 'date'],
   ])('refuses %j with a reason', (message, reason) => {
     const parsed = parseRequest(message);
     expect(parsed).toHaveProperty('error');
     expect((parsed as { error: string }).error).toContain(reason);
+  });
+
+  it('accepts a leap day', () => {
+    expect(parseRequest({ type: 'annotate', text: 'x', lang: 'en', date: '2024-02-29' })).toMatchObject({
+      date: '2024-02-29',
+    });
+  });
+
+  it('refuses oversized text with a reason the page can show', () => {
+    const parsed = parseRequest({
+      type: 'annotate',
+      text: 'a'.repeat(MAX_TEXT_LENGTH + 1),
+      lang: 'en',
+      date: null,
+    });
+    expect(parsed).toMatchObject({ reason: 'too-large' });
+  });
+
+  it('refuses a file nested thousands of levels deep, without overflowing the stack', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(parseRequest({ type: 'import-dataset', bundle: { entities: deep } })).toEqual({
+      error: `import-dataset: the file nests more than ${MAX_JSON_DEPTH} levels deep`,
+    });
+    expect(jsonDepth({ a: [{ b: 1 }] })).toBe(3);
+  });
+
+  it('accepts a repair request', () => {
+    expect(parseRequest({ type: 'repair-dataset' })).toEqual({ type: 'repair-dataset' });
   });
 
   it('refuses oversized text and says how big it was', () => {
@@ -66,8 +102,9 @@ describe('the background refuses what it should not trust', () => {
     expect(parseRequest({ type: 'import-dataset', bundle: undefined })).toHaveProperty('error');
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect((parseRequest({ type: 'import-dataset', bundle: cyclic }) as { error: string }).error).toContain(
-      'not JSON',
+    // A cycle nests without end.
+    expect((parseRequest({ type: 'import-dataset', bundle: cyclic }) as { error: string }).error).toMatch(
+      /not JSON|nests more than/,
     );
   });
 

@@ -1,0 +1,81 @@
+// After the extension is updated or reloaded, the content script of a tab that was already open
+// outlives its extension. Chromium invalidates its context: every extension call throws "Extension
+// context invalidated" and runtime.id reads undefined, so a toggle whose click saves a setting throws
+// and stays shut. Firefox unloads it, and its listeners go dead. Either way our interface would stay
+// in the page, dead. This notices it and removes our interface: when a call to the extension fails
+// that way, when the reader comes back to the tab or touches the page, and, in a newer copy of this
+// script that the browser injects into the open tab, when the copy that marked the page no longer
+// answers (then the newer copy clears the page and starts afresh).
+
+import { browser } from './extension-api';
+
+/** Whether this script's extension is still there to talk to. */
+export function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `error` is the browser saying this script's extension has gone (updated, reloaded, removed). */
+export function isContextLost(error: unknown): boolean {
+  return /context invalidated|dead object/i.test(error instanceof Error ? error.message : String(error));
+}
+
+const teardowns: (() => void)[] = [];
+let lost = false;
+
+/** Runs `teardown` once if the extension goes away. */
+export function onContextLost(teardown: () => void): void {
+  teardowns.push(teardown);
+}
+
+/** The extension has gone: removes our interface from the page. */
+export function contextLost(): void {
+  if (lost) return;
+  lost = true;
+  for (const teardown of teardowns.splice(0)) {
+    try {
+      teardown();
+    } catch {
+      // Take down as much as possible.
+    }
+  }
+}
+
+/** Checks now and then whether the extension is still there (cheap: one property read). */
+export function watchContext(doc: Document): void {
+  const check = () => {
+    if (!lost && !extensionAlive()) contextLost();
+  };
+  doc.addEventListener('visibilitychange', check);
+  // Capture: before the toggle or a mark handles the reader's action.
+  doc.addEventListener('pointerdown', check, true);
+  doc.addEventListener('keydown', check, true);
+}
+
+/** The event a newer copy of this script sends to ask whether the copy that marked the page is alive. */
+const PING = 'backstory-alive?';
+/** Set on the root element by a live copy that hears PING. */
+const PONG = 'backstoryAlive';
+
+/** Answers a newer copy's PING while this copy's extension is there. */
+export function answerPings(doc: Document): void {
+  doc.addEventListener(PING, () => {
+    if (extensionAlive()) doc.documentElement.dataset[PONG] = '1';
+  });
+}
+
+/**
+ * Whether the copy of this script that marked the page is still alive. Events dispatch
+ * synchronously across the scripts' worlds, so the answer is there when dispatchEvent returns.
+ */
+export function previousCopyAlive(doc: Document): boolean {
+  const root = doc.documentElement;
+  delete root.dataset[PONG];
+  doc.dispatchEvent(new Event(PING));
+  const alive = root.dataset[PONG] === '1';
+  delete root.dataset[PONG];
+  return alive;
+}

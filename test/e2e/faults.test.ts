@@ -1,0 +1,380 @@
+// End-to-end: faults of the extension's own database and of imports, in real headless Chromium
+// with the real IndexedDB. The database is damaged from the options page, which belongs to the
+// extension's origin and so opens the same database (the extension itself has no test hooks), or on
+// disk between two browser starts. Each fault is followed by what a reader does: open an article.
+// Firefox cannot open extension pages over WebDriver BiDi (test/e2e/README.md): there the same
+// faults are covered by test/unit/background/service.test.ts, and only the extension reload is
+// checked here.
+
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_SCHEMA_VERSION } from '../../src/background/database';
+import { compileBundle } from '../../src/dataset/dataset';
+import { MAX_NAME_LENGTH } from '../../src/shared/limits';
+import type { DatasetBundle } from '../../src/shared/types';
+import {
+  askBackground,
+  type ChromiumBrowser,
+  type FirefoxBrowser,
+  launchChromium,
+  launchFirefox,
+  poll,
+  type TestPage,
+} from './browsers';
+import { type FixtureServer, startServer } from './server.mjs';
+
+const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
+const SCREENSHOTS = resolve('test-results/screenshots');
+const SEED = 'http://tass.com/politics/1387519';
+
+interface PageState {
+  mentions: number;
+  host: boolean;
+  toggle: boolean;
+  dataset: string | null;
+  panel: boolean;
+}
+
+/** Runs in the article page. */
+function readPage(): PageState {
+  const host = document.querySelector('backstory-sidebar');
+  const root = host?.shadowRoot ?? null;
+  return {
+    mentions: document.querySelectorAll('backstory-mention').length,
+    host: host !== null,
+    toggle: root?.querySelector('[data-backstory="toggle"]') != null,
+    dataset: host?.getAttribute('data-backstory-dataset') ?? null,
+    panel: root?.querySelector('.bs-panel') != null,
+  };
+}
+
+// ---- Functions evaluated in the options page, on the extension's own database (self-contained) ----
+
+type Damage = 'entities' | 'compiled' | 'missing-store';
+
+/** Damages the database the way `damage` says. */
+async function damageDatabase({ damage, schema }: { damage: Damage; schema: number }): Promise<void> {
+  const done = (request: IDBRequest | IDBTransaction) =>
+    new Promise<void>((resolve, reject) => {
+      if ('oncomplete' in request) {
+        request.oncomplete = () => resolve();
+        request.onerror = () => reject(request.error);
+      } else {
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }
+    });
+  const open = (version?: number, upgrade?: (db: IDBDatabase) => void) =>
+    new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('backstory', version);
+      if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => reject(new Error('blocked'));
+    });
+  if (damage === 'missing-store') {
+    const deleting = indexedDB.deleteDatabase('backstory');
+    await done(deleting);
+    const db = await open(schema, (created) => {
+      created.createObjectStore('entities', { keyPath: 'id' });
+      created.createObjectStore('meta');
+    });
+    db.close();
+    return;
+  }
+  const db = await open();
+  const tx = db.transaction(damage, 'readwrite');
+  if (damage === 'entities') {
+    tx.objectStore('entities').put({ id: 'nato', name: 5 });
+    tx.objectStore('entities').put({ id: 'osce', type: 'alien' });
+  } else {
+    const store = tx.objectStore('compiled');
+    const get = store.get('matcher');
+    get.onsuccess = () => {
+      const stored = get.result;
+      stored.aliases.childState = stored.aliases.childState.slice(0, 3);
+      stored.aliases.terminal[5] = 1e9;
+      store.put(stored, 'matcher');
+    };
+  }
+  await done(tx);
+  db.close();
+}
+
+/** What the database holds now, read from the options page. */
+async function inspectDatabase(): Promise<{ stores: string[]; nato: unknown; childState: number }> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('backstory');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    const stores = Array.from(db.objectStoreNames).sort();
+    const read = (store: string, key: string) =>
+      new Promise<unknown>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).get(key);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const nato = (await read('entities', 'nato')) as { name?: { en?: string } } | undefined;
+    const compiled = (await read('compiled', 'matcher')) as
+      | { aliases?: { childState?: unknown[] } }
+      | undefined;
+    return { stores, nato: nato?.name?.en, childState: compiled?.aliases?.childState?.length ?? 0 };
+  } finally {
+    db.close();
+  }
+}
+
+// ---- Helpers ----
+
+let server: FixtureServer;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function contextOn(page: Page, what: string): Promise<PageState> {
+  return poll(() => page.evaluate(readPage), {
+    what: `${what}: marks and the sidebar's toggle`,
+    until: (s) => s.mentions > 0 && s.toggle && Boolean(s.dataset),
+    timeoutMs: 20_000,
+  });
+}
+
+/** Stops the extension's service worker: the next article starts it again, reading the database afresh. */
+async function restartWorker(browser: ChromiumBrowser, page: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+describe('chromium: the database heals and the bundled dataset always serves', () => {
+  let browser: ChromiumBrowser;
+  let options: Page;
+  let article: Page;
+  const ext = join(DIST, 'chrome');
+
+  beforeAll(async () => {
+    if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`${ext} is missing: run node build.mjs`);
+    browser = await launchChromium(ext, { port: server.port });
+    const id = new URL((await browser.serviceWorker()).url()).host;
+    options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.getByRole('heading', { level: 1 }).waitFor();
+    article = await browser.context.newPage();
+    await article.goto(SEED);
+    await contextOn(article, 'the seed article');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each<[Damage, string]>([
+    ['entities', 'damaged entity records'],
+    ['compiled', 'a damaged compiled matcher'],
+    ['missing-store', 'a database without one of its stores'],
+  ])('%s: after %s, the next article has context and the database is whole again', async (damage) => {
+    await options.evaluate(damageDatabase, { damage, schema: DB_SCHEMA_VERSION });
+    await restartWorker(browser, options);
+    await article.reload();
+    const state = await contextOn(article, `the seed article after ${damage}`);
+    expect(state.mentions).toBeGreaterThan(5);
+    const healed = await poll(() => options.evaluate(inspectDatabase), {
+      what: 'the database rebuilt',
+      until: (db) => db.stores.length === 3 && db.childState > 3 && typeof db.nato === 'string',
+    });
+    expect(healed.stores).toEqual(['compiled', 'entities', 'meta']);
+    const info = await askBackground(options, { type: 'dataset-info' });
+    expect(info).toMatchObject({ ok: true, result: { stored: true, source: 'bundled' } });
+    await article.screenshot({ path: join(SCREENSHOTS, `chromium-fault-${damage}.png`) });
+  });
+
+  it('refuses an import whose alias is 300,000 characters long, and the next worker still gives context', async () => {
+    const bundled = await askBackground(options, { type: 'dataset-info' });
+    const file = JSON.parse(
+      await options.evaluate(() => fetch('/dataset.json').then((r) => r.text())),
+    ) as DatasetBundle;
+    file.entities.find((e) => e.id === 'nato')!.aliases.en.push(`A${'b'.repeat(299_999)}`);
+    const compiled = compileBundle(file.entities, '2026-12-01');
+    await options.locator('#dataset-file').setInputFiles({
+      name: 'long.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(compiled)),
+    });
+    const problems = await poll(
+      () => options.evaluate(() => document.querySelector('.problems')?.textContent ?? ''),
+      {
+        what: 'the problems of long.json',
+        until: (text) => text.includes('long.json was not imported'),
+        timeoutMs: 30_000,
+      },
+    );
+    expect(problems).toContain(`300000 characters, more than ${MAX_NAME_LENGTH}`);
+    await restartWorker(browser, options);
+    await article.reload();
+    const state = await contextOn(article, 'the seed article after the refused import');
+    expect(state.dataset).toBe((bundled.result as { version: string }).version);
+  });
+
+  it('refuses a file nested 100,000 levels deep at once, with a clear reason', async () => {
+    const deep = `{"format":1,"entities":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    await options
+      .locator('#dataset-file')
+      .setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(deep) });
+    const problems = await poll(
+      () => options.evaluate(() => document.querySelector('.problems')?.textContent ?? ''),
+      {
+        what: 'the refusal of deep.json',
+        until: (text) => text.includes('deep.json was not imported'),
+      },
+    );
+    expect(problems).toContain('nests more than 32 levels deep');
+    expect(await options.getByRole('button', { name: 'Repair' }).isEnabled()).toBe(true);
+  });
+
+  it('Repair rebuilds the database and keeps an imported dataset that reads back whole', async () => {
+    const file = JSON.parse(
+      await options.evaluate(() => fetch('/dataset.json').then((r) => r.text())),
+    ) as DatasetBundle;
+    const imported = compileBundle(file.entities, '2026-12-02');
+    await options.locator('#dataset-file').setInputFiles({
+      name: 'mine.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(imported)),
+    });
+    await poll(() => options.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? ''), {
+      what: 'the import of mine.json',
+      until: (text) => text.includes(`Imported dataset ${imported.version}`),
+      timeoutMs: 30_000,
+    });
+    await options.getByRole('button', { name: 'Repair' }).click();
+    const status = await poll(
+      () => options.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? ''),
+      { what: 'the repair', until: (text) => text.startsWith('Repaired'), timeoutMs: 30_000 },
+    );
+    expect(status).toContain(`Your imported dataset ${imported.version} was kept.`);
+    await article.reload();
+    expect((await contextOn(article, 'the seed article after Repair')).dataset).toBe(imported.version);
+    await askBackground(options, { type: 'reset-dataset' });
+  });
+
+  it('after an extension reload, the open article keeps no dead toggle', async () => {
+    await article.reload();
+    await contextOn(article, 'the seed article before the reload');
+    // The options page reloads its own extension, as an update does.
+    await options.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
+    );
+    await browser.serviceWorker();
+    await article.bringToFront();
+    await article
+      .locator('[data-backstory="toggle"]')
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+    const after = await poll(() => article.evaluate(readPage), {
+      what: 'our interface to leave the page whose extension went away',
+      until: (s) => !s.host && s.mentions === 0,
+    });
+    expect(after).toMatchObject({ host: false, mentions: 0 });
+  });
+});
+
+describe('chromium: a database that cannot be opened after a browser start', () => {
+  it('the bundled dataset serves, and the options page says what happened to the imported one', async () => {
+    const ext = join(DIST, 'chrome');
+    const profile = mkdtempSync(join(tmpdir(), 'backstory-faults-'));
+    try {
+      let browser = await launchChromium(ext, { port: server.port, profile });
+      const id = new URL((await browser.serviceWorker()).url()).host;
+      let options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${id}/options.html`);
+      const file = JSON.parse(
+        await options.evaluate(() => fetch('/dataset.json').then((r) => r.text())),
+      ) as DatasetBundle;
+      const imported = compileBundle(file.entities, '2026-12-03');
+      const reply = await askBackground(options, { type: 'import-dataset', bundle: imported });
+      expect(reply).toMatchObject({ ok: true });
+      await browser.close();
+
+      // Scribble over every file of the extension's IndexedDB backing store (LevelDB).
+      const idb = join(profile, 'Default', 'IndexedDB');
+      const stores = readdirSync(idb).filter(
+        (name) => name.startsWith(`chrome-extension_${id}`) && name.endsWith('.leveldb'),
+      );
+      expect(stores.length).toBeGreaterThan(0);
+      for (const store of stores)
+        for (const entry of readdirSync(join(idb, store), { withFileTypes: true }))
+          if (entry.isFile()) writeFileSync(join(idb, store, entry.name), 'not a database'.repeat(64));
+
+      browser = await launchChromium(ext, { port: server.port, profile });
+      try {
+        const article = await browser.context.newPage();
+        await article.goto(SEED);
+        const state = await contextOn(article, 'the seed article on a corrupt database');
+        expect(state.dataset).toBe(file.version);
+        options = await browser.context.newPage();
+        await options.goto(`chrome-extension://${id}/options.html`);
+        const notice = await poll(
+          () =>
+            options.evaluate(
+              () => document.querySelector('[data-notice="replaced-import"]')?.textContent ?? '',
+            ),
+          { what: 'the notice of the replaced import', until: (text) => text !== '' },
+        );
+        expect(notice).toContain(`Your imported dataset ${imported.version} could not be read back`);
+        await options.screenshot({
+          path: join(SCREENSHOTS, 'chromium-fault-corrupt-disk.png'),
+          fullPage: true,
+        });
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    }
+  });
+});
+
+describe('firefox: after an extension reload', () => {
+  let browser: FirefoxBrowser;
+  beforeAll(async () => {
+    browser = await launchFirefox(join(DIST, 'firefox'), { port: server.port });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the open article keeps no dead toggle', async () => {
+    const page: TestPage = await browser.newPage();
+    try {
+      await page.goto(SEED);
+      await page.waitFor(readPage, undefined, {
+        what: 'context on the seed article',
+        until: (s) => s.mentions > 0 && s.toggle,
+        timeoutMs: 20_000,
+      });
+      await browser.browser.uninstallExtension(browser.extensionId);
+      await browser.browser.installExtension(join(DIST, 'firefox'));
+      // Either our interface left the page, or a live copy took over and its toggle works.
+      await page.click('[data-backstory="toggle"]').catch(() => undefined);
+      const after = await page.waitFor(readPage, undefined, {
+        what: 'no dead toggle: no interface, or one whose toggle opens the panel',
+        until: (s) => !s.host || s.panel,
+        timeoutMs: 15_000,
+      });
+      expect(!after.host || after.panel).toBe(true);
+      await page.screenshot(join(SCREENSHOTS, 'firefox-after-reload.png'));
+    } finally {
+      await page.close();
+    }
+  });
+});
