@@ -173,7 +173,23 @@ async function handle(request: Request): Promise<Reply<Request['type']>> {
       });
       return { ok: true, result: info };
     }
+    case 'open-options':
+      await browser.runtime.openOptionsPage();
+      return { ok: true, result: null };
+    case 'page-problem':
+      // Answered in the listener, which knows the sending tab.
+      return { ok: true, result: null };
   }
+}
+
+/**
+ * A page that keeps removing Backstory's elements: the toolbar button of that tab says so, since
+ * the page itself cannot be trusted to show it. Cleared when the tab navigates.
+ */
+async function showPageProblem(tabId: number | undefined): Promise<void> {
+  if (tabId === undefined) return;
+  await browser.action.setBadgeText({ tabId, text: '!' });
+  await browser.action.setTitle({ tabId, title: browser.i18n.getMessage('problemPage') });
 }
 
 /** Only our own content scripts and pages may ask: a message from anywhere else is refused. */
@@ -197,6 +213,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if ('error' in request) return Promise.resolve({ ok: false, error: request.error });
   if (PAGE_ONLY.has(request.type) && !fromExtensionPage(sender))
     return Promise.resolve({ ok: false, error: `${request.type} is only accepted from the options page` });
+  if (request.type === 'page-problem') void showPageProblem(sender.tab?.id).catch(() => undefined);
   return handle(request).catch((error: unknown) => ({
     ok: false,
     error: error instanceof Error ? error.message : String(error),

@@ -5,20 +5,36 @@
 // The sidebar stays with the first article of the page: simple, and that is the article the reader
 // opened. Articles the page appends get their own marks and hover cards (living-page.ts), each
 // card's status line on its own article's date.
+//
+// The page is not trusted (README, Security and privacy): it cannot see into our UI or drive it
+// (shadow-host.ts), its look-alike marks get nothing (paint.ts), what it removes comes back or the
+// toolbar button says Backstory cannot show itself here (guard.ts), and nothing in its DOM tells it
+// which version or dataset this is. When Backstory cannot give context, the toggle says why.
 
 import { todayIso } from '../dataset/status';
-import { isTabCommand, type PageUi, type Reply, type Request, type Results } from '../shared/messages';
+import type { Lang } from '../shared/languages';
+import {
+  isTabCommand,
+  MAX_TEXT_LENGTH,
+  type PageUi,
+  type Reply,
+  type Request,
+  type Results,
+} from '../shared/messages';
 import { interfaceLanguage } from '../shared/settings';
 import type { Entity } from '../shared/types';
 import { articleUrlLang, type DetectedArticle, detectArticle } from '../site/detect';
 import { extractText } from '../site/extract';
+import { FALLBACK_CSS } from '../ui/fallback-styles';
 import { indexMentions } from '../ui/layout/mention-index';
-import { setStrings } from '../ui/strings';
+import type { SidebarProblem } from '../ui/Sidebar';
+import { type StringKey, setStrings, t } from '../ui/strings';
 import { browser } from './extension-api';
+import { createGuard } from './guard';
 import { installHoverCards } from './hover';
 import { waitForArticle, watchLivingPage } from './living-page';
 import {
-  MENTION_TAG,
+  hasOurMarks,
   type Painting,
   paintMentions,
   revealMention,
@@ -26,12 +42,21 @@ import {
   unpaintMentions,
 } from './paint';
 import { syncSettings } from './settings-sync';
-import { type MountedSidebar, mountSidebar } from './sidebar-mount';
+import { type MountedSidebar, mountSidebar, NO_MENTIONS } from './sidebar-mount';
 
-/** Marks our work on the page, so a second evaluation of this script does nothing. */
-const DONE = 'backstoryDone';
+/**
+ * Set in this script's own (isolated) world, so a second evaluation of it does nothing. Not in the
+ * page's DOM: a page could set such a mark first to keep Backstory away, and it tells the page
+ * that Backstory is there.
+ */
+const DONE = Symbol.for('backstory.content');
 /** Each article of a tass.com page has its own container of this class. */
 const ARTICLE_CONTAINER = '.news';
+/** A background that has not answered by then is taken as not answering (it may be stuck). */
+const ANSWER_TIMEOUT_MS = 30_000;
+
+/** Why a request failed, as the reader is told: each a plain-words string with a way forward. */
+type Failure = 'problemRepair' | 'problemTooLarge' | 'problemNoAnswer';
 
 /**
  * Ends the current task: the page's own tasks and frames run before our next step. A long article is
@@ -40,14 +65,41 @@ const ARTICLE_CONTAINER = '.news';
  */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
+/** The last failure of a request, for the toggle to say why there is no context. */
+let lastFailure: Failure | null = null;
+
 async function ask<T extends Request['type']>(
   request: Extract<Request, { type: T }>,
 ): Promise<Results[T] | null> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const reply = (await Promise.race([
+    browser.runtime.sendMessage(request).catch(() => undefined),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, ANSWER_TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer))) as (Reply<T> & { reason?: unknown }) | undefined;
   if (reply?.ok) return reply.result;
   console.warn('[Backstory]', reply?.error ?? 'no answer from the background');
+  // A typed reason from the background when it gives one; an answer without one is still a failure
+  // of the extension's own side, which Options can repair.
+  lastFailure = !reply
+    ? 'problemNoAnswer'
+    : /large|size|limit/i.test(String(reply.reason ?? reply.error))
+      ? 'problemTooLarge'
+      : 'problemRepair';
   return null;
 }
+
+/** English words for a failure when even the interface strings could not be had from the background. */
+const FALLBACK: Record<Failure | 'openOptions' | 'toggleProblem', string> = {
+  problemRepair:
+    'Backstory cannot read its dataset here, so it cannot give context. Open Options to repair it.',
+  problemTooLarge: 'This article is too large for Backstory to read, so it gives no context here.',
+  problemNoAnswer:
+    'Backstory did not answer in time. Reload the page; if it happens again, open Options to repair it.',
+  openOptions: 'Open Options',
+  toggleProblem: 'Backstory: no context on this page (open for why)',
+};
 
 interface Annotated {
   result: Results['annotate'];
@@ -59,6 +111,11 @@ interface Annotated {
 /** Reads an article's text, asks the background for its mentions and paints them. */
 async function annotate(article: DetectedArticle, ui: Promise<PageUi | null>): Promise<Annotated | null> {
   const extracted = extractText(article.blocks);
+  if (extracted.text.length > MAX_TEXT_LENGTH) {
+    // The background would refuse it; no need to send megabytes to hear so.
+    lastFailure = 'problemTooLarge';
+    return null;
+  }
   await nextTask();
   const [result, pageUi] = await Promise.all([
     ask({ type: 'annotate', text: extracted.text, lang: article.lang, date: article.date }),
@@ -69,12 +126,25 @@ async function annotate(article: DetectedArticle, ui: Promise<PageUi | null>): P
   return { result, painting, text: extracted.text };
 }
 
+/** What the reader is told when there is no context, from the strings when there are any. */
+function problemFor(failure: Failure, lang: Lang, strings: boolean): SidebarProblem {
+  const say = (key: keyof typeof FALLBACK) => (strings ? t(lang, key as StringKey) : FALLBACK[key]);
+  return {
+    message: say(failure),
+    action:
+      failure === 'problemTooLarge'
+        ? undefined
+        : { label: say('openOptions'), run: () => void ask({ type: 'open-options' }) },
+  };
+}
+
 async function run(): Promise<void> {
   // Never inject twice, even if the script is evaluated again in the same page; and on a section
   // or home page (whose items keep arriving as the reader scrolls) do nothing at all.
   const root = document.documentElement;
-  if (root.dataset[DONE] || !articleUrlLang(location.href)) return;
-  root.dataset[DONE] = '1';
+  const scope = globalThis as { [DONE]?: boolean };
+  if (scope[DONE] || !articleUrlLang(location.href)) return;
+  scope[DONE] = true;
   // Detecting a long article is a task's worth of work: not on top of evaluating this script.
   await nextTask();
   let sidebar: MountedSidebar | undefined;
@@ -93,9 +163,35 @@ async function run(): Promise<void> {
     if (pageUi) setStrings(pageUi.strings);
     return pageUi;
   });
+  // Whatever the page removes of ours comes back; a page that keeps removing it is told on the
+  // toolbar button instead (the page itself cannot be trusted to show anything).
+  const guard = createGuard(document, () => {
+    console.warn('[Backstory] this page keeps removing Backstory; it stops showing itself here');
+    void ask({ type: 'page-problem', problem: 'page-interferes' });
+  });
   let current = await annotate(article, ui);
   const pageUi = await ui;
-  if (!current || !pageUi) return;
+  if (!current || !pageUi) {
+    // No context here: the toggle and the panel say why, with a way forward.
+    const failure = lastFailure ?? 'problemRepair';
+    const lang = interfaceLanguage(settings.current(), article.lang);
+    sidebar = mountSidebar(
+      document,
+      {
+        article,
+        entities: [],
+        related: [],
+        index: NO_MENTIONS,
+        css: pageUi?.css ?? FALLBACK_CSS,
+        guard,
+        problem: problemFor(failure, lang, pageUi !== null),
+      },
+      settings,
+      () => undefined,
+    );
+    listenForCommands(() => sidebar);
+    return;
+  }
   await nextTask();
   const { result } = current;
   const index = indexMentions(current.text, result.mentions);
@@ -110,6 +206,7 @@ async function run(): Promise<void> {
       dataset: result.dataset,
       index,
       css: pageUi.css,
+      guard,
     },
     settings,
     (position) => {
@@ -132,6 +229,7 @@ async function run(): Promise<void> {
     today: todayIso(),
     enabled: (type) => settings.current().hoverCards && (!type || settings.current().types[type]),
     onDisable: () => settings.update({ hoverCards: false }),
+    guard,
   });
 
   watchLivingPage(document, {
@@ -155,7 +253,7 @@ async function run(): Promise<void> {
       return true;
     },
     containers: () => document.querySelectorAll(ARTICLE_CONTAINER),
-    known: (container) => dates.has(container) || container.querySelector(MENTION_TAG) !== null,
+    known: (container) => dates.has(container) || hasOurMarks(container),
     annotateAppended(container) {
       const more = detectArticle(document, location.href, container);
       if (!more) return false;
@@ -168,8 +266,13 @@ async function run(): Promise<void> {
     },
   });
 
+  listenForCommands(() => sidebar);
+}
+
+/** The toolbar button and the keyboard shortcut, through the background. */
+function listenForCommands(sidebar: () => MountedSidebar | undefined): void {
   browser.runtime.onMessage.addListener((message: unknown) => {
-    if (isTabCommand(message)) sidebar?.toggle();
+    if (isTabCommand(message)) sidebar()?.toggle();
     return undefined;
   });
 }

@@ -37,7 +37,14 @@ export type Request =
   /** From the options page only: `bundle` is the parsed JSON of a compiled dataset file. */
   | { type: 'import-dataset'; bundle: unknown }
   /** From the options page only: go back to the dataset that ships in the extension. */
-  | { type: 'reset-dataset' };
+  | { type: 'reset-dataset' }
+  /** From a page's "Open Options" (a content script cannot open the options page itself). */
+  | { type: 'open-options' }
+  /** The page keeps Backstory from showing itself: the toolbar button says so for that tab. */
+  | { type: 'page-problem'; problem: PageProblem };
+
+/** Why Backstory cannot show itself in a page (see page-problem). */
+export type PageProblem = 'page-interferes';
 
 /** An entity the article does not mention but a mentioned one relates to: enough for a small card. */
 export interface RelatedEntity {
@@ -74,6 +81,8 @@ export interface Results {
   'dataset-info': DatasetInfo & { origin: string; bundledVersion: string };
   'import-dataset': DatasetInfo;
   'reset-dataset': DatasetInfo;
+  'open-options': null;
+  'page-problem': null;
 }
 
 export type Reply<T extends Request['type']> =
@@ -140,6 +149,11 @@ export function parseRequest(raw: unknown): Request | { error: string } {
     }
     case 'reset-dataset':
       return { type: 'reset-dataset' };
+    case 'open-options':
+      return { type: 'open-options' };
+    case 'page-problem':
+      if (msg.problem !== 'page-interferes') return { error: 'page-problem: unknown problem' };
+      return { type: 'page-problem', problem: msg.problem };
     default:
       return { error: `unknown message type ${JSON.stringify(String(msg.type)).slice(0, 60)}` };
   }

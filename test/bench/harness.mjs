@@ -52,6 +52,8 @@ export async function launchFirefox(port, { extension = true } = {}) {
     headless: true,
     userDataDir: profile,
     extraPrefsFirefox: firefoxProxyPrefs(port),
+    // The fixture server's certificate is self-signed (test/e2e/server.mjs).
+    acceptInsecureCerts: true,
   });
   if (extension) await browser.installExtension(join(root, 'dist/firefox'));
   return {

@@ -1,11 +1,20 @@
 // Launch headless Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi)
 // with an unpacked extension, behind one small interface so each end-to-end test is written once.
 // Recipes and their reasons: /work/shared/browser-e2e.md.
+//
+// Backstory's hosts (<backstory-sidebar>, <backstory-card>) hold closed shadow roots (on a plain
+// element inside them): the page's scripts cannot reach inside, and neither can a test's page
+// functions. A test reaches them the way only a browser's automation protocol can: before each page
+// function runs, every Backstory host in the page gets its closed root as an own `shadowRoot`
+// property in the page's main world (CDP DOM.describeNode with pierce in Chromium; a WebDriver BiDi
+// node serialized with includeShadowTree "all" in Firefox). Page functions then read
+// `host.shadowRoot` as before.
+// `evaluateAsPage` skips that step: it sees only what the page's own scripts see.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PptrBrowser, type Page as PptrPage } from 'puppeteer-core';
 import { chromiumArgs, firefoxProxyPrefs } from './server.mjs';
 
@@ -29,15 +38,18 @@ export interface WaitOptions<R> {
 export interface TestPage {
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  /** Runs `fn` in the page's main world, Backstory's closed shadow roots exposed to it (see above). */
   evaluate<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R>;
+  /** Runs `fn` in the page's main world exactly as the page's own scripts would (no roots exposed). */
+  evaluateAsPage<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R>;
   /**
    * Polls `fn` in the page until `until` (checked here, in Node) accepts its value, which is returned.
    * Page functions cannot close over test code, so conditions on their results live in `until`.
    */
   waitFor<A, R>(fn: PageFunction<A, R>, arg: A, wait: WaitOptions<R>): Promise<R>;
-  /** Real mouse click on the first visible match; the selector pierces open shadow roots. */
+  /** Real mouse click on the first visible match, in the page or inside Backstory's shadow roots. */
   click(selector: string): Promise<void>;
-  /** Real mouse hover over the first visible match; the selector pierces open shadow roots. */
+  /** Real mouse hover over the first visible match, in the page or inside Backstory's shadow roots. */
   hover(selector: string): Promise<void>;
   press(key: string): Promise<void>;
   /** Resizes the page's viewport (the window the page lays itself out in). */
@@ -121,23 +133,106 @@ function expectOk(url: string, status: number | undefined): void {
     throw new Error(`${url} answered HTTP ${status} (is the fixture page there?)`);
 }
 
+/** Backstory's hosts whose closed root the test has not exposed yet (evaluated in the page). */
+const UNEXPOSED_HOSTS = `Array.from(document.querySelectorAll('backstory-sidebar, backstory-card')).filter(
+  (host) => !Object.getOwnPropertyDescriptor(host, 'shadowRoot'))`;
+/** Gives a host its closed root as an own `shadowRoot` property (called with the host and the root). */
+const EXPOSE_ROOT = `function (host, root) {
+  Object.defineProperty(host, 'shadowRoot', { get: () => root, configurable: true });
+}`;
+
+/**
+ * Runs in the page (roots exposed): the centre of the first visible match of `selector` in the
+ * document or in a Backstory shadow root, scrolled into view, or null.
+ */
+function pointAt(selector: string): { x: number; y: number } | null {
+  const roots: ParentNode[] = [document];
+  for (const host of Array.from(document.querySelectorAll('backstory-sidebar, backstory-card')))
+    if (host.shadowRoot) roots.push(host.shadowRoot);
+  for (const root of roots) {
+    for (const el of Array.from(root.querySelectorAll(selector))) {
+      let r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.bottom < 0 || r.top > window.innerHeight) {
+        el.scrollIntoView({ block: 'center' });
+        r = el.getBoundingClientRect();
+      }
+      // A mention that wraps: the middle of its first line.
+      const first = el.getClientRects()[0] ?? r;
+      return { x: first.left + first.width / 2, y: first.top + first.height / 2 };
+    }
+  }
+  return null;
+}
+
+async function pointFor(page: Pick<TestPage, 'waitFor'>, selector: string) {
+  const at = await page.waitFor(pointAt, selector, {
+    what: `a visible ${selector}`,
+    until: (p) => p !== null,
+  });
+  return at!;
+}
+
 function chromiumPage(page: Page): TestPage {
-  return {
+  let cdp: CDPSession | undefined;
+  /** Exposes the closed roots of hosts not yet exposed, through CDP (see the header). */
+  const expose = async () => {
+    cdp ??= await page.context().newCDPSession(page);
+    const group = 'backstory-e2e';
+    try {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: UNEXPOSED_HOSTS,
+        objectGroup: group,
+      });
+      if (!result.objectId) return;
+      const { result: items } = await cdp.send('Runtime.getProperties', {
+        objectId: result.objectId,
+        ownProperties: true,
+      });
+      for (const item of items) {
+        const hostId = item.value?.objectId;
+        if (!/^\d+$/.test(item.name) || !hostId) continue;
+        const { node } = await cdp.send('DOM.describeNode', { objectId: hostId, pierce: true, depth: 2 });
+        const root =
+          node.shadowRoots?.[0] ?? node.children?.find((child) => child.shadowRoots)?.shadowRoots?.[0];
+        if (!root) continue;
+        const { object } = await cdp.send('DOM.resolveNode', {
+          backendNodeId: root.backendNodeId,
+          objectGroup: group,
+        });
+        await cdp.send('Runtime.callFunctionOn', {
+          objectId: hostId,
+          functionDeclaration: EXPOSE_ROOT,
+          arguments: [{ objectId: hostId }, { objectId: object.objectId }],
+        });
+      }
+    } finally {
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: group }).catch(() => {});
+    }
+  };
+  const evaluate = async <A, R>(fn: PageFunction<A, R>, arg: A) => {
+    await expose();
+    return (await page.evaluate(fn as (arg: unknown) => R, arg)) as R;
+  };
+  const self: TestPage = {
     async goto(url) {
       expectOk(url, (await page.goto(url, { waitUntil: 'load' }))?.status());
     },
     async reload() {
       expectOk('reload', (await page.reload({ waitUntil: 'load' }))?.status());
     },
-    evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
+    evaluate,
+    evaluateAsPage: <A, R>(fn: PageFunction<A, R>, arg: A) =>
       page.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>,
     waitFor: <A, R>(fn: PageFunction<A, R>, arg: A, wait: WaitOptions<R>) =>
-      poll(() => page.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>, wait),
+      poll(() => evaluate(fn, arg), wait),
     async click(selector) {
-      await page.locator(selector).first().click({ timeout: 10_000 });
+      const { x, y } = await pointFor(self, selector);
+      await page.mouse.click(x, y);
     },
     async hover(selector) {
-      await page.locator(selector).first().hover({ timeout: 10_000 });
+      const { x, y } = await pointFor(self, selector);
+      await page.mouse.move(x, y);
     },
     press: (key) => page.keyboard.press(key),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
@@ -146,27 +241,72 @@ function chromiumPage(page: Page): TestPage {
     },
     close: () => page.close(),
   };
+  return self;
+}
+
+/** The part of puppeteer's BiDi realm (not public API) that sends script.callFunction as is. */
+interface BidiRealm {
+  callFunction(
+    declaration: string,
+    awaitPromise: boolean,
+    options: Record<string, unknown>,
+  ): Promise<{ type: string; result?: BidiValue; exceptionDetails?: { text?: string } }>;
+}
+interface BidiValue {
+  type: string;
+  sharedId?: string;
+  value?: BidiValue[] | BidiNode;
+}
+interface BidiNode {
+  shadowRoot?: BidiValue | null;
+  children?: BidiValue[];
 }
 
 function firefoxPage(page: PptrPage): TestPage {
-  // puppeteer's `>>>` combinator searches through open shadow roots, like playwright's CSS engine.
-  const deep = (selector: string) => `>>> ${selector}`;
-  return {
+  /** Exposes the closed roots of hosts not yet exposed, through WebDriver BiDi (see the header). */
+  const expose = async () => {
+    const realm = (page.mainFrame() as unknown as { mainRealm(): { realm: BidiRealm } }).mainRealm().realm;
+    const found = await realm.callFunction(`() => ${UNEXPOSED_HOSTS}`, false, {
+      serializationOptions: { maxDomDepth: 2, includeShadowTree: 'all' },
+    });
+    const hosts = found.type === 'success' && Array.isArray(found.result?.value) ? found.result.value : [];
+    for (const host of hosts) {
+      // The root is on the host itself or on the plain element inside it (see shadow-host.ts).
+      const node = host.value as BidiNode | undefined;
+      const root =
+        node?.shadowRoot ??
+        node?.children?.map((child) => (child.value as BidiNode | undefined)?.shadowRoot).find(Boolean);
+      if (!host.sharedId || !root?.sharedId) continue;
+      const done = await realm.callFunction(EXPOSE_ROOT, false, {
+        arguments: [{ sharedId: host.sharedId }, { sharedId: root.sharedId }],
+      });
+      if (done.type !== 'success')
+        throw new Error(`could not expose a shadow root: ${done.exceptionDetails?.text}`);
+    }
+  };
+  const evaluate = async <A, R>(fn: PageFunction<A, R>, arg: A) => {
+    await expose();
+    return (await page.evaluate(fn as (arg: unknown) => R, arg)) as R;
+  };
+  const self: TestPage = {
     async goto(url) {
       expectOk(url, (await page.goto(url, { waitUntil: 'load' }))?.status());
     },
     async reload() {
       expectOk('reload', (await page.reload({ waitUntil: 'load' }))?.status());
     },
-    evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
+    evaluate,
+    evaluateAsPage: <A, R>(fn: PageFunction<A, R>, arg: A) =>
       page.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>,
     waitFor: <A, R>(fn: PageFunction<A, R>, arg: A, wait: WaitOptions<R>) =>
-      poll(() => page.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>, wait),
+      poll(() => evaluate(fn, arg), wait),
     async click(selector) {
-      await page.locator(deep(selector)).setTimeout(10_000).click();
+      const { x, y } = await pointFor(self, selector);
+      await page.mouse.click(x, y);
     },
     async hover(selector) {
-      await page.locator(deep(selector)).setTimeout(10_000).hover();
+      const { x, y } = await pointFor(self, selector);
+      await page.mouse.move(x, y);
     },
     press: (key) => page.keyboard.press(key as Parameters<PptrPage['keyboard']['press']>[0]),
     setViewport: (width, height) => page.setViewport({ width, height }),
@@ -175,6 +315,7 @@ function firefoxPage(page: PptrPage): TestPage {
     },
     close: () => page.close(),
   };
+  return self;
 }
 
 export interface LaunchOptions {
@@ -196,6 +337,8 @@ export async function launchChromium(extDir: string, options: LaunchOptions): Pr
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     viewport: VIEWPORT,
+    // The fixture server's certificate is self-signed (server.mjs); only test launches accept it.
+    ignoreHTTPSErrors: true,
     ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     args: chromiumArgs(options.port, ext),
   });
@@ -231,6 +374,8 @@ export async function launchFirefox(extDir: string, options: LaunchOptions): Pro
     headless: options.headless ?? true,
     userDataDir: profile,
     defaultViewport: VIEWPORT,
+    // The fixture server's certificate is self-signed (server.mjs); only test launches accept it.
+    acceptInsecureCerts: true,
     extraPrefsFirefox: {
       ...firefoxProxyPrefs(options.port),
       ...(options.colorScheme ? { 'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0 } : {}),

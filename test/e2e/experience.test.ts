@@ -23,8 +23,8 @@ import { type FixtureServer, startServer } from './server.mjs';
 
 const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const SCREENSHOTS = resolve('test-results/screenshots');
-const SEED = 'http://tass.com/politics/1387519';
-const RU = 'http://tass.ru/politika/2000000';
+const SEED = 'https://tass.com/politics/1387519';
+const RU = 'https://tass.ru/politika/2000000';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Messages = Record<string, { message: string }>;

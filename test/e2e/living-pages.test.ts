@@ -14,14 +14,14 @@ const FIXTURES = resolve(process.env.BACKSTORY_E2E_FIXTURES ?? DEFAULT_FIXTURES_
 const SCREENSHOTS = resolve('test-results/screenshots');
 
 /** tass-com-appends-articles.html: appends a second article when the reader scrolls near its end. */
-const APPENDS = 'http://tass.com/world/1600000';
+const APPENDS = 'https://tass.com/world/1600000';
 /** Mentioned by the first article only (30 July 2019). */
 const FIRST_ENTITIES = ['new-start', 'nato', 'osce'];
 /** Mentioned by the appended article only (5 August 2019). */
 const APPENDED_ENTITIES = ['csto', 'inf-treaty', 'un-general-assembly'];
 
 /** tass-com-rerenders.html: replaces the article body's markup with the same markup 1.5 s after load. */
-const RERENDERS = 'http://tass.com/world/1700000';
+const RERENDERS = 'https://tass.com/world/1700000';
 const RERENDERED_ENTITIES = ['geneva-summit-2021', 'new-start', 'nato', 'osce'];
 
 // ---- Functions evaluated in the page (main world). They must be self-contained. ----
@@ -55,7 +55,9 @@ function readPage(): PageState {
     sidebars: document.querySelectorAll('backstory-sidebar').length,
     toggle: host?.shadowRoot?.querySelector('[data-backstory="toggle"]') != null,
     open: host?.shadowRoot?.querySelector('.bs-panel') != null,
-    markStyles: document.querySelectorAll('#backstory-mark-style').length,
+    markStyles: Array.from(document.querySelectorAll('style')).filter((style) =>
+      style.textContent?.includes('backstory-mention {'),
+    ).length,
     nested: document.querySelectorAll('backstory-mention backstory-mention').length,
     containers: containers.map((c) =>
       Array.from(c.querySelectorAll('backstory-mention')).map((m) => m.getAttribute('data-entity-id') ?? ''),
@@ -287,16 +289,24 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
 
       // The sidebar's "Show in article" now leads to the new marks, not the dropped ones.
       if (!final.open) await page.click('[data-backstory="toggle"]');
-      const shown = await page.waitFor(
+      await page.waitFor(
         () => {
           const root = document.querySelector('backstory-sidebar')?.shadowRoot;
           const card = root?.querySelector('[data-entity-id="nato"]');
-          if (!card || root?.querySelector('[aria-busy="true"]')) return null;
+          if (!card || root?.querySelector('[aria-busy="true"]')) return false;
           const button = Array.from(card.querySelectorAll('button')).find((b) =>
             /show in article/i.test(b.textContent ?? ''),
           );
-          if (!button) return null;
-          button.click();
+          button?.setAttribute('data-e2e-target', '');
+          return Boolean(button);
+        },
+        undefined,
+        { what: "NATO's card with its Show in article button", until: Boolean },
+      );
+      // The reader's own click: Backstory ignores clicks a script makes up.
+      await page.click('button[data-e2e-target]');
+      const shown = await page.waitFor(
+        () => {
           const focused = document.activeElement;
           return focused?.tagName === 'BACKSTORY-MENTION'
             ? {

@@ -16,7 +16,7 @@ import { type FixtureServer, startServer } from './server.mjs';
 const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const EXT = join(DIST, 'chrome');
 const SCREENSHOTS = resolve('test-results/screenshots');
-const SEED = 'http://tass.com/politics/1387519';
+const SEED = 'https://tass.com/politics/1387519';
 const RENAMED = 'New START (imported copy)';
 
 interface ArticleState {
