@@ -35,6 +35,7 @@ import { installHoverCards } from './hover';
 import { waitForArticle, watchLivingPage } from './living-page';
 import {
   hasOurMarks,
+  markStyleKept,
   type Painting,
   paintMentions,
   revealMention,
@@ -169,6 +170,7 @@ async function run(): Promise<void> {
     console.warn('[Backstory] this page keeps removing Backstory; it stops showing itself here');
     void ask({ type: 'page-problem', problem: 'page-interferes' });
   });
+  guard.keep(markStyleKept);
   let current = await annotate(article, ui);
   const pageUi = await ui;
   if (!current || !pageUi) {

@@ -35,6 +35,16 @@ export function hasOurMarks(root: ParentNode): boolean {
 /** Our marks' stylesheet element: found again by reference, never by an id the page could take first. */
 let markStyle: HTMLStyleElement | null = null;
 
+/** Keeps our marks' stylesheet in the page, for the guard (guard.ts). */
+export const markStyleKept = {
+  intact: () => markStyle === null || markStyle.isConnected,
+  repair: () => {
+    if (markStyle)
+      (markStyle.ownerDocument.head ?? markStyle.ownerDocument.documentElement).append(markStyle);
+  },
+  watch: [] as Node[],
+};
+
 /** Adds the marks' stylesheet (PageUi.markCss, from the background) to the page, again if it was removed. */
 function ensureMarkStyle(doc: Document, css: string): void {
   if (markStyle?.isConnected && markStyle.textContent === css) return;

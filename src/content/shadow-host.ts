@@ -2,10 +2,12 @@
 // what Backstory shows nor change it, and events they make up (dispatchEvent, element.click()) are
 // stopped at the root before any of our handlers sees them. Only what the reader does counts.
 //
-// The named element (<backstory-sidebar>, <backstory-card>) is only a wrapper; the shadow root is
-// on a plain <div> inside it. A page may define a custom element under our name before we run (its
-// constructor could take the shadow root first, or keep the ElementInternals through which even a
-// closed root is reachable); a <div> made by createElement cannot be anyone's custom element.
+// The named element (<backstory-sidebar>, <backstory-card>) is only a wrapper; the UI's shadow root
+// is on a plain <div> inside it. A page may define a custom element under our name before we run:
+// its ElementInternals reach even a closed root on the wrapper, so the wrapper's own closed root
+// holds nothing but a <slot> (and, being ours, keeps the page from giving it a root that would hide
+// the <div>); a <div> made by createElement cannot be anyone's custom element. If the page's
+// element already took the wrapper's root, the wrapper gets a name of its own the page cannot know.
 // Content scripts cannot register custom elements themselves (their isolated world has no usable
 // customElements registry). The stylesheet arrives from the background (see PageUi in
 // shared/messages.ts).
@@ -69,7 +71,13 @@ export function createShadowHost(
   css: string,
   guard: Guard,
 ): ShadowHost {
-  const host = doc.createElement(tagName);
+  let host = doc.createElement(tagName);
+  try {
+    host.attachShadow({ mode: 'closed' }).append(doc.createElement('slot'));
+  } catch {
+    host = doc.createElement(`${tagName}-${Math.random().toString(36).slice(2, 10)}`);
+    host.attachShadow({ mode: 'closed' }).append(doc.createElement('slot'));
+  }
   const inner = doc.createElement('div');
   const restyle = () => {
     for (const element of [host, inner]) {

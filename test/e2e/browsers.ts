@@ -6,10 +6,12 @@
 // element inside them): the page's scripts cannot reach inside, and neither can a test's page
 // functions. A test reaches them the way only a browser's automation protocol can: before each page
 // function runs, every Backstory host in the page gets its closed root as an own `shadowRoot`
-// property in the page's main world (CDP DOM.describeNode with pierce in Chromium; a WebDriver BiDi
+// property (CDP DOM.describeNode with pierce in Chromium; a WebDriver BiDi
 // node serialized with includeShadowTree "all" in Firefox). Page functions then read
-// `host.shadowRoot` as before.
-// `evaluateAsPage` skips that step: it sees only what the page's own scripts see.
+// `host.shadowRoot` as before. All of that happens in a world of the test's own (a CDP isolated
+// world in Chromium, a BiDi sandbox in Firefox): the page's scripts share the DOM but not those
+// properties, so a hostile page under test sees nothing the test exposed to itself.
+// `evaluateAsPage` runs in the page's main world: it sees exactly what the page's own scripts see.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,8 +136,8 @@ function expectOk(url: string, status: number | undefined): void {
 }
 
 /** Backstory's hosts whose closed root the test has not exposed yet (evaluated in the page). */
-const UNEXPOSED_HOSTS = `Array.from(document.querySelectorAll('backstory-sidebar, backstory-card')).filter(
-  (host) => !Object.getOwnPropertyDescriptor(host, 'shadowRoot'))`;
+const UNEXPOSED_HOSTS = `Array.from(document.querySelectorAll('body > *, html > *')).filter(
+  (host) => host.localName.startsWith('backstory-') && !Object.getOwnPropertyDescriptor(host, 'shadowRoot'))`;
 /** Gives a host its closed root as an own `shadowRoot` property (called with the host and the root). */
 const EXPOSE_ROOT = `function (host, root) {
   Object.defineProperty(host, 'shadowRoot', { get: () => root, configurable: true });
@@ -147,8 +149,8 @@ const EXPOSE_ROOT = `function (host, root) {
  */
 function pointAt(selector: string): { x: number; y: number } | null {
   const roots: ParentNode[] = [document];
-  for (const host of Array.from(document.querySelectorAll('backstory-sidebar, backstory-card')))
-    if (host.shadowRoot) roots.push(host.shadowRoot);
+  for (const host of Array.from(document.querySelectorAll('body > *, html > *')))
+    if (host.localName.startsWith('backstory-') && host.shadowRoot) roots.push(host.shadowRoot);
   for (const root of roots) {
     for (const el of Array.from(root.querySelectorAll(selector))) {
       let r = el.getBoundingClientRect();
@@ -175,13 +177,35 @@ async function pointFor(page: Pick<TestPage, 'waitFor'>, selector: string) {
 
 function chromiumPage(page: Page): TestPage {
   let cdp: CDPSession | undefined;
-  /** Exposes the closed roots of hosts not yet exposed, through CDP (see the header). */
-  const expose = async () => {
+  /** The test's own isolated world in the page (CDP Page.createIsolatedWorld), made again after a navigation. */
+  let world: number | undefined;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) world = undefined;
+  });
+  const session = async () => {
     cdp ??= await page.context().newCDPSession(page);
+    return cdp;
+  };
+  const worldId = async () => {
+    if (world !== undefined) return world;
+    const cdp = await session();
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'backstory-e2e',
+    });
+    world = executionContextId;
+    return world;
+  };
+  /** Exposes, in the test's world, the closed roots of hosts not yet exposed there (see the header). */
+  const expose = async () => {
+    const cdp = await session();
+    const contextId = await worldId();
     const group = 'backstory-e2e';
     try {
       const { result } = await cdp.send('Runtime.evaluate', {
         expression: UNEXPOSED_HOSTS,
+        contextId,
         objectGroup: group,
       });
       if (!result.objectId) return;
@@ -192,12 +216,23 @@ function chromiumPage(page: Page): TestPage {
       for (const item of items) {
         const hostId = item.value?.objectId;
         if (!/^\d+$/.test(item.name) || !hostId) continue;
-        const { node } = await cdp.send('DOM.describeNode', { objectId: hostId, pierce: true, depth: 2 });
-        const root =
-          node.shadowRoots?.[0] ?? node.children?.find((child) => child.shadowRoots)?.shadowRoots?.[0];
+        // The UI's root is on the plain element inside the host (see shadow-host.ts).
+        const { result: inner } = await cdp.send('Runtime.callFunctionOn', {
+          objectId: hostId,
+          functionDeclaration: 'function () { return this.querySelector(":scope > div") ?? this; }',
+          objectGroup: group,
+        });
+        if (!inner.objectId) continue;
+        const { node } = await cdp.send('DOM.describeNode', {
+          objectId: inner.objectId,
+          pierce: true,
+          depth: 1,
+        });
+        const root = node.shadowRoots?.[0];
         if (!root) continue;
         const { object } = await cdp.send('DOM.resolveNode', {
           backendNodeId: root.backendNodeId,
+          executionContextId: contextId,
           objectGroup: group,
         });
         await cdp.send('Runtime.callFunctionOn', {
@@ -210,9 +245,29 @@ function chromiumPage(page: Page): TestPage {
       await cdp.send('Runtime.releaseObjectGroup', { objectGroup: group }).catch(() => {});
     }
   };
-  const evaluate = async <A, R>(fn: PageFunction<A, R>, arg: A) => {
+  const evaluateOnce = async <A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> => {
     await expose();
-    return (await page.evaluate(fn as (arg: unknown) => R, arg)) as R;
+    const cdp = await session();
+    const reply = await cdp.send('Runtime.callFunctionOn', {
+      functionDeclaration: fn.toString(),
+      executionContextId: await worldId(),
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (reply.exceptionDetails)
+      throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+    return reply.result.value as R;
+  };
+  const evaluate = async <A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> => {
+    try {
+      return await evaluateOnce(fn, arg);
+    } catch (err) {
+      // The world went with a navigation that the event had not reported yet: once more in a new one.
+      if (!/context|Execution|destroyed/i.test(String(err))) throw err;
+      world = undefined;
+      return evaluateOnce(fn, arg);
+    }
   };
   const self: TestPage = {
     async goto(url) {
@@ -263,19 +318,26 @@ interface BidiNode {
 }
 
 function firefoxPage(page: PptrPage): TestPage {
-  /** Exposes the closed roots of hosts not yet exposed, through WebDriver BiDi (see the header). */
+  /** Puppeteer's own sandbox in the page (a WebDriver BiDi sandbox realm): the test's world. */
+  const sandbox = () =>
+    (
+      page.mainFrame() as unknown as {
+        isolatedRealm(): { realm: BidiRealm; evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R> };
+      }
+    ).isolatedRealm();
+  /** Exposes, in the test's world, the closed roots of hosts not yet exposed there (see the header). */
   const expose = async () => {
-    const realm = (page.mainFrame() as unknown as { mainRealm(): { realm: BidiRealm } }).mainRealm().realm;
+    const realm = sandbox().realm;
     const found = await realm.callFunction(`() => ${UNEXPOSED_HOSTS}`, false, {
       serializationOptions: { maxDomDepth: 2, includeShadowTree: 'all' },
     });
     const hosts = found.type === 'success' && Array.isArray(found.result?.value) ? found.result.value : [];
     for (const host of hosts) {
-      // The root is on the host itself or on the plain element inside it (see shadow-host.ts).
+      // The UI's root is on the plain element inside the host (see shadow-host.ts).
       const node = host.value as BidiNode | undefined;
       const root =
-        node?.shadowRoot ??
-        node?.children?.map((child) => (child.value as BidiNode | undefined)?.shadowRoot).find(Boolean);
+        node?.children?.map((child) => (child.value as BidiNode | undefined)?.shadowRoot).find(Boolean) ??
+        node?.shadowRoot;
       if (!host.sharedId || !root?.sharedId) continue;
       const done = await realm.callFunction(EXPOSE_ROOT, false, {
         arguments: [{ sharedId: host.sharedId }, { sharedId: root.sharedId }],
@@ -286,7 +348,7 @@ function firefoxPage(page: PptrPage): TestPage {
   };
   const evaluate = async <A, R>(fn: PageFunction<A, R>, arg: A) => {
     await expose();
-    return (await page.evaluate(fn as (arg: unknown) => R, arg)) as R;
+    return (await sandbox().evaluate(fn as (arg: A) => R, arg)) as R;
   };
   const self: TestPage = {
     async goto(url) {
