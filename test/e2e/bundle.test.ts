@@ -11,7 +11,7 @@ const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
  * one budget the project asserts (README, Measurements). It holds the UI (Preact), drawn in closed
  * shadow roots, and the guards that keep it there against a hostile page (README, Security).
  */
-const CONTENT_SCRIPT_LIMIT = 46 * 1024;
+const CONTENT_SCRIPT_LIMIT = 47 * 1024;
 /** Match patterns allowed for content scripts: https TASS pages only (a plain http page can be altered on the way). */
 const TASS_MATCH = /^https:\/\/(www\.)?tass\.(com|ru)\/\*$/;
 
@@ -46,7 +46,7 @@ describe.each(['chrome', 'firefox'] as const)('%s build', (browser) => {
     for (const pattern of matches) expect(pattern).toMatch(TASS_MATCH);
   });
 
-  it('has a content script of at most 46 KB', () => {
+  it('has a content script of at most 47 KB', () => {
     const m = manifest(browser);
     const files = [...new Set((m.content_scripts ?? []).flatMap((c) => c.js ?? []))];
     expect(files).toContain('content.js');
