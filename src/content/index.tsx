@@ -142,7 +142,6 @@ function problemFor(failure: Failure, lang: Lang, strings: boolean): SidebarProb
 async function run(): Promise<void> {
   // Never inject twice, even if the script is evaluated again in the same page; and on a section
   // or home page (whose items keep arriving as the reader scrolls) do nothing at all.
-  const root = document.documentElement;
   const scope = globalThis as { [DONE]?: boolean };
   if (scope[DONE] || !articleUrlLang(location.href)) return;
   scope[DONE] = true;
@@ -218,16 +217,22 @@ async function run(): Promise<void> {
   );
 
   const byId = new Map<string, Entity>(result.entities.map((entity) => [entity.id, entity]));
-  /** Article containers with marks, and their dates: a hover card's status is on its own article's date. */
-  const dates = new Map<Element | null, DetectedArticle['date']>([
-    [article.blocks.at(-1)?.closest(ARTICLE_CONTAINER) ?? root, article.date],
-  ]);
+  /**
+   * Article containers with marks, and their dates: a hover card's status is on its own article's
+   * date. Weak: a container the page drops is forgotten with it.
+   */
+  const dates = new WeakMap<Element, DetectedArticle['date']>();
+  const home0 = article.blocks.at(-1)?.closest(ARTICLE_CONTAINER);
+  if (home0) dates.set(home0, article.date);
   installHoverCards(document, {
     entities: byId,
     css: pageUi.css,
     lang: () => interfaceLanguage(settings.current(), article.lang),
     theme: () => settings.current().theme,
-    articleDate: (mention) => dates.get(mention.closest(ARTICLE_CONTAINER)) ?? article.date,
+    articleDate: (mention) => {
+      const container = mention.closest(ARTICLE_CONTAINER);
+      return (container && dates.get(container)) ?? article.date;
+    },
     today: todayIso(),
     enabled: (type) => settings.current().hoverCards && (!type || settings.current().types[type]),
     onDisable: () => settings.update({ hoverCards: false }),
@@ -235,6 +240,7 @@ async function run(): Promise<void> {
   });
 
   watchLivingPage(document, {
+    selector: ARTICLE_CONTAINER,
     // Some of the first article's marks are not in the page: the page rendered (part of) it again.
     stale: () => current?.painting.stale() ?? false,
     repaint() {
@@ -244,7 +250,7 @@ async function run(): Promise<void> {
         ? detectArticle(document, location.href, home)
         : detectArticle(document, location.href);
       if (!again || !current) return false;
-      dates.set(home, again.date);
+      if (home) dates.set(home, again.date);
       current.painting.stop();
       unpaintMentions(home ?? document);
       const previous = current;
@@ -254,17 +260,17 @@ async function run(): Promise<void> {
       });
       return true;
     },
-    containers: () => document.querySelectorAll(ARTICLE_CONTAINER),
-    known: (container) => dates.has(container) || hasOurMarks(container),
+    known: (container) =>
+      dates.has(container) || container.contains(article.blocks[0] ?? null) || hasOurMarks(container),
     annotateAppended(container) {
       const more = detectArticle(document, location.href, container);
       if (!more) return false;
       dates.set(container, more.date);
-      void annotate(more, ui).then((next) => {
+      return annotate(more, ui).then((next) => {
         for (const entity of next?.result.entities ?? [])
           if (!byId.has(entity.id)) byId.set(entity.id, entity);
+        return next ? () => next.painting.stop() : null;
       });
-      return true;
     },
   });
 
