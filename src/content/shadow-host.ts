@@ -21,8 +21,13 @@ export interface ShadowHost {
   mount: HTMLElement;
 }
 
-/** Inline and important, so that no page style can hide or move the wrapper or the host itself. */
-const HOST_STYLE = 'all: initial !important; display: contents !important;';
+/**
+ * Inline, so that no page style can hide or move the wrapper or the host: `display: contents` is
+ * important (no box of theirs to hide, move or cover); the rest is reset too, but not as important,
+ * which would keep a reader's own stylesheet from adjusting text spacing (WCAG 1.4.12). Inside,
+ * the UI's root element resets everything again (ui/styles.ts).
+ */
+const HOST_STYLE = 'all: initial; display: contents !important;';
 
 /** Events a reader makes on our UI; the page's made-up ones are stopped at the shadow root. */
 const SHIELDED_EVENTS = [

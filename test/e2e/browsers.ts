@@ -54,6 +54,12 @@ export interface TestPage {
   /** Real mouse hover over the first visible match, in the page or inside Backstory's shadow roots. */
   hover(selector: string): Promise<void>;
   press(key: string): Promise<void>;
+  /**
+   * Errors of Backstory's seen since the page opened (console errors and uncaught exceptions whose
+   * source is the extension or that name it), as far as the browser's protocol reports them; clear
+   * it with `errors().length = 0`.
+   */
+  errors(): string[];
   /** Resizes the page's viewport (the window the page lays itself out in). */
   setViewport(width: number, height: number): Promise<void>;
   screenshot(path: string): Promise<void>;
@@ -135,12 +141,16 @@ function expectOk(url: string, status: number | undefined): void {
     throw new Error(`${url} answered HTTP ${status} (is the fixture page there?)`);
 }
 
+/** Whether a console error or an exception comes from Backstory (its source URL, or its "[Backstory]" prefix). */
+const isOurs = (text: string) => /chrome-extension:\/\/|moz-extension:\/\/|\[Backstory\]/.test(text);
+
 /** Backstory's hosts whose closed root the test has not exposed yet (evaluated in the page). */
 const UNEXPOSED_HOSTS = `Array.from(document.querySelectorAll('body > *, html > *')).filter(
   (host) => host.localName.startsWith('backstory-') && !Object.getOwnPropertyDescriptor(host, 'shadowRoot'))`;
-/** Gives a host its closed root as an own `shadowRoot` property (called with the host and the root). */
+/** Gives a host (and the element inside it that holds the root) its closed root as an own `shadowRoot` property. */
 const EXPOSE_ROOT = `function (host, root) {
-  Object.defineProperty(host, 'shadowRoot', { get: () => root, configurable: true });
+  for (const element of [host, root.host])
+    Object.defineProperty(element, 'shadowRoot', { get: () => root, configurable: true });
 }`;
 
 /**
@@ -175,7 +185,26 @@ async function pointFor(page: Pick<TestPage, 'waitFor'>, selector: string) {
   return at!;
 }
 
+/** The TestPage of a playwright page (one per page, so its isolated world is made once). */
+const testPages = new WeakMap<Page, TestPage>();
+export function chromiumTestPage(page: Page): TestPage {
+  let testPage = testPages.get(page);
+  if (!testPage) {
+    testPage = chromiumPage(page);
+    testPages.set(page, testPage);
+  }
+  return testPage;
+}
+
 function chromiumPage(page: Page): TestPage {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    const text = `${message.text()} (${message.location().url})`;
+    if (message.type() === 'error' && isOurs(text)) errors.push(text);
+  });
+  page.on('pageerror', (error) => {
+    if (isOurs(`${error.message}\n${error.stack}`)) errors.push(error.stack ?? error.message);
+  });
   let cdp: CDPSession | undefined;
   /** The test's own isolated world in the page (CDP Page.createIsolatedWorld), made again after a navigation. */
   let world: number | undefined;
@@ -290,6 +319,7 @@ function chromiumPage(page: Page): TestPage {
       await page.mouse.move(x, y);
     },
     press: (key) => page.keyboard.press(key),
+    errors: () => errors,
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     async screenshot(path) {
       await page.screenshot({ path });
@@ -318,6 +348,15 @@ interface BidiNode {
 }
 
 function firefoxPage(page: PptrPage): TestPage {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    const text = `${message.text()} (${message.location().url ?? ''})`;
+    if (message.type() === 'error' && isOurs(text)) errors.push(text);
+  });
+  page.on('pageerror', (error) => {
+    const text = error instanceof Error ? `${error.message}\n${error.stack}` : String(error);
+    if (isOurs(text)) errors.push(text);
+  });
   /** Puppeteer's own sandbox in the page (a WebDriver BiDi sandbox realm): the test's world. */
   const sandbox = () =>
     (
@@ -371,6 +410,7 @@ function firefoxPage(page: PptrPage): TestPage {
       await page.mouse.move(x, y);
     },
     press: (key) => page.keyboard.press(key as Parameters<PptrPage['keyboard']['press']>[0]),
+    errors: () => errors,
     setViewport: (width, height) => page.setViewport({ width, height }),
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png` });
@@ -419,7 +459,7 @@ export async function launchChromium(extDir: string, options: LaunchOptions): Pr
     name: 'chromium',
     context,
     serviceWorker,
-    newPage: async () => chromiumPage(await context.newPage()),
+    newPage: async () => chromiumTestPage(await context.newPage()),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

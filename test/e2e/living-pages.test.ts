@@ -3,11 +3,12 @@
 // browsers; each browser is launched once for the file. Every test leaves a screenshot in
 // test-results/screenshots/.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPENDED_BURST, APPENDED_REFILL_MS } from '../../src/content/living-page';
 import { launch, type TestBrowser, type TestPage, withPage as withFreshPage } from './browsers';
-import { DEFAULT_FIXTURES_DIR, type FixtureServer, startServer } from './server.mjs';
+import { DEFAULT_FIXTURES_DIR, type FixtureServer, ROUTES, startServer } from './server.mjs';
 
 const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const FIXTURES = resolve(process.env.BACKSTORY_E2E_FIXTURES ?? DEFAULT_FIXTURES_DIR);
@@ -131,10 +132,44 @@ const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- Tests ----
 
+/**
+ * The seed article on a page that recycles article containers, as an endless feed does: every 50 ms
+ * it appends a new `.news` article and drops the oldest, counting the containers that had marks.
+ */
+const RECYCLES = 'https://tass.com/world/1800000';
+const RECYCLE_SCRIPT = `<script>
+  window.markedContainers = 0;
+  addEventListener('load', () => {
+    const main = document.querySelector('main');
+    let i = 0;
+    const timer = setInterval(() => {
+      const c = document.createElement('div');
+      c.className = 'news';
+      c.innerHTML = '<h1 class="news-header__title">Item ' + i + '</h1><dateformat time="1642146600"></dateformat>' +
+        '<div class="text-content"><div class="text-block"><p>MOSCOW, January 14. /TASS/. NATO ministers met in Brussels, item ' +
+        (i++) + '.</p><p>The OSCE said its observers would return.</p></div></div>';
+      main.append(c);
+      const all = main.querySelectorAll(':scope > .news');
+      if (all.length > 3) {
+        if (all[1].querySelector('backstory-mention')) window.markedContainers++;
+        all[1].remove();
+      }
+      if (i >= 100) clearInterval(timer);
+    }, 50);
+  });
+</script>`;
+
 let server: FixtureServer;
 
 beforeAll(async () => {
-  server = await startServer({ fixturesDir: FIXTURES });
+  const seed = readFileSync(join(FIXTURES, ROUTES['tass.com']!['/politics/1387519']!), 'utf8');
+  server = await startServer({
+    fixturesDir: FIXTURES,
+    extraPage: (host, path) =>
+      host === 'tass.com' && path === '/world/1800000'
+        ? seed.replace('<head>', `<head>${RECYCLE_SCRIPT}`)
+        : null,
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
@@ -257,6 +292,22 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
         until: (text) => text === '',
         timeoutMs: 5_000,
       });
+    }));
+
+  it('annotates the articles of a page that recycles its containers within a budget, not each one', () =>
+    withPage('recycled-containers', async (page) => {
+      await page.goto(RECYCLES);
+      await firstArticleReady(page, 'first article', ['new-start', 'nato', 'osce']);
+      // The page appends 100 articles over 5 s, each dropped 150 ms later.
+      await settle(5_500);
+      const marked = await page.evaluateAsPage(
+        () => (window as unknown as { markedContainers: number }).markedContainers,
+        undefined,
+      );
+      // A burst, then one per refill period: not one for each of the 100 containers.
+      expect(marked).toBeLessThanOrEqual(APPENDED_BURST + Math.ceil(5_500 / APPENDED_REFILL_MS) + 1);
+      // The first article keeps its marks all along.
+      expect((await page.evaluate(readPage, undefined)).containers[0]?.length).toBeGreaterThan(0);
     }));
 
   it('paints an article again after the page re-renders it, text unchanged, one sidebar', () =>
