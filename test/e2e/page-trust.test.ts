@@ -114,7 +114,18 @@ const ATTACKS: Record<string, string> = {
 
 const attackUrl = (name: string) => `https://tass.com/trust/${name}/1387519`;
 
+/** The seed article with its body repeated past the 2,000,000 characters Backstory reads. */
+const TOO_LARGE = 'https://tass.com/trust/huge/1387519';
+let tooLarge: string | null = null;
+
 function attackPage(_host: string, path: string): string | null {
+  if (path === '/trust/huge/1387519') {
+    tooLarge ??= (() => {
+      const block = /<div class="text-block">[\s\S]*?<\/div>/.exec(SEED_HTML)![0];
+      return SEED_HTML.replace(block, block.repeat(Math.ceil(3_000_000 / block.length)));
+    })();
+    return tooLarge;
+  }
   const name = /^\/trust\/([a-z-]+)\/1387519$/.exec(path)?.[1];
   const script = name ? ATTACKS[name] : undefined;
   return script ? SEED_HTML.replace('<head>', `<head><script>${script}</script>`) : null;
@@ -268,6 +279,33 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
         undefined,
       );
       expect(stolen).not.toContain('New START');
+    }));
+
+  it('says on the toggle, in plain words, why an article too large gets no context', () =>
+    withPage('too-large', async (page) => {
+      await page.goto(TOO_LARGE);
+      const shown = await page.waitFor(readShown, undefined, {
+        what: 'the toggle saying there is no context',
+        until: (s) => s.toggle,
+        timeoutMs: 20_000,
+      });
+      expect(shown.marks).toBe(0);
+      const toggle = await page.evaluate(() => {
+        const root = document.querySelector('backstory-sidebar')?.shadowRoot;
+        const button = root?.querySelector('[data-backstory="toggle"]');
+        return { label: button?.getAttribute('aria-label') ?? '', count: button?.textContent ?? '' };
+      }, undefined);
+      expect(toggle.count).toBe('!');
+      expect(toggle.label).toMatch(/no context/);
+      await page.click('[data-backstory="toggle"]');
+      const said = await page.waitFor(
+        () =>
+          document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('.bs-problem')
+            ?.textContent ?? '',
+        undefined,
+        { what: 'the panel saying why', until: (text) => text.length > 0 },
+      );
+      expect(said).toMatch(/too large/);
     }));
 
   it('what the page removes comes back', () =>
