@@ -297,7 +297,8 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
       }, undefined);
       expect(toggle.count).toBe('!');
       expect(toggle.label).toMatch(/no context/);
-      await page.click('[data-backstory="toggle"]');
+      // The sidebar opens as the reader last left it (an earlier test may have left it open).
+      if (!(await page.evaluate(readShown, undefined)).open) await page.click('[data-backstory="toggle"]');
       const said = await page.waitFor(
         () =>
           document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('.bs-problem')
