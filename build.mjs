@@ -130,6 +130,22 @@ const classicJsx = {
   inject: ['backstory:jsx'],
   plugins: [
     {
+      // Preact's one innerHTML write is its dangerouslySetInnerHTML path, which Backstory never uses
+      // (dataset text is always rendered as text). It is made a textContent write, so that not even a
+      // future mistake can put HTML from the dataset into a page, and the add-on linter has no
+      // UNSAFE_VAR_ASSIGNMENT to report. The build fails if Preact's code no longer has that shape.
+      name: 'preact-no-inner-html',
+      setup(build) {
+        build.onLoad({ filter: /preact[\\/]dist[\\/]preact\.mjs$/ }, (args) => {
+          const source = readFileSync(args.path, 'utf8');
+          const pattern = /\.innerHTML=(\w+)\.__html/g;
+          const writes = source.match(pattern)?.length ?? 0;
+          if (writes !== 1) throw new Error(`expected one innerHTML write in ${args.path}, found ${writes}`);
+          return { contents: source.replace(pattern, '.textContent=$1.__html'), loader: 'js' };
+        });
+      },
+    },
+    {
       name: 'preact-jsx',
       setup(build) {
         build.onResolve({ filter: /^backstory:jsx$/ }, () => ({ path: 'jsx', namespace: 'backstory' }));

@@ -62,8 +62,28 @@ function loadPageUi(): Promise<PageUi> {
 }
 
 async function handle(request: Request): Promise<Reply<Request['type']>> {
-  if (request.type === 'page-ui') return { ok: true, result: await loadPageUi() };
-  return service.handle(request);
+  switch (request.type) {
+    case 'page-ui':
+      return { ok: true, result: await loadPageUi() };
+    case 'open-options':
+      await browser.runtime.openOptionsPage();
+      return { ok: true, result: null };
+    case 'page-problem':
+      // Answered in the listener, which knows the sending tab.
+      return { ok: true, result: null };
+    default:
+      return service.handle(request);
+  }
+}
+
+/**
+ * A page that keeps removing Backstory's elements: the toolbar button of that tab says so, since
+ * the page itself cannot be trusted to show it. Cleared when the tab navigates.
+ */
+async function showPageProblem(tabId: number | undefined): Promise<void> {
+  if (tabId === undefined) return;
+  await browser.action.setBadgeText({ tabId, text: '!' });
+  await browser.action.setTitle({ tabId, title: browser.i18n.getMessage('problemPage') });
 }
 
 /** Only our own content scripts and pages may ask: a message from anywhere else is refused. */
@@ -93,7 +113,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if ('error' in request) reply = Promise.resolve({ ok: false, ...request });
   else if (PAGE_ONLY.has(request.type) && !fromExtensionPage(sender))
     reply = Promise.resolve({ ok: false, error: `${request.type} is only accepted from the options page` });
-  else
+  else {
+    if (request.type === 'page-problem') void showPageProblem(sender.tab?.id).catch(() => undefined);
     reply = handle(request).catch(
       (error: unknown): Reply<Request['type']> => ({
         ok: false,
@@ -101,6 +122,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
         reason: 'internal',
       }),
     );
+  }
   return __BENCH__
     ? reply.then((r) => ({
         ...r,

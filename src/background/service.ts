@@ -366,7 +366,9 @@ export function createService(options: ServiceOptions): Service {
       case 'annotate':
         return annotate(request);
       case 'page-ui':
-        throw new Error('page-ui is answered by index.ts');
+      case 'open-options':
+      case 'page-problem':
+        throw new Error(`${request.type} is answered by index.ts, which has the browser's APIs`);
       case 'dataset-info': {
         const state = await loaded();
         await notesWritten;

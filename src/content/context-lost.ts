@@ -3,9 +3,8 @@
 // context invalidated" and runtime.id reads undefined, so a toggle whose click saves a setting throws
 // and stays shut. Firefox unloads it, and its listeners go dead. Either way our interface would stay
 // in the page, dead. This notices it and removes our interface: when a call to the extension fails
-// that way, when the reader comes back to the tab or touches the page, and, in a newer copy of this
-// script that the browser injects into the open tab, when the copy that marked the page no longer
-// answers (then the newer copy clears the page and starts afresh).
+// that way, and when the reader comes back to the tab or touches the page. A newer copy of this
+// script that the browser injects into the open tab (Firefox does) clears the page and starts afresh.
 
 import { browser } from './extension-api';
 
@@ -26,7 +25,10 @@ export function isContextLost(error: unknown): boolean {
 const teardowns: (() => void)[] = [];
 let lost = false;
 
-/** Runs `teardown` once if the extension goes away. */
+/**
+ * Runs `teardown` once if the extension goes away. Teardowns run last registered first, as cleanups
+ * unwind: the guard that would put our interface back stops before the interface is removed.
+ */
 export function onContextLost(teardown: () => void): void {
   teardowns.push(teardown);
 }
@@ -35,7 +37,7 @@ export function onContextLost(teardown: () => void): void {
 export function contextLost(): void {
   if (lost) return;
   lost = true;
-  for (const teardown of teardowns.splice(0)) {
+  for (const teardown of teardowns.splice(0).reverse()) {
     try {
       teardown();
     } catch {
@@ -53,29 +55,4 @@ export function watchContext(doc: Document): void {
   // Capture: before the toggle or a mark handles the reader's action.
   doc.addEventListener('pointerdown', check, true);
   doc.addEventListener('keydown', check, true);
-}
-
-/** The event a newer copy of this script sends to ask whether the copy that marked the page is alive. */
-const PING = 'backstory-alive?';
-/** Set on the root element by a live copy that hears PING. */
-const PONG = 'backstoryAlive';
-
-/** Answers a newer copy's PING while this copy's extension is there. */
-export function answerPings(doc: Document): void {
-  doc.addEventListener(PING, () => {
-    if (extensionAlive()) doc.documentElement.dataset[PONG] = '1';
-  });
-}
-
-/**
- * Whether the copy of this script that marked the page is still alive. Events dispatch
- * synchronously across the scripts' worlds, so the answer is there when dispatchEvent returns.
- */
-export function previousCopyAlive(doc: Document): boolean {
-  const root = doc.documentElement;
-  delete root.dataset[PONG];
-  doc.dispatchEvent(new Event(PING));
-  const alive = root.dataset[PONG] === '1';
-  delete root.dataset[PONG];
-  return alive;
 }

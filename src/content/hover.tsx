@@ -1,5 +1,7 @@
 // Hover cards for inline mentions. When they show and hide is ui/layout/hover-timing's (Page Previews'
-// timings); this module feeds it the page's pointer, focus and key events and draws the card.
+// timings); this module feeds it the reader's pointer, focus and key events and draws the card.
+// Events the page's scripts make up (isTrusted false) are ignored, and only marks this script made
+// get a card (see paint.ts).
 
 import { render } from 'preact';
 import type { Lang } from '../shared/languages';
@@ -8,11 +10,16 @@ import type { Entity, EntityType, IsoDate } from '../shared/types';
 import { HoverCard } from '../ui/HoverCard';
 import { placeCard } from '../ui/layout/card-layout';
 import { createHoverTiming } from '../ui/layout/hover-timing';
-import { MENTION_TAG } from './paint';
+import type { Guard } from './guard';
+import { markAt, markEntity } from './paint';
 import { createShadowHost } from './shadow-host';
 
-/** The card's host element carries this id, so a mention's aria-describedby can point at it: ids do not cross into shadow roots, but a host's description comes from its flattened content. */
-const HOST_ID = 'backstory-hover-card';
+/**
+ * The card's host element carries this id, so a mention's aria-describedby can point at it: ids do
+ * not cross into shadow roots, but a host's description comes from its flattened content. Random,
+ * so that no element the page made first under a known id is read out as the card.
+ */
+const HOST_ID = `backstory-card-${Math.random().toString(36).slice(2, 10)}`;
 
 export interface HoverContext {
   entities: ReadonlyMap<string, Entity>;
@@ -25,6 +32,7 @@ export interface HoverContext {
   /** Hover cards are on (and, given a type, that type is shown). */
   enabled: (type?: EntityType) => boolean;
   onDisable: () => void;
+  guard: Guard;
 }
 
 export function installHoverCards(doc: Document, context: HoverContext): { close: () => void } {
@@ -33,10 +41,10 @@ export function installHoverCards(doc: Document, context: HoverContext): { close
 
   const cardHost = () => {
     if (!host) {
-      host = createShadowHost(doc, 'backstory-card', context.css);
+      host = createShadowHost(doc, 'backstory-card', context.css, context.guard);
       host.host.id = HOST_ID;
-      host.host.addEventListener('mouseover', () => timing.enterCard());
-      host.host.addEventListener('mouseleave', () => timing.leave());
+      host.host.addEventListener('mouseover', (event) => event.isTrusted && timing.enterCard());
+      host.host.addEventListener('mouseleave', (event) => event.isTrusted && timing.leave());
     }
     return host;
   };
@@ -80,7 +88,7 @@ export function installHoverCards(doc: Document, context: HoverContext): { close
 
   const timing = createHoverTiming<HTMLElement, Entity | null>({
     load: (mention) => {
-      const entity = context.entities.get(mention.dataset.entityId ?? '');
+      const entity = context.entities.get(markEntity(mention) ?? '');
       return entity && context.enabled(entity.type) ? entity : null;
     },
     show,
@@ -91,26 +99,25 @@ export function installHoverCards(doc: Document, context: HoverContext): { close
     },
   });
 
-  const mentionOf = (target: EventTarget | null): HTMLElement | null =>
-    target instanceof Element ? (target.closest(MENTION_TAG) as HTMLElement | null) : null;
+  const mentionOf = markAt;
 
   doc.addEventListener('mouseover', (event) => {
-    const mention = mentionOf(event.target);
+    const mention = event.isTrusted ? mentionOf(event.target) : null;
     if (mention && context.enabled()) timing.enter(mention);
   });
   doc.addEventListener('mouseout', (event) => {
-    const mention = mentionOf(event.target);
+    const mention = event.isTrusted ? mentionOf(event.target) : null;
     if (mention && mentionOf(event.relatedTarget) !== mention) timing.leave();
   });
   doc.addEventListener('focusin', (event) => {
-    const mention = mentionOf(event.target);
+    const mention = event.isTrusted ? mentionOf(event.target) : null;
     if (mention && context.enabled()) timing.focus(mention);
   });
   doc.addEventListener('focusout', (event) => {
-    if (mentionOf(event.target)) timing.leave();
+    if (event.isTrusted && mentionOf(event.target)) timing.leave();
   });
   doc.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && timing.shown()) {
+    if (event.isTrusted && event.key === 'Escape' && timing.shown()) {
       // Escape closes the card first; the sidebar's own Escape handling sees defaultPrevented.
       event.preventDefault();
       timing.close();

@@ -5,29 +5,39 @@
 // The sidebar stays with the first article of the page: simple, and that is the article the reader
 // opened. Articles the page appends get their own marks and hover cards (living-page.ts), each
 // card's status line on its own article's date.
+//
+// The page is not trusted (README, Security and privacy): it cannot see into our UI or drive it
+// (shadow-host.ts), its look-alike marks get nothing (paint.ts), what it removes comes back or the
+// toolbar button says Backstory cannot show itself here (guard.ts), and nothing in its DOM tells it
+// which version or dataset this is. When Backstory cannot give context, the toggle says why.
 
 import { todayIso } from '../dataset/status';
 import { benchMark } from '../shared/bench';
-import { isTabCommand, type PageUi, type Reply, type Request, type Results } from '../shared/messages';
+import type { Lang } from '../shared/languages';
+import {
+  isTabCommand,
+  MAX_TEXT_LENGTH,
+  type PageUi,
+  type Reply,
+  type Request,
+  type Results,
+} from '../shared/messages';
 import { interfaceLanguage } from '../shared/settings';
 import type { Entity } from '../shared/types';
 import { articleUrlLang, type DetectedArticle, detectArticle } from '../site/detect';
 import { extractText } from '../site/extract';
+import { FALLBACK_CSS } from '../ui/fallback-styles';
 import { indexMentions } from '../ui/layout/mention-index';
-import { setStrings } from '../ui/strings';
-import {
-  answerPings,
-  contextLost,
-  isContextLost,
-  onContextLost,
-  previousCopyAlive,
-  watchContext,
-} from './context-lost';
+import type { SidebarProblem } from '../ui/Sidebar';
+import { type StringKey, setStrings, t } from '../ui/strings';
+import { contextLost, isContextLost, onContextLost, watchContext } from './context-lost';
 import { browser } from './extension-api';
+import { createGuard } from './guard';
 import { installHoverCards } from './hover';
 import { waitForArticle, watchLivingPage } from './living-page';
 import {
-  MENTION_TAG,
+  hasOurMarks,
+  markStyleKept,
   type Painting,
   paintMentions,
   revealMention,
@@ -35,12 +45,21 @@ import {
   unpaintMentions,
 } from './paint';
 import { syncSettings } from './settings-sync';
-import { type MountedSidebar, mountSidebar } from './sidebar-mount';
+import { type MountedSidebar, mountSidebar, NO_MENTIONS } from './sidebar-mount';
 
-/** Marks our work on the page, so a second evaluation of this script does nothing. */
-const DONE = 'backstoryDone';
+/**
+ * Set in this script's own (isolated) world, so a second evaluation of it does nothing. Not in the
+ * page's DOM: a page could set such a mark first to keep Backstory away, and it tells the page
+ * that Backstory is there.
+ */
+const DONE = Symbol.for('backstory.content');
 /** Each article of a tass.com page has its own container of this class. */
 const ARTICLE_CONTAINER = '.news';
+/** A background that has not answered by then is taken as not answering (it may be stuck). */
+const ANSWER_TIMEOUT_MS = 30_000;
+
+/** Why a request failed, as the reader is told: each a plain-words string with a way forward. */
+type Failure = 'problemRepair' | 'problemTooLarge' | 'problemNoAnswer';
 
 /**
  * Ends the current task: the page's own tasks and frames run before our next step. A long article is
@@ -49,15 +68,26 @@ const ARTICLE_CONTAINER = '.news';
  */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
+/** The last failure of a request, for the toggle to say why there is no context. */
+let lastFailure: Failure | null = null;
+
 async function ask<T extends Request['type']>(
   request: Extract<Request, { type: T }>,
 ): Promise<Results[T] | null> {
   if (__BENCH__) benchMark(`${request.type}:sent`);
-  let reply: Reply<T> | undefined;
-  try {
-    reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
-  } catch (error) {
-    if (!isContextLost(error)) throw error;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lost = false;
+  const reply = (await Promise.race([
+    browser.runtime.sendMessage(request).catch((error: unknown) => {
+      lost = isContextLost(error);
+      return undefined;
+    }),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, ANSWER_TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer))) as Reply<T> | undefined;
+  if (lost) {
+    // The extension was updated or reloaded under this page: our interface here is dead.
     contextLost();
     return null;
   }
@@ -71,8 +101,26 @@ async function ask<T extends Request['type']>(
   }
   if (reply?.ok) return reply.result;
   console.warn('[Backstory]', reply?.error ?? 'no answer from the background');
+  // The background's typed reason (shared/messages.ts, Unavailable); no answer at all is a failure
+  // of the extension's own side too, which Options can repair.
+  lastFailure = !reply
+    ? 'problemNoAnswer'
+    : reply.reason === 'too-large'
+      ? 'problemTooLarge'
+      : 'problemRepair';
   return null;
 }
+
+/** English words for a failure when even the interface strings could not be had from the background. */
+const FALLBACK: Record<Failure | 'openOptions' | 'toggleProblem', string> = {
+  problemRepair:
+    'Backstory cannot read its dataset here, so it cannot give context. Open Options to repair it.',
+  problemTooLarge: 'This article is too large for Backstory to read, so it gives no context here.',
+  problemNoAnswer:
+    'Backstory did not answer in time. Reload the page; if it happens again, open Options to repair it.',
+  openOptions: 'Open Options',
+  toggleProblem: 'Backstory: no context on this page (open for why)',
+};
 
 interface Annotated {
   result: Results['annotate'];
@@ -85,6 +133,11 @@ interface Annotated {
 async function annotate(article: DetectedArticle, ui: Promise<PageUi | null>): Promise<Annotated | null> {
   const extracted = extractText(article.blocks);
   if (__BENCH__) benchMark('extracted');
+  if (extracted.text.length > MAX_TEXT_LENGTH) {
+    // The background would refuse it; no need to send megabytes to hear so.
+    lastFailure = 'problemTooLarge';
+    return null;
+  }
   await nextTask();
   const [result, pageUi] = await Promise.all([
     ask({ type: 'annotate', text: extracted.text, lang: article.lang, date: article.date }),
@@ -96,19 +149,28 @@ async function annotate(article: DetectedArticle, ui: Promise<PageUi | null>): P
   return { result, painting, text: extracted.text };
 }
 
+/** What the reader is told when there is no context, from the strings when there are any. */
+function problemFor(failure: Failure, lang: Lang, strings: boolean): SidebarProblem {
+  const say = (key: keyof typeof FALLBACK) => (strings ? t(lang, key as StringKey) : FALLBACK[key]);
+  return {
+    message: say(failure),
+    action:
+      failure === 'problemTooLarge'
+        ? undefined
+        : { label: say('openOptions'), run: () => void ask({ type: 'open-options' }) },
+  };
+}
+
 async function run(): Promise<void> {
   if (__BENCH__) benchMark('start');
   // Never inject twice, even if the script is evaluated again in the same page; and on a section
   // or home page (whose items keep arriving as the reader scrolls) do nothing at all.
-  const root = document.documentElement;
-  if (!articleUrlLang(location.href)) return;
-  if (root.dataset[DONE]) {
-    // A copy injected after an update or reload (Firefox does that): take over only from a dead one.
-    if (previousCopyAlive(document)) return;
-    clearPage(document);
-  }
-  root.dataset[DONE] = '1';
-  answerPings(document);
+  const scope = globalThis as { [DONE]?: boolean };
+  if (scope[DONE] || !articleUrlLang(location.href)) return;
+  scope[DONE] = true;
+  // A copy of this script left by an extension that was updated or reloaded is dead: its interface
+  // goes, and this copy starts afresh.
+  clearPage(document);
   watchContext(document);
   onContextLost(() => clearPage(document));
   // Asked at once, while the article is detected and read: neither depends on it, and the first
@@ -134,10 +196,38 @@ async function run(): Promise<void> {
     setMarksVisible(document, settings.current().marks);
     return pageUi;
   });
+  // Whatever the page removes of ours comes back; a page that keeps removing it is told on the
+  // toolbar button instead (the page itself cannot be trusted to show anything).
+  const guard = createGuard(document, () => {
+    console.warn('[Backstory] this page keeps removing Backstory; it stops showing itself here');
+    void ask({ type: 'page-problem', problem: 'page-interferes' });
+  });
+  onContextLost(() => guard.stop());
+  guard.keep(markStyleKept);
   let current = await annotate(article, ready);
   const settings = await settingsReady;
   const pageUi = await ui;
-  if (!current || !pageUi) return;
+  if (!current || !pageUi) {
+    // No context here: the toggle and the panel say why, with a way forward.
+    const failure = lastFailure ?? 'problemRepair';
+    const lang = interfaceLanguage(settings.current(), article.lang);
+    sidebar = mountSidebar(
+      document,
+      {
+        article,
+        entities: [],
+        related: [],
+        index: NO_MENTIONS,
+        css: pageUi?.css ?? FALLBACK_CSS,
+        guard,
+        problem: problemFor(failure, lang, pageUi !== null),
+      },
+      settings,
+      () => undefined,
+    );
+    listenForCommands(() => sidebar);
+    return;
+  }
   await nextTask();
   const { result } = current;
   const index = indexMentions(current.text, result.mentions);
@@ -152,6 +242,8 @@ async function run(): Promise<void> {
       dataset: result.dataset,
       index,
       css: pageUi.css,
+      guard,
+      notice: result.notice,
     },
     settings,
     (position) => {
@@ -162,22 +254,30 @@ async function run(): Promise<void> {
   if (__BENCH__) benchMark('sidebar');
 
   const byId = new Map<string, Entity>(result.entities.map((entity) => [entity.id, entity]));
-  /** Article containers with marks, and their dates: a hover card's status is on its own article's date. */
-  const dates = new Map<Element | null, DetectedArticle['date']>([
-    [article.blocks.at(-1)?.closest(ARTICLE_CONTAINER) ?? root, article.date],
-  ]);
+  /**
+   * Article containers with marks, and their dates: a hover card's status is on its own article's
+   * date. Weak: a container the page drops is forgotten with it.
+   */
+  const dates = new WeakMap<Element, DetectedArticle['date']>();
+  const home0 = article.blocks.at(-1)?.closest(ARTICLE_CONTAINER);
+  if (home0) dates.set(home0, article.date);
   installHoverCards(document, {
     entities: byId,
     css: pageUi.css,
     lang: () => interfaceLanguage(settings.current(), article.lang),
     theme: () => settings.current().theme,
-    articleDate: (mention) => dates.get(mention.closest(ARTICLE_CONTAINER)) ?? article.date,
+    articleDate: (mention) => {
+      const container = mention.closest(ARTICLE_CONTAINER);
+      return (container && dates.get(container)) ?? article.date;
+    },
     today: todayIso(),
     enabled: (type) => settings.current().hoverCards && (!type || settings.current().types[type]),
     onDisable: () => settings.update({ hoverCards: false }),
+    guard,
   });
 
   const stopWatching = watchLivingPage(document, {
+    selector: ARTICLE_CONTAINER,
     // Some of the first article's marks are not in the page: the page rendered (part of) it again.
     stale: () => current?.painting.stale() ?? false,
     repaint() {
@@ -187,7 +287,7 @@ async function run(): Promise<void> {
         ? detectArticle(document, location.href, home)
         : detectArticle(document, location.href);
       if (!again || !current) return false;
-      dates.set(home, again.date);
+      if (home) dates.set(home, again.date);
       current.painting.stop();
       unpaintMentions(home ?? document);
       const previous = current;
@@ -197,17 +297,17 @@ async function run(): Promise<void> {
       });
       return true;
     },
-    containers: () => document.querySelectorAll(ARTICLE_CONTAINER),
-    known: (container) => dates.has(container) || container.querySelector(MENTION_TAG) !== null,
+    known: (container) =>
+      dates.has(container) || container.contains(article.blocks[0] ?? null) || hasOurMarks(container),
     annotateAppended(container) {
       const more = detectArticle(document, location.href, container);
       if (!more) return false;
       dates.set(container, more.date);
-      void annotate(more, ui).then((next) => {
+      return annotate(more, ui).then((next) => {
         for (const entity of next?.result.entities ?? [])
           if (!byId.has(entity.id)) byId.set(entity.id, entity);
+        return next ? () => next.painting.stop() : null;
       });
-      return true;
     },
   });
 
@@ -215,22 +315,23 @@ async function run(): Promise<void> {
     stopWatching();
     current?.painting.stop();
   });
-
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (isTabCommand(message)) sidebar?.toggle();
-    return undefined;
-  });
+  listenForCommands(() => sidebar);
 }
 
-/** Removes everything we added to the page: marks, their style, the sidebar, hover cards, the push. */
+/** Removes what a copy of this script put in the page: marks, their style, the sidebar, hover cards, the push. */
 function clearPage(doc: Document): void {
-  const root = doc.documentElement;
   for (const host of Array.from(doc.querySelectorAll('backstory-sidebar, backstory-card'))) host.remove();
   unpaintMentions(doc);
-  doc.getElementById('backstory-mark-style')?.remove();
   setMarksVisible(doc, true);
-  root.style.removeProperty('margin-right');
-  delete root.dataset[DONE];
+  doc.documentElement.style.removeProperty('margin-right');
+}
+
+/** The toolbar button and the keyboard shortcut, through the background. */
+function listenForCommands(sidebar: () => MountedSidebar | undefined): void {
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (isTabCommand(message)) sidebar()?.toggle();
+    return undefined;
+  });
 }
 
 run().catch((error: unknown) => {

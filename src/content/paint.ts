@@ -1,18 +1,57 @@
 // Inline marks: each mention's text is wrapped in <backstory-mention> elements. Wrapping moves text
 // into elements but never changes the text itself, so the article's textContent stays the same.
+//
+// The marks live in the page's own DOM, where its scripts can copy them: a mark counts only if this
+// script made it (a WeakSet of our wrappers), and its entity is the one recorded when it was made,
+// whatever its attributes say later. A page-made <backstory-mention> gets no card and is never
+// unwrapped by us.
 
 import type { Mention } from '../shared/types';
 import { type ExtractedText, locate } from '../site/extract';
 
 export const MENTION_TAG = 'backstory-mention';
 
-/** Adds the marks' stylesheet (PageUi.markCss, from the background) to the page once. */
+/** The wrappers this script made, with the entity each one marks. */
+const ourMarks = new WeakMap<Element, string>();
+
+/** The entity of a mark this script made, or undefined for anything else (a page-made look-alike). */
+export function markEntity(element: Element): string | undefined {
+  return ourMarks.get(element);
+}
+
+/** The nearest mark of ours at or above `target` (a page-made mark inside ours is skipped). */
+export function markAt(target: EventTarget | null): HTMLElement | null {
+  let at = target instanceof Element ? target.closest(MENTION_TAG) : null;
+  while (at && !ourMarks.has(at)) at = at.parentElement?.closest(MENTION_TAG) ?? null;
+  return at as HTMLElement | null;
+}
+
+/** Whether `root` holds a mark of ours. */
+export function hasOurMarks(root: ParentNode): boolean {
+  for (const element of root.querySelectorAll(MENTION_TAG)) if (ourMarks.has(element)) return true;
+  return false;
+}
+
+/** Our marks' stylesheet element: found again by reference, never by an id the page could take first. */
+let markStyle: HTMLStyleElement | null = null;
+
+/** Keeps our marks' stylesheet in the page, for the guard (guard.ts). */
+export const markStyleKept = {
+  intact: () => markStyle === null || markStyle.isConnected,
+  repair: () => {
+    if (markStyle)
+      (markStyle.ownerDocument.head ?? markStyle.ownerDocument.documentElement).append(markStyle);
+  },
+  watch: [] as Node[],
+};
+
+/** Adds the marks' stylesheet (PageUi.markCss, from the background) to the page, again if it was removed. */
 function ensureMarkStyle(doc: Document, css: string): void {
-  if (doc.getElementById('backstory-mark-style')) return;
-  const style = doc.createElement('style');
-  style.id = 'backstory-mark-style';
-  style.textContent = css;
-  (doc.head ?? doc.documentElement).append(style);
+  if (markStyle?.isConnected && markStyle.textContent === css) return;
+  markStyle?.remove();
+  markStyle = doc.createElement('style');
+  markStyle.textContent = css;
+  (doc.head ?? doc.documentElement).append(markStyle);
 }
 
 /**
@@ -102,6 +141,7 @@ export function paintMentions(
       if (start < at || end <= start || end > data.length) continue;
       if (start > at) fragment.append(data.slice(at, start));
       const wrapper = doc.createElement(MENTION_TAG);
+      ourMarks.set(wrapper, mentions[index]!.entityId);
       wrapper.dataset.entityId = mentions[index]!.entityId;
       wrapper.dataset.mention = String(index);
       wrapper.append(data.slice(start, end));
@@ -180,9 +220,10 @@ export function paintMentions(
   };
 }
 
-/** Removes the marks under `root`, leaving their text where it was (the text itself never changes). */
+/** Removes our marks under `root`, leaving their text where it was (the text itself never changes). */
 export function unpaintMentions(root: ParentNode): void {
   for (const wrapper of root.querySelectorAll(MENTION_TAG)) {
+    if (!ourMarks.has(wrapper)) continue;
     const parent = wrapper.parentNode;
     wrapper.replaceWith(...wrapper.childNodes);
     parent?.normalize();

@@ -1,14 +1,16 @@
 // The sidebar in the page: its shadow-root host, drawing it with the current settings, opening and
-// closing it, and pushing the page aside while it is open.
+// closing it, and pushing the page aside while it is open. Nothing on the host tells the page which
+// extension version or dataset this is; only the reader's own keys and clicks open or close it.
 
 import { render } from 'preact';
 import { todayIso } from '../dataset/status';
-import type { DatasetInfo, RelatedEntity } from '../shared/messages';
+import type { DatasetInfo, DatasetNotice, RelatedEntity } from '../shared/messages';
 import { interfaceLanguage, sidebarStartsOpen } from '../shared/settings';
 import type { Entity } from '../shared/types';
 import type { DetectedArticle } from '../site/detect';
 import type { MentionIndex } from '../ui/layout/mention-index';
-import { Sidebar } from '../ui/Sidebar';
+import { Sidebar, type SidebarProblem } from '../ui/Sidebar';
+import type { Guard } from './guard';
 import type { SettingsSync } from './settings-sync';
 import { createShadowHost } from './shadow-host';
 
@@ -23,9 +25,15 @@ export interface SidebarContent {
   article: DetectedArticle;
   entities: Entity[];
   related: RelatedEntity[];
-  dataset: DatasetInfo;
+  /** Absent when Backstory could not annotate the article (see `problem`). */
+  dataset?: DatasetInfo;
   index: MentionIndex;
   css: string;
+  guard: Guard;
+  /** Why there is no context here, in plain words, with a way forward. */
+  problem?: SidebarProblem;
+  /** A caveat on the context given (the bundled dataset serves from memory). */
+  notice?: DatasetNotice;
 }
 
 export interface MountedSidebar {
@@ -34,6 +42,9 @@ export interface MountedSidebar {
   /** Draws again with the current settings. */
   draw(): void;
 }
+
+/** The index of an article with no mentions: for a sidebar that only says why there is no context. */
+export const NO_MENTIONS: MentionIndex = { counts: {}, positions: {}, snippets: {} };
 
 export function mountSidebar(
   doc: Document,
@@ -46,8 +57,7 @@ export function mountSidebar(
   const view = doc.defaultView ?? window;
   const today = todayIso();
   let open = sidebarStartsOpen(settings.current());
-  const sidebar = createShadowHost(doc, 'backstory-sidebar', content.css);
-  sidebar.host.dataset.backstoryDataset = dataset.version;
+  const sidebar = createShadowHost(doc, 'backstory-sidebar', content.css, content.guard);
 
   /** Pushes the page aside while the sidebar is open and a readable column is left; overlays otherwise. */
   const pushPage = () => {
@@ -73,8 +83,10 @@ export function mountSidebar(
         width={current.sidebarWidth}
         today={today}
         open={open}
-        datasetVersion={dataset.version}
-        datasetDate={dataset.date}
+        datasetVersion={dataset?.version ?? ''}
+        datasetDate={dataset?.date}
+        problem={content.problem}
+        notice={content.notice}
         onToggle={toggle}
         onResize={(sidebarWidth) => {
           settings.update({ sidebarWidth });
@@ -93,6 +105,8 @@ export function mountSidebar(
   }
   view.addEventListener('resize', pushPage, { passive: true });
   doc.addEventListener('keydown', (event) => {
+    // Only the reader's own key closes it (a page's made-up Escape would be saved for every tab).
+    if (!event.isTrusted) return;
     // Inside the panel the Sidebar component handles Escape itself.
     if (event.composedPath().includes(sidebar.host)) return;
     if (event.key === 'Escape' && open && !event.defaultPrevented) toggle();

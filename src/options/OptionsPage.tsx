@@ -268,19 +268,21 @@ function DatasetSection({ api, strings }: { api: OptionsApi; strings: Strings })
         t('optionsImportFailed', file.name),
         (reply.problems ?? [reply.error]).map((problem) => explain(problem, t)),
       );
+    // The list of what is installed is read first, so the status never announces a dataset the
+    // list does not show yet.
+    await refresh();
     setOutcome({
       kind: 'done',
       message: t('optionsImported', reply.result.version, reply.result.entityCount),
     });
-    await refresh();
   }
 
   async function reset(): Promise<void> {
     setOutcome({ kind: 'busy', message: t('optionsResetting') });
     const reply = await ask(api, { type: 'reset-dataset' }, ANSWER_TIMEOUT_MS.change, t);
     if (!reply.ok) return fail(t('optionsResetFailed', reply.error));
-    setOutcome({ kind: 'done', message: t('optionsResetDone', reply.result.version) });
     await refresh();
+    setOutcome({ kind: 'done', message: t('optionsResetDone', reply.result.version) });
   }
 
   /** Works whatever state the database is in: the background rebuilds it, or serves from memory. */
@@ -297,8 +299,8 @@ function DatasetSection({ api, strings }: { api: OptionsApi; strings: Strings })
           ? t('optionsRepairLostImport', result.lostImport.version)
           : t('optionsRepairLostImportUnknown'),
       );
-    setOutcome({ kind: 'done', message: lines.join(' ') });
     await refresh();
+    setOutcome({ kind: 'done', message: lines.join(' ') });
   }
 
   const onFile = (event: TargetedEvent<HTMLInputElement>) => {

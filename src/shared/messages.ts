@@ -43,11 +43,15 @@ export type Request =
    * From the options page only: delete the database whatever state it is in and build it again,
    * keeping an imported dataset that can still be read (see RepairResult).
    */
-  | { type: 'repair-dataset' };
+  | { type: 'repair-dataset' }
+  /** From a page's "Open Options" (a content script cannot open the options page itself). */
+  | { type: 'open-options' }
+  /** The page keeps Backstory from showing itself: the toolbar button says so for that tab. */
+  | { type: 'page-problem'; problem: PageProblem };
 
 /**
  * Why Backstory gives no context on a page, for the page to say in plain words with a way forward
- * (the strings are in _locales, see UNAVAILABLE_STRINGS):
+ * (the content script's `problem*` strings):
  * - `too-large`: the article's text is over MAX_TEXT_LENGTH;
  * - `repairing`: no dataset could be loaded (the database is broken and being rebuilt, and the
  *   bundled dataset could not be read either): try again in a moment, or Repair on the options page;
@@ -60,17 +64,6 @@ export type Unavailable = 'too-large' | 'repairing' | 'internal';
  * an imported dataset is not in use and nothing is saved until the options page's Repair works.
  */
 export type DatasetNotice = 'database-unavailable';
-
-/**
- * The _locales message names for each reason and notice: what happened, and what the reader can do.
- * The page side shows them in the toggle and the sidebar.
- */
-export const UNAVAILABLE_STRINGS: Record<Unavailable | DatasetNotice, { what: string; next: string }> = {
-  'too-large': { what: 'unavailableTooLarge', next: 'unavailableTooLargeNext' },
-  repairing: { what: 'unavailableRepairing', next: 'unavailableRepairingNext' },
-  internal: { what: 'unavailableInternal', next: 'unavailableInternalNext' },
-  'database-unavailable': { what: 'noticeDatabaseUnavailable', next: 'noticeDatabaseUnavailableNext' },
-};
 
 /**
  * An imported dataset that Backstory replaced with the bundled one without the reader asking: it
@@ -94,6 +87,9 @@ export interface RepairResult extends DatasetInfo {
   /** An imported dataset that could not be kept. */
   lostImport?: { version?: string };
 }
+
+/** Why Backstory cannot show itself in a page (see page-problem). */
+export type PageProblem = 'page-interferes';
 
 /** An entity the article does not mention but a mentioned one relates to: enough for a small card. */
 export interface RelatedEntity {
@@ -141,6 +137,8 @@ export interface Results {
   'import-dataset': DatasetInfo;
   'reset-dataset': DatasetInfo;
   'repair-dataset': RepairResult;
+  'open-options': null;
+  'page-problem': null;
 }
 
 /** Bench build only (src/shared/bench.ts): when the background received the request and answered. */
@@ -290,6 +288,11 @@ export function parseRequest(raw: unknown): Request | { error: string; reason?: 
       return { type: 'reset-dataset' };
     case 'repair-dataset':
       return { type: 'repair-dataset' };
+    case 'open-options':
+      return { type: 'open-options' };
+    case 'page-problem':
+      if (msg.problem !== 'page-interferes') return { error: 'page-problem: unknown problem' };
+      return { type: 'page-problem', problem: msg.problem };
     default:
       return { error: `unknown message type ${JSON.stringify(String(msg.type)).slice(0, 60)}` };
   }

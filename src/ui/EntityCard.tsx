@@ -1,7 +1,7 @@
 // The full context for one entity, as the sidebar shows it: what it is, where it stood on the
 // article's date and today, what has happened since, and where the facts come from.
 
-import { Component } from 'preact';
+import { Component, createRef } from 'preact';
 import { compareIsoDates, keyDates, type Status, statusOn, stepsAfter } from '../dataset/status';
 import type { Bilingual, Lang } from '../shared/languages';
 import type { RelatedEntity } from '../shared/messages';
@@ -92,17 +92,31 @@ function Steps(props: { steps: TimelineStep[]; lang: Lang }) {
 }
 
 /**
- * A class, not hooks: preact/hooks would be one more module in the content script.
- * It draws again only when a prop changed (compared one by one) or its mention list opened: the
- * sidebar draws its cards a few per task, and without this every task would draw again all the
- * cards already there, each task longer than the one before.
+ * A card's list of mentions draws this many buttons at a time, and a button for the next as many:
+ * an entity named tens of thousands of times must not cost tens of thousands of buttons at once.
  */
-export class EntityCard extends Component<EntityCardProps, { listShown?: boolean }> {
-  override shouldComponentUpdate(next: EntityCardProps, state: { listShown?: boolean }): boolean {
+export const MENTIONS_PAGE = 200;
+
+interface EntityCardState {
+  listShown?: boolean;
+  /** Buttons drawn in the open list: pages of MENTIONS_PAGE. */
+  listed?: number;
+}
+
+/**
+ * A class, not hooks: preact/hooks would be one more module in the content script.
+ * It draws again only when a prop changed (compared one by one) or its mention list opened or
+ * grew: the sidebar draws its cards a few per task, and without this every task would draw again
+ * all the cards already there, each task longer than the one before.
+ */
+export class EntityCard extends Component<EntityCardProps, EntityCardState> {
+  private listRef = createRef<HTMLOListElement>();
+
+  override shouldComponentUpdate(next: EntityCardProps, state: EntityCardState): boolean {
     const now = this.props;
     for (const key in { ...now, ...next })
       if (now[key as keyof EntityCardProps] !== next[key as keyof EntityCardProps]) return true;
-    return state.listShown !== this.state.listShown;
+    return state.listShown !== this.state.listShown || state.listed !== this.state.listed;
   }
 
   override render() {
@@ -119,6 +133,7 @@ export class EntityCard extends Component<EntityCardProps, { listShown?: boolean
     // The list is drawn when first opened: a long article has thousands of mentions, and drawing all
     // their buttons with the sidebar would be one long task.
     const listShown = this.state.listShown;
+    const listed = Math.min(snippets.length, this.state.listed ?? MENTIONS_PAGE);
     // Scheduled steps (an expiry date fixed in the treaty, say) are not news until they happen.
     const since = articleDate
       ? stepsAfter(entity, articleDate).filter((step) => compareIsoDates(step.date, today) <= 0)
@@ -219,9 +234,9 @@ export class EntityCard extends Component<EntityCardProps, { listShown?: boolean
             <summary>
               {t(lang, 'mentionsInArticle')}: {plural(lang, 'mentions', snippets.length)}
             </summary>
-            <ol>
+            <ol ref={this.listRef}>
               {listShown &&
-                snippets.map((snippet, index) => (
+                snippets.slice(0, listed).map((snippet, index) => (
                   <li key={index}>
                     <button
                       type="button"
@@ -233,6 +248,20 @@ export class EntityCard extends Component<EntityCardProps, { listShown?: boolean
                   </li>
                 ))}
             </ol>
+            {listShown && listed < snippets.length && (
+              <button
+                type="button"
+                class="bs-btn bs-more"
+                onClick={() =>
+                  // The keyboard goes on from the first mention the button brought.
+                  this.setState({ listed: listed + MENTIONS_PAGE }, () =>
+                    this.listRef.current?.querySelectorAll<HTMLElement>('.bs-ment')[listed]?.focus(),
+                  )
+                }
+              >
+                {t(lang, 'mentionsMore', Math.min(MENTIONS_PAGE, snippets.length - listed))}
+              </button>
+            )}
           </details>
         )}
       </article>

@@ -6,7 +6,7 @@
 import { Component, createRef } from 'preact';
 import { keyDates } from '../dataset/status';
 import type { Lang } from '../shared/languages';
-import type { RelatedEntity } from '../shared/messages';
+import type { DatasetNotice, RelatedEntity } from '../shared/messages';
 import { SIDEBAR_WIDTH, type Theme } from '../shared/settings';
 import type { ArticleInfo, Entity, EntityType, IsoDate } from '../shared/types';
 import { EntityCard, pick } from './EntityCard';
@@ -38,6 +38,19 @@ export interface SidebarProps {
   onToggle: () => void;
   onShowEntity: (id: string) => void;
   onShowMention?: (id: string, index: number) => void;
+  /**
+   * Why Backstory gives no context on this page, in plain words, and what the reader can do about
+   * it: the toggle then says so, and the open panel shows the message instead of cards.
+   */
+  problem?: SidebarProblem;
+  /** Context is given, from the bundled dataset in memory: the database cannot be used (see DatasetNotice). */
+  notice?: DatasetNotice;
+}
+
+export interface SidebarProblem {
+  message: string;
+  /** A way forward, such as opening Options to repair the dataset. */
+  action?: { label: string; run: () => void };
 }
 
 const PANEL_ID = 'backstory-panel';
@@ -163,7 +176,8 @@ export class Sidebar extends Component<SidebarProps, SidebarState> {
     const whole = Math.floor(halves / 2);
     this.busy = open && !(timelineDrawn && whole >= visible.length);
     let drawing = 0;
-    const label = t(lang, 'toggle', visible.length);
+    const problem = props.problem;
+    const label = problem ? t(lang, 'toggleProblem') : t(lang, 'toggle', visible.length);
     const allPoints =
       open && timelineDrawn && !query
         ? visible.flatMap((entity) =>
@@ -194,7 +208,7 @@ export class Sidebar extends Component<SidebarProps, SidebarState> {
         >
           {/* The "B" is drawn by CSS (.bs-mark::before): visible text must be part of the accessible name (WCAG 2.5.3), and a letter B is not. */}
           <span class="bs-mark" />
-          <span class="bs-count">{visible.length}</span>
+          <span class={problem ? 'bs-count bs-warn' : 'bs-count'}>{problem ? '!' : visible.length}</span>
         </button>
         {open && (
           <aside
@@ -233,7 +247,24 @@ export class Sidebar extends Component<SidebarProps, SidebarState> {
               onClose={this.close}
             />
             <div class="bs-body">
-              {visible.length === 0 && <p class="bs-empty">{t(lang, 'empty')}</p>}
+              {props.notice === 'database-unavailable' && (
+                <div class="bs-problem" role="status">
+                  <p>
+                    {t(lang, 'noticeDatabaseUnavailable')} {t(lang, 'noticeDatabaseUnavailableNext')}
+                  </p>
+                </div>
+              )}
+              {problem && (
+                <div class="bs-problem" role="status">
+                  <p>{problem.message}</p>
+                  {problem.action && (
+                    <button type="button" class="bs-btn" onClick={problem.action.run}>
+                      {problem.action.label}
+                    </button>
+                  )}
+                </div>
+              )}
+              {!problem && visible.length === 0 && <p class="bs-empty">{t(lang, 'empty')}</p>}
               {visible.length > 0 && shown.size === 0 && <p class="bs-empty">{t(lang, 'noMatch', query)}</p>}
               {allPoints.length > 0 && (
                 <div class="bs-all">

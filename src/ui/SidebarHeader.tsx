@@ -25,12 +25,14 @@ export function SidebarHeader(props: SidebarHeaderProps) {
         {articleDate ? t(lang, 'published', formatDate(articleDate, lang)) : t(lang, 'noDate')}
       </p>
       <p class="bs-meta">{t(lang, 'outlet')}</p>
-      <p class="bs-meta">
-        {t(lang, 'dataset', props.datasetVersion, datasetDate ? formatDate(datasetDate, lang) : '').replace(
-          ' ()',
-          '',
-        )}
-      </p>
+      {props.datasetVersion && (
+        <p class="bs-meta">
+          {t(lang, 'dataset', props.datasetVersion, datasetDate ? formatDate(datasetDate, lang) : '').replace(
+            ' ()',
+            '',
+          )}
+        </p>
+      )}
       <input
         class="bs-filter"
         type="search"

@@ -24,6 +24,9 @@ export const UI_CSS = `:host{all:initial}
 .bs-mark{display:grid;place-items:center;width:24px;height:24px;border-radius:50%;background:var(--ac);color:var(--af);font-weight:700;font-size:14px}
 .bs-mark::before{content:"B"}
 .bs-count{font-size:12px;font-weight:600}
+.bs-warn{color:var(--ba);font-size:14px}
+.bs-problem{margin:16px 0;display:flex;flex-direction:column;align-items:flex-start;gap:8px}
+.bs-more{margin:6px 0 0 22px}
 .bs-panel{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;flex-direction:column;width:var(--w,360px);max-width:100vw;background:var(--bg);border-left:1px solid var(--bd);box-shadow:-2px 0 12px rgba(0,0,0,.15);outline:0;contain:size layout style}
 .bs-head{position:relative;padding:12px 48px 10px 16px;border-bottom:1px solid var(--bd)}
 .bs-head h2{font-size:18px;font-weight:700}

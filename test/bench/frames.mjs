@@ -12,7 +12,7 @@
 import { LONG_ARTICLE, startServer } from '../e2e/server.mjs';
 import { launchChromium, launchFirefox, median } from './harness.mjs';
 
-const URL_ = `http://${LONG_ARTICLE.host}${LONG_ARTICLE.path}`;
+const URL_ = `https://${LONG_ARTICLE.host}${LONG_ARTICLE.path}`;
 const RUNS = Number(process.argv[2] ?? 3);
 const PHASES = ['load', 'open', 'scroll'];
 

@@ -100,6 +100,8 @@ export async function launchFirefox(
       // A sideloaded unsigned add-on runs only with both (see test/e2e/README.md).
       ...(profile ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0 } : {}),
     },
+    // The fixture server's certificate is self-signed (test/e2e/server.mjs).
+    acceptInsecureCerts: true,
   });
   if (extension && !profile) await browser.installExtension(extensionDir);
   return {

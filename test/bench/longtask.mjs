@@ -1,5 +1,5 @@
 // `node test/bench/longtask.mjs [runs]` (after `node build.mjs`): long main-thread tasks on the ~300 KB
-// article (http://tass.com/world/1500000 from the fixture server) in real headless Chromium, with
+// article (https://tass.com/world/1500000 from the fixture server) in real headless Chromium, with
 // Backstory loaded and without it (issue 5, "Long pages stay fast"). Measures and prints; asserts
 // nothing.
 //
@@ -15,7 +15,7 @@
 import { LONG_ARTICLE, startServer } from '../e2e/server.mjs';
 import { launchChromium, median } from './harness.mjs';
 
-const URL_ = `http://${LONG_ARTICLE.host}${LONG_ARTICLE.path}`;
+const URL_ = `https://${LONG_ARTICLE.host}${LONG_ARTICLE.path}`;
 const RUNS = Number(process.argv[2] ?? 5);
 const FRAME_MS = 16;
 

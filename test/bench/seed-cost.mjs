@@ -18,8 +18,8 @@ import { startServer } from '../e2e/server.mjs';
 import { launchChromium, launchFirefox, median, root } from './harness.mjs';
 
 const LAUNCHES = Number(process.argv[2] ?? 3);
-const ARTICLE = 'http://tass.com/politics/1387519';
-const SECOND = 'http://tass.ru/politika/2000000';
+const ARTICLE = 'https://tass.com/politics/1387519';
+const SECOND = 'https://tass.ru/politika/2000000';
 
 const ms = (value) => `${value.toFixed(0).padStart(6)} ms`;
 

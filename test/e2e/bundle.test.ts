@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 /**
  * The content script is parsed and run on every TASS page before anything is marked: its size is the
- * one budget the project asserts (README, Measurements).
+ * one budget the project asserts (README, Measurements). It holds the UI (Preact), drawn in closed
+ * shadow roots, and the guards that keep it there against a hostile page (README, Security).
  */
-const CONTENT_SCRIPT_LIMIT = 47 * 1024;
-/** Match patterns allowed for content scripts: any scheme the pattern syntax allows, TASS hosts only. */
-const TASS_MATCH = /^(\*|https?):\/\/(\*\.)?(www\.)?tass\.(com|ru)\/.*$/;
+const CONTENT_SCRIPT_LIMIT = 50 * 1024;
+/** Match patterns allowed for content scripts: https TASS pages only (a plain http page can be altered on the way). */
+const TASS_MATCH = /^https:\/\/(www\.)?tass\.(com|ru)\/\*$/;
 
 interface Manifest {
   manifest_version: number;
@@ -45,7 +46,7 @@ describe.each(['chrome', 'firefox'] as const)('%s build', (browser) => {
     for (const pattern of matches) expect(pattern).toMatch(TASS_MATCH);
   });
 
-  it('has a content script of at most 47 KB', () => {
+  it('has a content script of at most 50 KB', () => {
     const m = manifest(browser);
     const files = [...new Set((m.content_scripts ?? []).flatMap((c) => c.js ?? []))];
     expect(files).toContain('content.js');

@@ -13,7 +13,7 @@ import { chromiumArgs, startServer } from './server.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ext = join(resolve(root, process.env.BACKSTORY_E2E_DIST ?? 'dist'), 'chrome');
 const shot = join(root, 'test-results/demo.png');
-const article = 'http://tass.com/politics/1387519';
+const article = 'https://tass.com/politics/1387519';
 const headed = Boolean(process.env.DISPLAY);
 
 if (!existsSync(join(ext, 'manifest.json'))) {

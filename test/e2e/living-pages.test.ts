@@ -3,25 +3,26 @@
 // browsers; each browser is launched once for the file. Every test leaves a screenshot in
 // test-results/screenshots/.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPENDED_BURST, APPENDED_REFILL_MS } from '../../src/content/living-page';
 import { launch, type TestBrowser, type TestPage, withPage as withFreshPage } from './browsers';
-import { DEFAULT_FIXTURES_DIR, type FixtureServer, startServer } from './server.mjs';
+import { DEFAULT_FIXTURES_DIR, type FixtureServer, ROUTES, startServer } from './server.mjs';
 
 const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const FIXTURES = resolve(process.env.BACKSTORY_E2E_FIXTURES ?? DEFAULT_FIXTURES_DIR);
 const SCREENSHOTS = resolve('test-results/screenshots');
 
 /** tass-com-appends-articles.html: appends a second article when the reader scrolls near its end. */
-const APPENDS = 'http://tass.com/world/1600000';
+const APPENDS = 'https://tass.com/world/1600000';
 /** Mentioned by the first article only (30 July 2019). */
 const FIRST_ENTITIES = ['new-start', 'nato', 'osce'];
 /** Mentioned by the appended article only (5 August 2019). */
 const APPENDED_ENTITIES = ['csto', 'inf-treaty', 'un-general-assembly'];
 
 /** tass-com-rerenders.html: replaces the article body's markup with the same markup 1.5 s after load. */
-const RERENDERS = 'http://tass.com/world/1700000';
+const RERENDERS = 'https://tass.com/world/1700000';
 const RERENDERED_ENTITIES = ['geneva-summit-2021', 'new-start', 'nato', 'osce'];
 
 // ---- Functions evaluated in the page (main world). They must be self-contained. ----
@@ -55,7 +56,9 @@ function readPage(): PageState {
     sidebars: document.querySelectorAll('backstory-sidebar').length,
     toggle: host?.shadowRoot?.querySelector('[data-backstory="toggle"]') != null,
     open: host?.shadowRoot?.querySelector('.bs-panel') != null,
-    markStyles: document.querySelectorAll('#backstory-mark-style').length,
+    markStyles: Array.from(document.querySelectorAll('style')).filter((style) =>
+      style.textContent?.includes('backstory-mention {'),
+    ).length,
     nested: document.querySelectorAll('backstory-mention backstory-mention').length,
     containers: containers.map((c) =>
       Array.from(c.querySelectorAll('backstory-mention')).map((m) => m.getAttribute('data-entity-id') ?? ''),
@@ -129,10 +132,44 @@ const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- Tests ----
 
+/**
+ * The seed article on a page that recycles article containers, as an endless feed does: every 50 ms
+ * it appends a new `.news` article and drops the oldest, counting the containers that had marks.
+ */
+const RECYCLES = 'https://tass.com/world/1800000';
+const RECYCLE_SCRIPT = `<script>
+  window.markedContainers = 0;
+  addEventListener('load', () => {
+    const main = document.querySelector('main');
+    let i = 0;
+    const timer = setInterval(() => {
+      const c = document.createElement('div');
+      c.className = 'news';
+      c.innerHTML = '<h1 class="news-header__title">Item ' + i + '</h1><dateformat time="1642146600"></dateformat>' +
+        '<div class="text-content"><div class="text-block"><p>MOSCOW, January 14. /TASS/. NATO ministers met in Brussels, item ' +
+        (i++) + '.</p><p>The OSCE said its observers would return.</p></div></div>';
+      main.append(c);
+      const all = main.querySelectorAll(':scope > .news');
+      if (all.length > 3) {
+        if (all[1].querySelector('backstory-mention')) window.markedContainers++;
+        all[1].remove();
+      }
+      if (i >= 100) clearInterval(timer);
+    }, 50);
+  });
+</script>`;
+
 let server: FixtureServer;
 
 beforeAll(async () => {
-  server = await startServer({ fixturesDir: FIXTURES });
+  const seed = readFileSync(join(FIXTURES, ROUTES['tass.com']!['/politics/1387519']!), 'utf8');
+  server = await startServer({
+    fixturesDir: FIXTURES,
+    extraPage: (host, path) =>
+      host === 'tass.com' && path === '/world/1800000'
+        ? seed.replace('<head>', `<head>${RECYCLE_SCRIPT}`)
+        : null,
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
@@ -257,6 +294,22 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
       });
     }));
 
+  it('annotates the articles of a page that recycles its containers within a budget, not each one', () =>
+    withPage('recycled-containers', async (page) => {
+      await page.goto(RECYCLES);
+      await firstArticleReady(page, 'first article', ['new-start', 'nato', 'osce']);
+      // The page appends 100 articles over 5 s, each dropped 150 ms later.
+      await settle(5_500);
+      const marked = await page.evaluateAsPage(
+        () => (window as unknown as { markedContainers: number }).markedContainers,
+        undefined,
+      );
+      // A burst, then one per refill period: not one for each of the 100 containers.
+      expect(marked).toBeLessThanOrEqual(APPENDED_BURST + Math.ceil(5_500 / APPENDED_REFILL_MS) + 1);
+      // The first article keeps its marks all along.
+      expect((await page.evaluate(readPage, undefined)).containers[0]?.length).toBeGreaterThan(0);
+    }));
+
   it('paints an article again after the page re-renders it, text unchanged, one sidebar', () =>
     withPage('rerendered-article', async (page) => {
       await page.goto(RERENDERS);
@@ -287,16 +340,24 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
 
       // The sidebar's "Show in article" now leads to the new marks, not the dropped ones.
       if (!final.open) await page.click('[data-backstory="toggle"]');
-      const shown = await page.waitFor(
+      await page.waitFor(
         () => {
           const root = document.querySelector('backstory-sidebar')?.shadowRoot;
           const card = root?.querySelector('[data-entity-id="nato"]');
-          if (!card || root?.querySelector('[aria-busy="true"]')) return null;
+          if (!card || root?.querySelector('[aria-busy="true"]')) return false;
           const button = Array.from(card.querySelectorAll('button')).find((b) =>
             /show in article/i.test(b.textContent ?? ''),
           );
-          if (!button) return null;
-          button.click();
+          button?.setAttribute('data-e2e-target', '');
+          return Boolean(button);
+        },
+        undefined,
+        { what: "NATO's card with its Show in article button", until: Boolean },
+      );
+      // The reader's own click: Backstory ignores clicks a script makes up.
+      await page.click('button[data-e2e-target]');
+      const shown = await page.waitFor(
+        () => {
           const focused = document.activeElement;
           return focused?.tagName === 'BACKSTORY-MENTION'
             ? {

@@ -10,13 +10,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileBundle } from '../../src/dataset/dataset';
 import type { DatasetBundle } from '../../src/shared/types';
-import { type ChromiumBrowser, launchChromium, poll } from './browsers';
+import { type ChromiumBrowser, chromiumTestPage, launchChromium, poll } from './browsers';
 import { type FixtureServer, startServer } from './server.mjs';
 
 const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const EXT = join(DIST, 'chrome');
 const SCREENSHOTS = resolve('test-results/screenshots');
-const SEED = 'http://tass.com/politics/1387519';
+const SEED = 'https://tass.com/politics/1387519';
 const RENAMED = 'New START (imported copy)';
 
 interface ArticleState {
@@ -46,7 +46,13 @@ function readArticle(): ArticleState {
     mentions: document.querySelectorAll('backstory-mention').length,
     marksOff: document.documentElement.classList.contains('backstory-marks-off'),
     underline: mention ? underlineOf(getComputedStyle(mention)) : null,
-    dataset: host?.getAttribute('data-backstory-dataset') ?? null,
+    // The dataset line of the open panel's header: the page itself is told nothing of it.
+    dataset:
+      /(\d{4}-\d{2}-\d{2}\+\w+)/.exec(
+        Array.from(root?.querySelectorAll('.bs-head .bs-meta') ?? [])
+          .map((p) => p.textContent ?? '')
+          .join(' '),
+      )?.[1] ?? null,
     cards: drawn
       ? Array.from(root.querySelectorAll('[data-entity-id]')).map(
           (c) => c.getAttribute('data-entity-id') ?? '',
@@ -58,7 +64,12 @@ function readArticle(): ArticleState {
 }
 
 async function article(page: Page, what: string, until: (s: ArticleState) => boolean): Promise<ArticleState> {
-  return poll(() => page.evaluate(readArticle), { what, until, timeoutMs: 15_000 });
+  // Through the test's own world, where Backstory's closed roots are exposed (browsers.ts).
+  return poll(() => chromiumTestPage(page).evaluate(readArticle, undefined), {
+    what,
+    until,
+    timeoutMs: 15_000,
+  });
 }
 
 /** The text of the options page's status line and problem list. */

@@ -28,6 +28,8 @@ export declare function startServer(options?: {
   port?: number;
   fixturesDir?: string;
   verbose?: boolean;
+  /** Pages the test makes itself: the HTML for a host and path, or null to serve the fixtures. */
+  extraPage?: (host: string, path: string) => string | null;
 }): Promise<FixtureServer>;
 
 export declare function chromiumHostRules(port: number): string;

@@ -1,16 +1,23 @@
 // The fake TASS site for end-to-end tests and the demo: serves the fixture pages under the real TASS
-// host names from 127.0.0.1. Plain JavaScript (typed in server.d.mts) so that `node test/e2e/demo.mjs`
-// can import it without a TypeScript step, and the vitest tests import the same copy.
+// host names from 127.0.0.1, over https (Backstory runs on https TASS pages only) and plain http (to
+// show that it does not run there). Plain JavaScript (typed in server.d.mts) so that
+// `node test/e2e/demo.mjs` can import it without a TypeScript step, and the vitest tests import the
+// same copy.
 //
-// Browsers reach it in two ways:
-// - Chromium maps the TASS host names to this port (--host-resolver-rules), so requests arrive as
-//   origin-form (`GET /politics/1387519`) with a Host header.
-// - Firefox uses it as a plain HTTP proxy (network.proxy.*), so requests arrive as absolute-form
-//   (`GET http://tass.com/politics/1387519`). Firefox's own background traffic then comes here too:
-//   other hosts get 502 and CONNECT tunnels are refused, so nothing leaves the machine.
+// One port speaks both: a connection whose first byte opens a TLS handshake gets TLS with the
+// self-signed certificate in tls/ (test-only: the browsers are launched to accept it), any other
+// gets plain HTTP. Browsers reach it in two ways:
+// - Chromium maps the TASS host names to this port (--host-resolver-rules), so https requests
+//   arrive as TLS with the host name in SNI and the Host header.
+// - Firefox uses it as its HTTP proxy (network.proxy.*): https pages arrive as a CONNECT tunnel to
+//   a TASS host, which is answered with TLS here; plain http ones as absolute-form requests
+//   (`GET https://tass.com/politics/1387519`). Firefox's own background traffic then comes here too:
+//   other hosts get 502 and CONNECT tunnels to them are refused, so nothing leaves the machine.
 
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
@@ -45,6 +52,12 @@ export const LONG_ARTICLE = { host: 'tass.com', path: '/world/1500000', minBytes
 
 const MAX_LOG = 500;
 
+/** The test certificate for the four TASS host names (self-signed; only the test launches trust it). */
+const TLS = {
+  key: readFileSync(join(HERE, 'tls/key.pem')),
+  cert: readFileSync(join(HERE, 'tls/cert.pem')),
+};
+
 /** Chromium flag that sends the TASS host names to this server. */
 export function chromiumHostRules(port) {
   return `--host-resolver-rules=${TASS_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`;
@@ -60,6 +73,8 @@ export function chromiumArgs(port, extensionDir) {
       ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
       : []),
     chromiumHostRules(port),
+    // The fixture server's certificate is self-signed; only these test and bench launches accept it.
+    '--ignore-certificate-errors',
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
@@ -70,12 +85,15 @@ export function chromiumArgs(port, extensionDir) {
   ];
 }
 
-/** Firefox prefs that use this server as the HTTP proxy for everything (it refuses all but TASS). */
+/** Firefox prefs that use this server as the proxy for everything, http and https (it refuses all but TASS). */
 export function firefoxProxyPrefs(port) {
   return {
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',
     'network.proxy.http_port': port,
+    // https pages come as CONNECT tunnels to the same server (answered with TLS for TASS hosts).
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': port,
     'network.proxy.no_proxies_on': '',
     'network.proxy.allow_hijacking_localhost': false,
     'dom.security.https_first': false,
@@ -111,8 +129,9 @@ function send(res, status, body, type = 'text/plain; charset=utf-8') {
 }
 
 /**
- * Starts the server on 127.0.0.1 (port 0: an ephemeral port).
- * @param {{ port?: number, fixturesDir?: string, verbose?: boolean }} [options]
+ * Starts the server on 127.0.0.1 (port 0: an ephemeral port). `extraPage(host, path)` may serve
+ * pages made by the test itself (the hostile page generator): its HTML, or null for the fixtures.
+ * @param {{ port?: number, fixturesDir?: string, verbose?: boolean, extraPage?: (host: string, path: string) => string | null }} [options]
  */
 export async function startServer(options = {}) {
   const fixturesDir = options.fixturesDir ?? DEFAULT_FIXTURES_DIR;
@@ -128,6 +147,8 @@ export async function startServer(options = {}) {
   };
 
   const page = (host, path) => {
+    const extra = options.extraPage?.(host, path);
+    if (extra != null) return extra;
     const site = host.replace(/^www\./, '');
     if (site === LONG_ARTICLE.host && path === LONG_ARTICLE.path) {
       longArticle ??= buildLongArticle(
@@ -139,7 +160,7 @@ export async function startServer(options = {}) {
     return file === undefined ? null : readFileSync(join(fixturesDir, file), 'utf8');
   };
 
-  const server = http.createServer((req, res) => {
+  const handle = (req, res) => {
     // Bodies are never needed; drain them so a client cannot park data in our buffers.
     req.resume();
     let url;
@@ -177,31 +198,77 @@ export async function startServer(options = {}) {
       return 200;
     })();
     log(req.method ?? '?', host, path, status);
-  });
+  };
 
-  // Bounded: few connections, short timeouts, small headers.
-  server.maxConnections = 64;
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 15_000;
-  server.keepAliveTimeout = 2_000;
-  server.maxHeadersCount = 100;
+  const plain = http.createServer(handle);
+  const secure = https.createServer(TLS, handle);
+  // Bounded: short timeouts, small headers.
+  for (const server of [plain, secure]) {
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 15_000;
+    server.keepAliveTimeout = 2_000;
+    server.maxHeadersCount = 100;
+    // Sockets that send no request in time, or garbage, are closed without a reply. Writing a
+    // 400/408 there (Node's default) is wrong for browsers: Chromium preconnects sockets it may use
+    // only seconds later, and would read that stale error as the answer to its next navigation (seen
+    // as net::ERR_HTTP_RESPONSE_CODE_FAILURE on a page the server sent 200).
+    server.on('clientError', (_err, socket) => socket.destroy());
+  }
+  secure.on('tlsClientError', (_err, socket) => socket.destroy());
 
-  // CONNECT (HTTPS through the proxy) is refused; those sockets leave the server's bookkeeping,
-  // so track them to close them on stop.
-  const tunnels = new Set();
-  server.on('connect', (req, socket) => {
-    tunnels.add(socket);
-    socket.on('close', () => tunnels.delete(socket));
+  // Every raw socket, to close them all on stop (tunnels leave the http servers' bookkeeping).
+  const sockets = new Set();
+  const track = (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
-    log('CONNECT', req.url ?? '', '', 502);
-    socket.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n');
+  };
+  // The TLS server listens on a port of its own; TLS connections to the public port are piped to it
+  // (Node's TLS reads the socket's handle directly, so a sniffed byte cannot be handed back to it).
+  secure.on('connection', track);
+  /** Hands a socket to the TLS or the plain server by its first byte (0x16: a TLS handshake). */
+  const dispatch = (socket) => {
+    socket.once('data', (first) => {
+      socket.pause();
+      if (first[0] === 0x16) {
+        const upstream = net.connect(secure.address().port, '127.0.0.1');
+        track(upstream);
+        upstream.write(first);
+        socket.pipe(upstream).pipe(socket);
+        socket.on('close', () => upstream.destroy());
+        upstream.on('close', () => socket.destroy());
+      } else {
+        socket.unshift(first);
+        plain.emit('connection', socket);
+      }
+      socket.resume();
+    });
+  };
+  // A CONNECT tunnel (Firefox, https through its proxy) to a TASS host is answered with TLS here;
+  // to any other host it is refused.
+  plain.on('connect', (req, socket, head) => {
+    const host = (req.url ?? '').replace(/:\d+$/, '').toLowerCase();
+    if (!TASS_HOSTS.includes(host) || !/:443$/.test(req.url ?? '')) {
+      log('CONNECT', req.url ?? '', '', 502);
+      socket.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (head.length > 0) socket.unshift(head);
+    dispatch(socket);
   });
-  // Malformed input (a TLS hello on this port) and sockets that send no request in time are closed
-  // without a reply. Writing a 400/408 there (Node's default) is wrong for browsers: Chromium
-  // preconnects sockets it may use only seconds later, and would read that stale error as the answer
-  // to its next navigation (seen as net::ERR_HTTP_RESPONSE_CODE_FAILURE on a page the server sent 200).
-  server.on('clientError', (_err, socket) => socket.destroy());
 
+  const server = net.createServer((socket) => {
+    track(socket);
+    socket.setTimeout(30_000, () => socket.destroy());
+    dispatch(socket);
+  });
+  server.maxConnections = 64;
+
+  await new Promise((resolveListen, reject) => {
+    secure.once('error', reject);
+    secure.listen(0, '127.0.0.1', () => resolveListen(undefined));
+  });
   await new Promise((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -219,9 +286,9 @@ export async function startServer(options = {}) {
     requests,
     close() {
       closing ??= new Promise((resolveClose) => {
+        secure.close();
         server.close(() => resolveClose(undefined));
-        server.closeAllConnections();
-        for (const socket of tunnels) socket.destroy();
+        for (const socket of sockets) socket.destroy();
       });
       return closing;
     },

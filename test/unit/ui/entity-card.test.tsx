@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import en from '../../../src/locales/en/messages.json';
 import ru from '../../../src/locales/ru/messages.json';
 import type { Entity } from '../../../src/shared/types';
-import { EntityCard } from '../../../src/ui/EntityCard';
+import { EntityCard, MENTIONS_PAGE } from '../../../src/ui/EntityCard';
 import { setStrings, stringTable } from '../../../src/ui/strings';
 
 // The content script gets these tables from the background; the tests read the locale files.
@@ -204,6 +204,31 @@ describe('EntityCard', () => {
     ]);
     fireEvent.click(buttons[2]!);
     expect(onShowMention).toHaveBeenCalledWith('new-start', 2);
+  });
+
+  it('draws a long list of mentions a page at a time, and the keyboard goes on from the next page', () => {
+    const onShowMention = vi.fn();
+    const mentions = Array.from({ length: 95_000 }, (_, i) => `…New START, mention ${i}…`);
+    const { container } = render(
+      <EntityCard
+        {...base}
+        lang="en"
+        articleDate="2022-01-14"
+        mentions={mentions}
+        onShowMention={onShowMention}
+      />,
+    );
+    const details = container.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(container.querySelectorAll('.bs-ment')).toHaveLength(MENTIONS_PAGE);
+    const more = screen.getByRole('button', { name: `Show ${MENTIONS_PAGE} more` });
+    fireEvent.click(more);
+    const buttons = container.querySelectorAll<HTMLElement>('.bs-ment');
+    expect(buttons).toHaveLength(2 * MENTIONS_PAGE);
+    expect(document.activeElement).toBe(buttons[MENTIONS_PAGE]);
+    fireEvent.click(buttons[MENTIONS_PAGE + 1]!);
+    expect(onShowMention).toHaveBeenCalledWith('new-start', MENTIONS_PAGE + 1);
   });
 
   it('shows what changed when drawn again with other props', () => {
