@@ -2,8 +2,9 @@
 // of first mention) and the entities those relate to that the article does not mention. The
 // background answers the content script with it, and the CLI prints it.
 
+import { compareIsoDates } from '../dataset/status';
 import type { RelatedEntity } from '../shared/messages';
-import type { Entity, Mention } from '../shared/types';
+import type { Entity, IsoDate, Mention } from '../shared/types';
 import { type AnnotateOptions, annotateText } from './annotate';
 import type { Matcher } from './matcher/compile';
 
@@ -28,7 +29,7 @@ export function annotateArticle(matcher: Matcher, text: string, options: Annotat
   }
   const related: RelatedEntity[] = [];
   for (const entity of entities) {
-    for (const id of entity.related ?? []) {
+    for (const id of [...seriesNeighbours(matcher, entity, options.date), ...(entity.related ?? [])]) {
       const other = matcher.entities.get(id);
       if (!other || seen.has(id)) continue;
       seen.add(id);
@@ -36,4 +37,32 @@ export function annotateArticle(matcher: Matcher, text: string, options: Annotat
     }
   }
   return { mentions, entities, related };
+}
+
+/**
+ * What a card of a recurring event names besides its own related entities: for an edition, its
+ * series and the editions before and after it; for a series, the editions on either side of the
+ * article's date (the one it most likely follows and the one it looks ahead to), or the last two
+ * when the article has no date.
+ */
+export function seriesNeighbours(matcher: Matcher, entity: Entity, date: IsoDate | null): string[] {
+  if (entity.series) {
+    const { of, previous, next } = entity.series;
+    return [of, previous, next].filter((id): id is string => id !== undefined);
+  }
+  const editions = entity.editions ?? [];
+  if (editions.length === 0) return [];
+  if (!date) return editions.slice(-2);
+  const after = editions.findIndex((id) => {
+    const start = heldFrom(matcher.entities.get(id));
+    return start !== undefined && compareIsoDates(start, date) > 0;
+  });
+  if (after === -1) return editions.slice(-1);
+  return after === 0 ? [editions[0]!] : [editions[after - 1]!, editions[after]!];
+}
+
+/** When an edition took place: its first held or started step (a step before it announced it). */
+function heldFrom(edition: Entity | undefined): IsoDate | undefined {
+  const steps = edition?.timeline ?? [];
+  return (steps.find((step) => step.kind === 'held' || step.kind === 'started') ?? steps[0])?.date;
 }

@@ -91,6 +91,22 @@ function Steps(props: { steps: TimelineStep[]; lang: Lang }) {
   );
 }
 
+interface KnownEntity {
+  id: string;
+  /** Its name when the article mentions it (its card is in the sidebar). */
+  name: string | null;
+  /** Its short record when the article does not mention it. */
+  outside: RelatedEntity | null;
+}
+
+/** The ids a recurring event's own block names, which its Related list need not repeat. */
+function seriesPlace(entity: Entity): { shown: Set<string> } {
+  const shown = new Set<string>(entity.editions ?? []);
+  if (entity.series)
+    for (const id of [entity.series.of, entity.series.previous, entity.series.next]) if (id) shown.add(id);
+  return { shown };
+}
+
 /**
  * A card's list of mentions draws this many buttons at a time, and a button for the next as many:
  * an entity named tens of thousands of times must not cost tens of thousands of buttons at once.
@@ -138,9 +154,50 @@ export class EntityCard extends Component<EntityCardProps, EntityCardState> {
     const since = articleDate
       ? stepsAfter(entity, articleDate).filter((step) => compareIsoDates(step.date, today) <= 0)
       : [];
+    const known = (id: string) => ({
+      id,
+      name: resolveName?.(id) ?? null,
+      outside: props.resolveOutside?.(id) ?? null,
+    });
+    const series = seriesPlace(entity);
     const related = (entity.related ?? [])
-      .map((id) => ({ id, name: resolveName?.(id) ?? null, outside: props.resolveOutside?.(id) ?? null }))
+      .filter((id) => !series.shown.has(id))
+      .map(known)
       .filter((r) => r.name || r.outside);
+    const link = (r: KnownEntity) =>
+      r.name && onOpenRelated ? (
+        <button key={r.id} type="button" class="bs-btn" onClick={() => onOpenRelated(r.id)}>
+          {r.name}
+        </button>
+      ) : r.name || !r.outside ? (
+        <span key={r.id}>{r.name}</span>
+      ) : (
+        // Not in this article, so no card to jump to: it opens in place.
+        <details key={r.id} class="bs-rel" data-related-id={r.id}>
+          <summary>{pick(r.outside.name, lang)}</summary>
+          <p class="bs-meta">
+            {t(lang, r.outside.type)} · {t(lang, 'notInArticle')}
+          </p>
+          <p>{pick(r.outside.summary, lang)}</p>
+        </details>
+      );
+    /** A row of the series block: its links, or nothing when none of them can be shown. */
+    const row = (label: StringKey, ids: (string | undefined)[], before?: string) => {
+      const links = ids
+        .filter((id): id is string => id !== undefined)
+        .map(known)
+        .filter((r) => r.name || r.outside);
+      if (links.length === 0 && !before) return null;
+      return (
+        <>
+          <dt>{t(lang, label)}</dt>
+          <dd class="bs-acts">
+            {before && <span>{before}</span>}
+            {links.map(link)}
+          </dd>
+        </>
+      );
+    };
     const sources = entity.sources.filter((s) => s.url || s.title);
 
     return (
@@ -166,29 +223,34 @@ export class EntityCard extends Component<EntityCardProps, EntityCardState> {
             <p>{entity.parties.map((party) => pick(party, lang)).join(', ')}</p>
           </>
         )}
+        {entity.series && (
+          <>
+            <h5 class="bs-sub">{t(lang, 'recurringEvent')}</h5>
+            <dl class="bs-status bs-series">
+              {row('seriesOf', [entity.series.of])}
+              {row('previousEdition', [entity.series.previous])}
+              {row('nextEdition', [entity.series.next])}
+              {entity.documents && entity.documents.length > 0 && (
+                <>
+                  <dt>{t(lang, 'documentsAdopted')}</dt>
+                  <dd>{entity.documents.map((doc) => pick(doc, lang)).join('; ')}</dd>
+                </>
+              )}
+            </dl>
+          </>
+        )}
+        {entity.editions && entity.editions.length > 0 && (
+          <>
+            <h5 class="bs-sub">{t(lang, 'recurringEvent')}</h5>
+            <dl class="bs-status bs-series">
+              {row('editions', entity.editions, t(lang, 'editionCount', entity.editions.length))}
+            </dl>
+          </>
+        )}
         {related.length > 0 && (
           <>
             <h5 class="bs-sub">{t(lang, 'related')}</h5>
-            <div class="bs-acts">
-              {related.map((r) =>
-                r.name && onOpenRelated ? (
-                  <button key={r.id} type="button" class="bs-btn" onClick={() => onOpenRelated(r.id)}>
-                    {r.name}
-                  </button>
-                ) : r.name || !r.outside ? (
-                  <span key={r.id}>{r.name}</span>
-                ) : (
-                  // Not in this article, so no card to jump to: it opens in place.
-                  <details key={r.id} class="bs-rel" data-related-id={r.id}>
-                    <summary>{pick(r.outside.name, lang)}</summary>
-                    <p class="bs-meta">
-                      {t(lang, r.outside.type)} · {t(lang, 'notInArticle')}
-                    </p>
-                    <p>{pick(r.outside.summary, lang)}</p>
-                  </details>
-                ),
-              )}
-            </div>
+            <div class="bs-acts">{related.map(link)}</div>
           </>
         )}
         {sources.length > 0 && (

@@ -277,4 +277,51 @@ describe('annotateArticle', () => {
     expect(cards.map((card) => card.id)).toEqual(['osce']);
     expect(cards[0]).toMatchObject({ type: 'organization', name: { en: 'OSCE' } });
   });
+
+  describe('recurring events', () => {
+    const edition = (year: number, previous?: number, next?: number): Entity => ({
+      ...entity(`brics-summit-${year}`, 'event', { en: [`${year} BRICS summit`] }, [
+        [`${year}-07-01`, 'held'],
+      ]),
+      series: {
+        of: 'brics-summit',
+        year,
+        ...(previous ? { previous: `brics-summit-${previous}` } : {}),
+        ...(next ? { next: `brics-summit-${next}` } : {}),
+      },
+    });
+    const series: Entity = {
+      ...entity('brics-summit', 'event', { en: ['BRICS summits'] }, [['2009-06-16', 'started']]),
+      editions: ['brics-summit-2022', 'brics-summit-2023', 'brics-summit-2024', 'brics-summit-2025'],
+    };
+    const summits = compileMatcher([
+      series,
+      edition(2022, undefined, 2023),
+      edition(2023, 2022, 2024),
+      edition(2024, 2023, 2025),
+      edition(2025, 2024),
+    ]);
+    const offered = (text: string, date: string | null) =>
+      annotateArticle(summits, text, { date, lang: 'en' }).related.map((card) => card.id);
+
+    it('an edition brings its series and the editions before and after it', () => {
+      expect(offered('Leaders met at the 2023 BRICS summit.', '2023-08-25')).toEqual([
+        'brics-summit',
+        'brics-summit-2022',
+        'brics-summit-2024',
+      ]);
+    });
+
+    it('a series brings the editions on either side of the article date, or the last two without one', () => {
+      expect(offered('BRICS summits are held every year.', '2024-03-01')).toEqual([
+        'brics-summit-2023',
+        'brics-summit-2024',
+      ]);
+      expect(offered('BRICS summits are held every year.', '2026-03-01')).toEqual(['brics-summit-2025']);
+      expect(offered('BRICS summits are held every year.', null)).toEqual([
+        'brics-summit-2024',
+        'brics-summit-2025',
+      ]);
+    });
+  });
 });

@@ -252,4 +252,98 @@ describe('EntityCard', () => {
     render(<EntityCard {...base} lang="en" articleDate="2022-01-14" resolveName={() => null} />);
     expect(screen.queryByText('Related')).toBeNull();
   });
+
+  describe('a recurring event', () => {
+    const info = (id: string, en: string, ru: string) => ({
+      id,
+      type: 'event' as const,
+      name: { en, ru },
+      summary: { en: `${en}: summary`, ru: `${ru}: сводка` },
+    });
+    const outside = new Map([
+      ['sco-summit', info('sco-summit', 'SCO summits', 'Саммиты ШОС')],
+      [
+        'sco-summit-2026',
+        info('sco-summit-2026', 'SCO summit in Bishkek (2026)', 'Саммит ШОС в Бишкеке (2026)'),
+      ],
+    ]);
+    const tianjin: Entity = {
+      ...newStart,
+      id: 'sco-summit-2025',
+      type: 'event',
+      name: { en: 'SCO summit in Tianjin (2025)', ru: 'Саммит ШОС в Тяньцзине (2025)' },
+      timeline: [{ date: '2025-08-31', kind: 'started', label: { en: 'Opens', ru: 'Открывается' } }],
+      related: ['sco-summit', 'sco-summit-2024', 'sco-summit-2026', 'sco'],
+      series: {
+        of: 'sco-summit',
+        ordinal: 25,
+        year: 2025,
+        previous: 'sco-summit-2024',
+        next: 'sco-summit-2026',
+      },
+      documents: [{ en: 'Tianjin Declaration', ru: 'Тяньцзиньская декларация' }],
+    };
+    const props = {
+      ...base,
+      entity: tianjin,
+      articleDate: '2025-09-01',
+      // The article also mentions the 2024 summit, so that one has a card to open.
+      resolveName: (id: string) => (id === 'sco-summit-2024' ? 'SCO summit in Astana (2024)' : null),
+      resolveOutside: (id: string) => outside.get(id) ?? null,
+    };
+
+    it('an edition names its series, the editions before and after it, and what it adopted', () => {
+      const onOpen = vi.fn();
+      const { container } = render(<EntityCard {...props} lang="en" onOpenRelated={onOpen} />);
+      const block = container.querySelector('.bs-series')!;
+      const rows = Array.from(block.querySelectorAll('dt'), (dt) => [
+        dt.textContent,
+        dt.nextElementSibling?.textContent,
+      ]);
+      expect(rows).toEqual([
+        ['Series', expect.stringContaining('SCO summits')],
+        ['Previous', 'SCO summit in Astana (2024)'],
+        ['Next', expect.stringContaining('SCO summit in Bishkek (2026)')],
+        ['Documents adopted', 'Tianjin Declaration'],
+      ]);
+      fireEvent.click(screen.getByRole('button', { name: 'SCO summit in Astana (2024)' }));
+      expect(onOpen).toHaveBeenCalledWith('sco-summit-2024');
+      // Not in the article: it opens in place, with its summary.
+      expect(block.querySelector('details[data-related-id="sco-summit-2026"]')?.textContent).toContain(
+        'Not mentioned in this article',
+      );
+      // The Related list does not repeat them.
+      expect(screen.queryAllByText('SCO summit in Astana (2024)')).toHaveLength(1);
+    });
+
+    it('says the same in Russian', () => {
+      const { container } = render(<EntityCard {...props} lang="ru" />);
+      const text = container.querySelector('.bs-series')!.textContent!;
+      expect(text).toContain('Серия');
+      expect(text).toContain('Саммиты ШОС');
+      expect(text).toContain('Тяньцзиньская декларация');
+    });
+
+    it('a series says how many editions it has and shows the ones it can name', () => {
+      const sco: Entity = {
+        ...newStart,
+        id: 'sco-summit',
+        type: 'event',
+        related: [],
+        editions: ['sco-summit-2024', 'sco-summit-2025', 'sco-summit-2026'],
+      };
+      const { container } = render(<EntityCard {...props} entity={sco} lang="en" />);
+      const block = container.querySelector('.bs-series')!;
+      expect(block.querySelector('dt')?.textContent).toBe('In the series');
+      const text = block.querySelector('dd')!.textContent!;
+      expect(text).toContain('3 in all:');
+      expect(text).toContain('SCO summit in Astana (2024)');
+      expect(text).toContain('SCO summit in Bishkek (2026)');
+    });
+
+    it('an event outside any series has no series block', () => {
+      const { container } = render(<EntityCard {...base} lang="en" articleDate="2022-01-14" />);
+      expect(container.querySelector('.bs-series')).toBeNull();
+    });
+  });
 });
