@@ -95,7 +95,7 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
     get.onsuccess = () => {
       const stored = get.result;
       stored.aliases.childState = stored.aliases.childState.slice(0, 3);
-      stored.aliases.terminal[5] = 1e9;
+      stored.aliases.ends[5] = 1e9;
       store.put(stored, 'matcher');
     };
   }
@@ -104,7 +104,7 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
 }
 
 /** What the database holds now, read from the options page. */
-async function inspectDatabase(): Promise<{ stores: string[]; nato: unknown; childState: number }> {
+async function inspectDatabase(): Promise<{ stores: string[]; nato: unknown; trieSize: number }> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open('backstory');
     request.onsuccess = () => resolve(request.result);
@@ -122,7 +122,7 @@ async function inspectDatabase(): Promise<{ stores: string[]; nato: unknown; chi
     const compiled = (await read('compiled', 'matcher')) as
       | { aliases?: { childState?: unknown[] } }
       | undefined;
-    return { stores, nato: nato?.name?.en, childState: compiled?.aliases?.childState?.length ?? 0 };
+    return { stores, nato: nato?.name?.en, trieSize: compiled?.aliases?.childState?.length ?? 0 };
   } finally {
     db.close();
   }
@@ -189,7 +189,7 @@ describe('chromium: the database heals and the bundled dataset always serves', (
     expect(state.mentions).toBeGreaterThan(5);
     const healed = await poll(() => options.evaluate(inspectDatabase), {
       what: 'the database rebuilt',
-      until: (db) => db.stores.length === 3 && db.childState > 3 && typeof db.nato === 'string',
+      until: (db) => db.stores.length === 3 && db.trieSize > 3 && typeof db.nato === 'string',
     });
     expect(healed.stores).toEqual(['compiled', 'entities', 'meta']);
     const info = await askBackground(options, { type: 'dataset-info' });

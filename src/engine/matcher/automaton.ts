@@ -65,7 +65,41 @@ export interface Variant {
   payload: number[];
 }
 
-export const KEY_LENGTH = 32;
+/**
+ * The longest trie key. Shorter keys make fewer states (less for a restarted worker to read and
+ * check) and longer tails; a word at least this long always starts a walk (see FIRST_WORDS_MASK),
+ * so much shorter keys would cost the scan. At sixteen the scan is barely slower than at 32, and
+ * the states are far fewer.
+ */
+export const KEY_LENGTH = 16;
+
+/**
+ * The variants of each pattern end, by output index. A compiled trie has them all at hand; a
+ * stored one decodes each the first time a scan reaches it: most of a dataset's names never occur
+ * in a given article, and decoding all of them was most of a restarted worker's load time.
+ */
+export class Outputs {
+  private readonly cache: (Variant[] | undefined)[];
+  constructor(
+    readonly length: number,
+    private readonly decode: (index: number) => Variant[],
+    cache?: Variant[][],
+  ) {
+    this.cache = cache ?? new Array<Variant[] | undefined>(length);
+  }
+
+  static of(list: Variant[][]): Outputs {
+    return new Outputs(list.length, (index) => list[index]!, list);
+  }
+
+  at(index: number): Variant[] {
+    const cached = this.cache[index];
+    if (cached !== undefined) return cached;
+    const decoded = this.decode(index);
+    this.cache[index] = decoded;
+    return decoded;
+  }
+}
 
 /**
  * A trie over normalised UTF-16 code units, built from sorted keys (each key only appends the
@@ -80,8 +114,8 @@ export interface Automaton {
   childState: Int32Array;
   /** Index into `outputs` for states that end a pattern, else -1. */
   terminal: Int32Array;
-  outputs: Variant[][];
-  /** See firstWordFilter. */
+  outputs: Outputs;
+  /** See FIRST_WORDS_MASK. */
   firstWords: Uint8Array;
   /**
    * chain[s] = the code unit to the only child of s when that child is s + 1, else -1. Keys are
@@ -96,60 +130,169 @@ export interface Automaton {
   readsAlone: boolean;
 }
 
-export function chainOf(childStart: Int32Array, childCode: Uint16Array, childState: Int32Array): Int32Array {
-  const states = childStart.length - 1;
-  const chain = new Int32Array(states).fill(-1);
-  for (let s = 0; s < states; s++) {
-    const k = childStart[s]!;
-    if (childStart[s + 1]! - k === 1 && childState[k] === s + 1) chain[s] = childCode[k]!;
-  }
-  return chain;
+/**
+ * What build makes before the child lists: states in the order the sorted keys create them (a
+ * depth-first preorder), each with the code unit that leads to it and its depth, and the state
+ * each output ends at. A state's parent is the last state before it one level up.
+ */
+interface TrieShape {
+  /** code[s] = the code unit from s's parent to s (0 for the root, state 0). */
+  code: Uint16Array;
+  /** depth[s] = the length of the key prefix s stands for; at most KEY_LENGTH. */
+  depth: Uint8Array;
+  /** ends[k] = the state where output k's key ends, increasing with k. */
+  ends: Int32Array;
 }
 
-/** Hash of a word's code units, as the scan computes it while it passes over the word. */
-export const wordHash = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
-export const FIRST_WORDS_MASK = 0xffff;
+/** Thrown by trieFromArrays for arrays no build makes (a damaged stored form). */
+export class MalformedTrie extends Error {}
+
+/** The trie of a shape: child lists, root table, terminals, chains and the first-word filter. */
+function trieOf({ code, depth, ends }: TrieShape, outputs: Outputs): Automaton {
+  const states = code.length;
+  const terminal = new Int32Array(states).fill(-1);
+  for (let k = 0; k < ends.length; k++) terminal[ends[k]!] = k;
+  // Parents, child counts and the first-word filter (see firstWords), in preorder.
+  const parent = new Int32Array(states);
+  const childStart = new Int32Array(states + 1);
+  const firstWords = new Uint8Array(FIRST_WORDS_MASK + 1);
+  const last = new Int32Array(KEY_LENGTH + 1).fill(-1); // last[d] = the latest state at depth d
+  last[0] = 0;
+  // Per depth along the current path: whether the prefix is still all one word, and its hash.
+  const inWord = new Uint8Array(KEY_LENGTH + 1);
+  inWord[0] = 1;
+  const hash = new Int32Array(KEY_LENGTH + 1);
+  for (let s = 1; s < states; s++) {
+    const d = depth[s]!;
+    const c = code[s]!;
+    const p = last[d - 1]!;
+    parent[s] = p;
+    last[d] = s;
+    childStart[p + 1]!++;
+    if (inWord[d - 1] === 1) {
+      if (WORD[c] === 1) {
+        inWord[d] = 1;
+        const h = wordHash(hash[d - 1]!, c);
+        hash[d] = h;
+        if (terminal[s]! >= 0) firstWords[h & FIRST_WORDS_MASK] = 1;
+      } else {
+        inWord[d] = 0;
+        // The first word ends here, before a space, a hyphen or another non-word character.
+        if (d > 1) firstWords[hash[d - 1]! & FIRST_WORDS_MASK] = 1;
+      }
+    } else inWord[d] = 0;
+  }
+  for (let s = 0; s < states; s++) childStart[s + 1]! += childStart[s]!;
+  // Children of each state, contiguous and in creation order, which is code order.
+  const fill = childStart.slice(0, states);
+  const childCode = new Uint16Array(Math.max(states - 1, 1));
+  const childState = new Int32Array(Math.max(states - 1, 1));
+  const root = new Int32Array(65536);
+  const chain = new Int32Array(states).fill(-1);
+  for (let s = 1; s < states; s++) {
+    const p = parent[s]!;
+    const at = fill[p]!++;
+    childCode[at] = code[s]!;
+    childState[at] = s;
+    if (p === 0) root[code[s]!] = s;
+    else if (p === s - 1 && childStart[s]! - childStart[p]! === 1) chain[p] = code[s]!;
+  }
+  const readsAlone = root[SPACE] === 0 && root[HYPHEN] === 0;
+  return { root, childStart, childCode, childState, terminal, outputs, firstWords, chain, readsAlone };
+}
+
+/**
+ * A built trie as its stored form keeps it: the child lists as they are scanned, the state each
+ * output ends at (ends[k], increasing with k) and the first-word filter. Storing the child lists
+ * costs bytes, but rebuilding them from a smaller shape costs a restarted worker several passes
+ * over every state before its loops are optimised; checking them is one light pass.
+ */
+export interface TrieArrays {
+  childStart: Int32Array;
+  childCode: Uint16Array;
+  childState: Int32Array;
+  ends: Int32Array;
+  firstWords: Uint8Array;
+}
+
+/** The arrays of a built trie (see TrieArrays), copies that the trie does not share. */
+export function arraysOf(auto: Automaton): TrieArrays {
+  const { terminal } = auto;
+  const ends = new Int32Array(auto.outputs.length);
+  for (let s = 0; s < terminal.length; s++) if (terminal[s]! >= 0) ends[terminal[s]!] = s;
+  return {
+    childStart: auto.childStart.slice(),
+    childCode: auto.childCode.slice(),
+    childState: auto.childState.slice(),
+    ends,
+    firstWords: auto.firstWords.slice(),
+  };
+}
+
+/**
+ * The trie of stored arrays, checked in one pass so that damaged arrays are refused rather than
+ * scanned: child lists in range and in code order, every child a later state (no walk can loop or
+ * leave the arrays), one output per end. The code units and the filter are only compared with the
+ * text's: any value there is harmless.
+ */
+export function trieFromArrays(
+  { childStart, childCode, childState, ends, firstWords }: TrieArrays,
+  outputs: Outputs,
+): Automaton {
+  const bad = (ok: boolean) => {
+    if (!ok) throw new MalformedTrie('malformed trie');
+  };
+  const states = childStart.length - 1;
+  const slots = childCode.length;
+  bad(
+    states >= 1 &&
+      childState.length === slots &&
+      childStart[0] === 0 &&
+      ends.length === outputs.length &&
+      firstWords.length === FIRST_WORDS_MASK + 1,
+  );
+  const terminal = new Int32Array(states).fill(-1);
+  let previous = 0;
+  for (let k = 0; k < ends.length; k++) {
+    const end = ends[k]!;
+    bad(end > previous && end < states);
+    terminal[end] = k;
+    previous = end;
+  }
+  const root = new Int32Array(65536);
+  const chain = new Int32Array(states);
+  let to = 0;
+  for (let s = 0; s < states; s++) {
+    const from = to;
+    to = childStart[s + 1]!;
+    if (to < from || to > slots) bad(false);
+    let last = -1;
+    for (let k = from; k < to; k++) {
+      const child = childState[k]!;
+      const c = childCode[k]!;
+      if (child <= s || child >= states || c <= last) bad(false);
+      last = c;
+    }
+    chain[s] = to - from === 1 && childState[from] === s + 1 ? childCode[from]! : -1;
+  }
+  chain[0] = -1; // walks start below the root
+  for (let k = childStart[0]!; k < childStart[1]!; k++) root[childCode[k]!] = childState[k]!;
+  const readsAlone = root[SPACE] === 0 && root[HYPHEN] === 0;
+  return { root, childStart, childCode, childState, terminal, outputs, firstWords, chain, readsAlone };
+}
 
 /**
  * firstWords[hash & FIRST_WORDS_MASK] = 1 for the first word of every key (the letters and digits
  * before its first other character): a match starts at a word start, and that word of the text
  * must be exactly the key's first word, so a word not in this filter starts no match and needs no
  * walk through the trie. Most words of an article are not the first word of any alias. Derived
- * from the trie, so the stored form does not carry it. Keys cut at KEY_LENGTH inside their first
- * word are not in it: the scan walks from every word that long.
+ * from the trie by trieOf, so the stored form does not carry it. Keys cut at KEY_LENGTH inside
+ * their first word are not in it: the scan walks from every word that long.
  */
-export function firstWordFilter(
-  root: Int32Array,
-  childStart: Int32Array,
-  childCode: Uint16Array,
-  childState: Int32Array,
-  terminal: Int32Array,
-): Uint8Array {
-  const filter = new Uint8Array(FIRST_WORDS_MASK + 1);
-  const states: number[] = [];
-  const hashes: number[] = [];
-  for (let c = 0; c < 65536; c++) {
-    if (root[c] !== 0 && WORD[c] === 1) {
-      states.push(root[c]!);
-      hashes.push(wordHash(0, c));
-    }
-  }
-  while (states.length > 0) {
-    const s = states.pop()!;
-    const h = hashes.pop()!;
-    let wordEnds = terminal[s]! >= 0;
-    for (let k = childStart[s]!; k < childStart[s + 1]!; k++) {
-      const c = childCode[k]!;
-      if (WORD[c] === 1) {
-        states.push(childState[k]!);
-        hashes.push(wordHash(h, c));
-      } else wordEnds = true;
-    }
-    if (wordEnds) filter[h & FIRST_WORDS_MASK] = 1;
-  }
-  return filter;
-}
+export const FIRST_WORDS_MASK = 0xffff;
 
+/** Hash of a word's code units, as the scan computes it while it passes over the word. */
+export const wordHash = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
 /** Collects patterns (keyed by their normalised form) before building the trie. */
 export class PatternSet {
   readonly byKey = new Map<string, Variant[]>();
@@ -180,7 +323,6 @@ export class PatternSet {
     // First pass: how much of each key is shared with the previous one, hence how many states.
     const shared = new Int32Array(keys.length);
     let states = 1;
-    let longest = 0;
     let prev = '';
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
@@ -189,45 +331,24 @@ export class PatternSet {
       while (lcp < limit && prev.charCodeAt(lcp) === key.charCodeAt(lcp)) lcp++;
       shared[k] = lcp;
       states += key.length - lcp;
-      if (key.length > longest) longest = key.length;
       prev = key;
     }
-    const parent = new Int32Array(states);
     const code = new Uint16Array(states);
-    const terminal = new Int32Array(states).fill(-1);
+    const depth = new Uint8Array(states);
+    const ends = new Int32Array(keys.length);
     const outputs: Variant[][] = [];
-    const path = new Int32Array(longest + 1); // path[i] = state after the first i chars of the previous key
     states = 1;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
-      let state = path[shared[k]!]!;
       for (let i = shared[k]!; i < key.length; i++) {
-        parent[states] = state;
         code[states] = key.charCodeAt(i);
-        state = states++;
-        path[i + 1] = state;
+        depth[states] = i + 1;
+        states++;
       }
-      terminal[state] = outputs.length;
+      ends[k] = states - 1;
       outputs.push(this.byKey.get(key)!);
     }
-    // Children of each state, contiguous (counting sort by parent keeps creation order = code order).
-    const childStart = new Int32Array(states + 1);
-    for (let s = 1; s < states; s++) childStart[parent[s]! + 1]!++;
-    for (let s = 0; s < states; s++) childStart[s + 1]! += childStart[s]!;
-    const fill = childStart.slice(0, states);
-    const childCode = new Uint16Array(Math.max(states - 1, 1));
-    const childState = new Int32Array(Math.max(states - 1, 1));
-    const root = new Int32Array(65536);
-    for (let s = 1; s < states; s++) {
-      const at = fill[parent[s]!]!++;
-      childCode[at] = code[s]!;
-      childState[at] = s;
-      if (parent[s] === 0) root[code[s]!] = s;
-    }
-    const firstWords = firstWordFilter(root, childStart, childCode, childState, terminal);
-    const chain = chainOf(childStart, childCode, childState);
-    const readsAlone = root[SPACE] === 0 && root[HYPHEN] === 0;
-    return { root, childStart, childCode, childState, terminal, outputs, firstWords, chain, readsAlone };
+    return trieOf({ code, depth, ends }, Outputs.of(outputs));
   }
 }
 

@@ -228,7 +228,7 @@ export function walk(p: Prepared, auto: Automaton, i: number): number {
   for (;;) {
     const out = terminal[state]!;
     if (out >= 0) {
-      const payload = accept(p, i, j, outputs[out]!);
+      const payload = accept(p, i, j, outputs.at(out));
       if (payload !== null && accepted > bestEnd) {
         bestEnd = accepted;
         bestPayload = payload;
@@ -362,7 +362,7 @@ export function walkAlone(text: string, auto: Automaton, i: number, first: numbe
   for (;;) {
     const out = terminal[state]!;
     if (out >= 0) {
-      const payload = acceptAlone(text, i, j, outputs[out]!);
+      const payload = acceptAlone(text, i, j, outputs.at(out));
       if (accepted === NEEDS_WINDOW) return NEEDS_WINDOW;
       if (payload !== null && accepted > bestEnd) {
         bestEnd = accepted;

@@ -2,7 +2,15 @@
 // restarted worker loads the tries instead of compiling them.
 
 import type { Entity } from '../../shared/types';
-import { type Automaton, chainOf, firstWordFilter, HYPHEN, NO_CAPS, SPACE, type Variant } from './automaton';
+import {
+  type Automaton,
+  arraysOf,
+  NO_CAPS,
+  Outputs,
+  type TrieArrays,
+  trieFromArrays,
+  type Variant,
+} from './automaton';
 import {
   type ClueTermData,
   CONTEXT_FLAG,
@@ -20,16 +28,10 @@ import {
  * dataset changes (pattern generation, normalisation, Russian forms): a stored form of another
  * format is ignored and the matcher compiled again.
  */
-export const MATCHER_FORMAT = 4;
+export const MATCHER_FORMAT = 6;
 
-/** A trie as typed arrays: the root's transitions as a sparse list, variants flattened. */
-interface AutomatonData {
-  rootCodes: Uint16Array;
-  rootStates: Int32Array;
-  childStart: Int32Array;
-  childCode: Uint16Array;
-  childState: Int32Array;
-  terminal: Int32Array;
+/** A trie as typed arrays (see TrieArrays) and its outputs flattened. */
+interface AutomatonData extends TrieArrays {
   /** Per output: variant count, then per variant guard, caps length, caps, tail length, tail, payload length, payload. */
   outputs: Int32Array;
 }
@@ -50,21 +52,14 @@ export interface StoredMatcher {
 }
 
 function automatonData(auto: Automaton): AutomatonData {
-  const rootCodes: number[] = [];
-  const rootStates: number[] = [];
-  for (let c = 0; c < 65536; c++) {
-    if (auto.root[c] !== 0) {
-      rootCodes.push(c);
-      rootStates.push(auto.root[c]!);
-    }
-  }
   const outputs: number[] = [];
   // Loops, not push(...list): caps, tails and payloads grow with the dataset (a tail is as long as
   // its alias), and spreading a long one into arguments overflows the stack.
   const append = (list: ArrayLike<number>) => {
     for (let k = 0; k < list.length; k++) outputs.push(list[k]!);
   };
-  for (const variants of auto.outputs) {
+  for (let index = 0; index < auto.outputs.length; index++) {
+    const variants = auto.outputs.at(index);
     outputs.push(variants.length);
     for (const v of variants) {
       outputs.push(v.guard ? 1 : 0, v.caps.length);
@@ -75,15 +70,7 @@ function automatonData(auto: Automaton): AutomatonData {
       append(v.payload);
     }
   }
-  return {
-    rootCodes: Uint16Array.from(rootCodes),
-    rootStates: Int32Array.from(rootStates),
-    childStart: auto.childStart,
-    childCode: auto.childCode,
-    childState: auto.childState,
-    terminal: auto.terminal,
-    outputs: Int32Array.from(outputs),
-  };
+  return { ...arraysOf(auto), outputs: Int32Array.from(outputs) };
 }
 
 /** Thrown while reading a stored form that is not what automatonData wrote. */
@@ -94,79 +81,78 @@ function check(ok: boolean): void {
 }
 
 /**
+ * Where each output starts in the flattened outputs, checked in one pass that allocates nothing
+ * per output: counts and lengths in range, caps in pairs, payloads that name something
+ * (`payloads`). The variants themselves are decoded when a scan first reaches them.
+ */
+function outputStarts(o: Int32Array, payloads: (payload: number) => boolean): Int32Array {
+  const starts: number[] = [];
+  let at = 0;
+  while (at < o.length) {
+    starts.push(at);
+    const count = o[at++]!;
+    check(count > 0 && count <= o.length - at);
+    for (let v = 0; v < count; v++) {
+      check(at + 2 <= o.length);
+      const capsLength = o[at + 1]!;
+      at += 2;
+      check(capsLength >= 0 && capsLength % 2 === 0 && at + capsLength < o.length);
+      for (let k = at; k < at + capsLength; k++) check(o[k]! >= 0);
+      at += capsLength;
+      const tailLength = o[at++]!;
+      // A tail's code units are only compared with the text's: any value is harmless, unread here.
+      check(tailLength >= -1 && at + Math.max(tailLength, 0) < o.length);
+      if (tailLength > 0) at += tailLength;
+      const payloadLength = o[at++]!;
+      check(payloadLength > 0 && at + payloadLength <= o.length);
+      for (let k = at; k < at + payloadLength; k++) check(payloads(o[k]!));
+      at += payloadLength;
+    }
+  }
+  starts.push(at);
+  return Int32Array.from(starts);
+}
+
+/** The variants of output `index`, from a flattened outputs array outputStarts has checked. */
+function decodeOutput(o: Int32Array, starts: Int32Array, index: number): Variant[] {
+  let at = starts[index]!;
+  const count = o[at++]!;
+  const variants: Variant[] = new Array(count);
+  for (let v = 0; v < count; v++) {
+    const guard = o[at++] === 1;
+    const capsLength = o[at++]!;
+    const caps = capsLength === 0 ? NO_CAPS : Array.from(o.subarray(at, at + capsLength));
+    at += capsLength;
+    const tailLength = o[at++]!;
+    const tail = tailLength < 0 ? null : Uint16Array.from(o.subarray(at, at + tailLength));
+    if (tailLength > 0) at += tailLength;
+    const payloadLength = o[at++]!;
+    const payload = Array.from(o.subarray(at, at + payloadLength));
+    at += payloadLength;
+    variants[v] = { caps, guard, tail, payload };
+  }
+  return variants;
+}
+
+/**
  * The trie of a stored form, checked as it is read: a record damaged in IndexedDB must be refused
  * (and the matcher compiled again), never scanned, where an index out of range would crash or loop.
- * `payloads` is one past the largest payload the trie may carry (entity or clue term indices).
+ * `payloads` tells the payloads the trie may carry (entity or clue term indices).
  */
 function automatonFrom(data: AutomatonData, payloads: (payload: number) => boolean): Automaton {
   check(typeof data === 'object' && data !== null);
-  const { rootCodes, rootStates, childStart, childCode, childState, terminal, outputs: o } = data;
+  const { childStart, childCode, childState, ends, firstWords, outputs: o } = data;
   check(
-    rootCodes instanceof Uint16Array &&
-      rootStates instanceof Int32Array &&
-      childStart instanceof Int32Array &&
+    childStart instanceof Int32Array &&
       childCode instanceof Uint16Array &&
       childState instanceof Int32Array &&
-      terminal instanceof Int32Array &&
+      ends instanceof Int32Array &&
+      firstWords instanceof Uint8Array &&
       o instanceof Int32Array,
   );
-  const states = childStart.length - 1;
-  check(states >= 1 && terminal.length === states && childCode.length === childState.length);
-  check(rootCodes.length === rootStates.length && childStart[0] === 0);
-  const edges = childStart[states]!;
-  check(edges <= childCode.length);
-  for (let s = 0; s < states; s++) check(childStart[s]! <= childStart[s + 1]!);
-  // A child is always a later state: walks only go forward, so none can loop.
-  for (let s = 0; s < states; s++) {
-    for (let k = childStart[s]!; k < childStart[s + 1]!; k++) {
-      const child = childState[k]!;
-      check(child > s && child < states);
-    }
-  }
-  const root = new Int32Array(65536);
-  for (let k = 0; k < rootCodes.length; k++) {
-    const state = rootStates[k]!;
-    check(state > 0 && state < states);
-    root[rootCodes[k]!] = state;
-  }
-  const outputs: Variant[][] = [];
-  let at = 0;
-  const next = () => {
-    check(at < o.length);
-    return o[at++]!;
-  };
-  const take = (count: number) => {
-    check(count >= 0 && at + count <= o.length);
-    const out: number[] = new Array(count);
-    for (let k = 0; k < count; k++) out[k] = o[at++]!;
-    return out;
-  };
-  while (at < o.length) {
-    const count = next();
-    check(count > 0 && count <= o.length - at);
-    const variants: Variant[] = new Array(count);
-    for (let v = 0; v < count; v++) {
-      const guard = next() === 1;
-      const capsLength = next();
-      check(capsLength % 2 === 0);
-      const caps = capsLength === 0 ? NO_CAPS : take(capsLength);
-      for (const c of caps) check(c >= 0);
-      const tailLength = next();
-      check(tailLength >= -1 && at + tailLength <= o.length);
-      const tail = tailLength < 0 ? null : Uint16Array.from(o.subarray(at, at + tailLength));
-      if (tailLength > 0) at += tailLength;
-      const payload = take(next());
-      check(payload.length > 0);
-      for (const p of payload) check(payloads(p));
-      variants[v] = { caps, guard, tail, payload };
-    }
-    outputs.push(variants);
-  }
-  for (let s = 0; s < states; s++) check(terminal[s]! >= -1 && terminal[s]! < outputs.length);
-  const firstWords = firstWordFilter(root, childStart, childCode, childState, terminal);
-  const chain = chainOf(childStart, childCode, childState);
-  const readsAlone = root[SPACE] === 0 && root[HYPHEN] === 0;
-  return { root, childStart, childCode, childState, terminal, outputs, firstWords, chain, readsAlone };
+  const starts = outputStarts(o, payloads);
+  const outputs = new Outputs(starts.length - 1, (index) => decodeOutput(o, starts, index));
+  return trieFromArrays({ childStart, childCode, childState, ends, firstWords }, outputs);
 }
 
 const CLUE_KINDS: ReadonlySet<unknown> = new Set(['place', 'cue', 'participant', 'context']);
