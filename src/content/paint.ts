@@ -57,8 +57,8 @@ function ensureMarkStyle(doc: Document, css: string): void {
 /**
  * A slice of marking, one per frame, ends after this much script time or this many text nodes, which
  * comes first. The page lays out again every paragraph a slice changed, in the frame after it, and
- * that costs more than the wrapping itself: 60-100 µs a paragraph on the 300 KB test article in
- * headless Chromium, on top of a pre-paint walk that grows with the page (test/bench/longtask.mjs).
+ * that costs more than the wrapping itself, on top of a pre-paint walk that grows with the page
+ * (test/bench/longtask.mjs measures both).
  */
 const SLICE_MS = 2;
 const SLICE_NODES = 48;

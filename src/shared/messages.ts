@@ -6,12 +6,12 @@ import { type Bilingual, isLang, LANGS, type Lang } from './languages';
 import { MAX_JSON_DEPTH } from './limits';
 import type { Entity, EntityType, IsoDate, Mention } from './types';
 
-/** Largest article text the background accepts, in UTF-16 code units (about 2 MB of text). */
+/** Largest article text the background accepts, in UTF-16 code units: far beyond any real article. */
 export const MAX_TEXT_LENGTH = 2_000_000;
 
 /**
- * Largest dataset file the options page may import, measured as serialized JSON. The bundled
- * dataset is about 1 MB; a message far larger than this would be a mistake or an attack.
+ * Largest dataset file the options page may import, measured as serialized JSON: several times the
+ * bundled dataset (README, "Measurements"), so a message far larger would be a mistake or an attack.
  */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 

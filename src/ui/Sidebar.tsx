@@ -58,10 +58,8 @@ const PANEL_ID = 'backstory-panel';
  * Opening the panel draws only its frame (header, filter, an empty busy body) in the reader's click;
  * the article's timeline (over every entity's key dates) comes in the next task, then the cards, each
  * in two tasks: its head (name, summary, status), then the rest. Drawing them in the click made it
- * one long task: on the 300 KB article (11 entities) about 10 ms of script for the header, the
- * timeline and just two cards, and even a short list of four cards took 17-23 ms the first time
- * (code not yet optimised), on the test machines. Whole, the first card alone still took 7-18 ms of
- * script in Firefox (frames.mjs: one frame missed on the first opening).
+ * one long task, and even the first card drawn whole, before the code is optimised, missed a frame
+ * in Firefox (test/bench/frames.mjs measures the opening).
  */
 
 interface SidebarState {
@@ -102,8 +100,8 @@ export class Sidebar extends Component<SidebarProps, SidebarState> {
     if (open !== previous.open) {
       // Move focus into the panel when the reader opens it, and back to the toggle when they close it
       // from inside; a panel that starts open (restored state) must not steal focus from the page.
-      // In the next frame: focus() brings the page's layout up to date (4-6 ms of the click on the
-      // 300 KB article in Chromium), work the frame does anyway; there it costs under a millisecond.
+      // In the next frame: focus() brings the page's layout up to date, work the frame does anyway;
+      // in the click it made a long article's layout part of the click's task.
       const target = open ? this.panelRef : this.closedFromInside ? this.toggleRef : null;
       if (target) requestAnimationFrame(() => target.current?.focus());
       this.closedFromInside = false;

@@ -81,7 +81,7 @@ export const UI_CSS = `:host{all:initial}
  * The page-side stylesheet for inline marks (<backstory-mention>), added to the document itself.
  * Turning marks off makes their colours transparent rather than removing the underline: a colour is
  * only repainted, while taking away a border or decoration had the browser lay out the whole article
- * again (30-60 ms on the 300 KB test article, against about 6 ms).
+ * again (test/bench/longtask.mjs shows the difference on the long test article).
  */
 export const MARK_CSS = `
 backstory-mention { all: unset; display: inline; cursor: help; text-decoration: underline dotted currentColor;

@@ -237,7 +237,7 @@ const aho = bounded((s) => {
 let articleChars = 0;
 const article = timeRuns(() => {
   const { document } = core.parseHTML(seedHtml);
-  const detected = core.detectArticle(document, 'http://tass.com/politics/1387519');
+  const detected = core.detectArticle(document, 'https://tass.com/politics/1387519');
   const { text: articleText } = core.extractText(detected.blocks);
   articleChars = articleText.length;
   sink ^= core.annotateText(matcher, articleText, { date: detected.date, lang: detected.lang }).length;
@@ -247,10 +247,10 @@ const articleParse = timeRuns(() => {
 }, 31);
 const seedDocument = core.parseHTML(seedHtml).document;
 const articleDetect = timeRuns(() => {
-  const detected = core.detectArticle(seedDocument, 'http://tass.com/politics/1387519');
+  const detected = core.detectArticle(seedDocument, 'https://tass.com/politics/1387519');
   sink ^= core.extractText(detected.blocks).text.length;
 }, 31);
-const seedDetected = core.detectArticle(seedDocument, 'http://tass.com/politics/1387519');
+const seedDetected = core.detectArticle(seedDocument, 'https://tass.com/politics/1387519');
 const seedText = core.extractText(seedDetected.blocks).text;
 const seedOptions = { date: seedDetected.date, lang: seedDetected.lang };
 const articleScan = timeRuns(() => {

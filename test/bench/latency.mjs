@@ -25,7 +25,7 @@ import { firefoxProfileWithExtension, launchChromium, launchFirefox, median, roo
 
 const WARM = Number(process.argv[2] ?? 15);
 const STARTS = Number(process.argv[3] ?? 7);
-const ARTICLE = 'http://tass.com/politics/1387519';
+const ARTICLE = 'https://tass.com/politics/1387519';
 const TIMEOUT_MS = 20_000;
 /**
  * The builds to measure, each a folder with chrome/ and firefox/ (relative to the repository or

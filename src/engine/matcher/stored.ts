@@ -2,6 +2,7 @@
 // restarted worker loads the tries instead of compiling them.
 
 import type { Entity } from '../../shared/types';
+import { codesToString } from '../normalize';
 import {
   type Automaton,
   arraysOf,
@@ -28,12 +29,20 @@ import {
  * dataset changes (pattern generation, normalisation, Russian forms): a stored form of another
  * format is ignored and the matcher compiled again.
  */
-export const MATCHER_FORMAT = 6;
+export const MATCHER_FORMAT = 7;
 
 /** A trie as typed arrays (see TrieArrays) and its outputs flattened. */
 interface AutomatonData extends TrieArrays {
-  /** Per output: variant count, then per variant guard, caps length, caps, tail length, tail, payload length, payload. */
+  /**
+   * Per output: variant count, then per variant guard, caps length, caps, tail start (-1 for none),
+   * tail length, payload length, payload.
+   */
   outputs: Int32Array;
+  /**
+   * The tails' code units, each distinct tail once: the case forms of a long Russian name share
+   * their rest, and code units take half the bytes here that they would in `outputs`.
+   */
+  tails: Uint16Array;
 }
 
 /**
@@ -53,24 +62,36 @@ export interface StoredMatcher {
 
 function automatonData(auto: Automaton): AutomatonData {
   const outputs: number[] = [];
+  const tails: number[] = [];
+  const tailStarts = new Map<string, number>();
   // Loops, not push(...list): caps, tails and payloads grow with the dataset (a tail is as long as
   // its alias), and spreading a long one into arguments overflows the stack.
-  const append = (list: ArrayLike<number>) => {
-    for (let k = 0; k < list.length; k++) outputs.push(list[k]!);
+  const append = (to: number[], list: ArrayLike<number>) => {
+    for (let k = 0; k < list.length; k++) to.push(list[k]!);
+  };
+  const tailStart = (tail: Uint16Array) => {
+    const key = codesToString(tail, tail.length);
+    let start = tailStarts.get(key);
+    if (start === undefined) {
+      start = tails.length;
+      tailStarts.set(key, start);
+      append(tails, tail);
+    }
+    return start;
   };
   for (let index = 0; index < auto.outputs.length; index++) {
     const variants = auto.outputs.at(index);
     outputs.push(variants.length);
     for (const v of variants) {
       outputs.push(v.guard ? 1 : 0, v.caps.length);
-      append(v.caps);
-      outputs.push(v.tail?.length ?? -1);
-      if (v.tail) append(v.tail);
+      append(outputs, v.caps);
+      if (v.tail) outputs.push(tailStart(v.tail), v.tail.length);
+      else outputs.push(-1, 0);
       outputs.push(v.payload.length);
-      append(v.payload);
+      append(outputs, v.payload);
     }
   }
-  return { ...arraysOf(auto), outputs: Int32Array.from(outputs) };
+  return { ...arraysOf(auto), outputs: Int32Array.from(outputs), tails: Uint16Array.from(tails) };
 }
 
 /** Thrown while reading a stored form that is not what automatonData wrote. */
@@ -85,7 +106,7 @@ function check(ok: boolean): void {
  * per output: counts and lengths in range, caps in pairs, payloads that name something
  * (`payloads`). The variants themselves are decoded when a scan first reaches them.
  */
-function outputStarts(o: Int32Array, payloads: (payload: number) => boolean): Int32Array {
+function outputStarts(o: Int32Array, tails: number, payloads: (payload: number) => boolean): Int32Array {
   const starts: number[] = [];
   let at = 0;
   while (at < o.length) {
@@ -99,10 +120,15 @@ function outputStarts(o: Int32Array, payloads: (payload: number) => boolean): In
       check(capsLength >= 0 && capsLength % 2 === 0 && at + capsLength < o.length);
       for (let k = at; k < at + capsLength; k++) check(o[k]! >= 0);
       at += capsLength;
-      const tailLength = o[at++]!;
       // A tail's code units are only compared with the text's: any value is harmless, unread here.
-      check(tailLength >= -1 && at + Math.max(tailLength, 0) < o.length);
-      if (tailLength > 0) at += tailLength;
+      const tailStart = o[at++]!;
+      const tailLength = o[at++]!;
+      check(
+        tailStart === -1
+          ? tailLength === 0
+          : tailStart >= 0 && tailLength >= 0 && tailStart + tailLength <= tails,
+      );
+      check(at < o.length);
       const payloadLength = o[at++]!;
       check(payloadLength > 0 && at + payloadLength <= o.length);
       for (let k = at; k < at + payloadLength; k++) check(payloads(o[k]!));
@@ -114,7 +140,7 @@ function outputStarts(o: Int32Array, payloads: (payload: number) => boolean): In
 }
 
 /** The variants of output `index`, from a flattened outputs array outputStarts has checked. */
-function decodeOutput(o: Int32Array, starts: Int32Array, index: number): Variant[] {
+function decodeOutput(o: Int32Array, tails: Uint16Array, starts: Int32Array, index: number): Variant[] {
   let at = starts[index]!;
   const count = o[at++]!;
   const variants: Variant[] = new Array(count);
@@ -123,9 +149,9 @@ function decodeOutput(o: Int32Array, starts: Int32Array, index: number): Variant
     const capsLength = o[at++]!;
     const caps = capsLength === 0 ? NO_CAPS : Array.from(o.subarray(at, at + capsLength));
     at += capsLength;
+    const tailStart = o[at++]!;
     const tailLength = o[at++]!;
-    const tail = tailLength < 0 ? null : Uint16Array.from(o.subarray(at, at + tailLength));
-    if (tailLength > 0) at += tailLength;
+    const tail = tailStart < 0 ? null : tails.subarray(tailStart, tailStart + tailLength);
     const payloadLength = o[at++]!;
     const payload = Array.from(o.subarray(at, at + payloadLength));
     at += payloadLength;
@@ -141,17 +167,18 @@ function decodeOutput(o: Int32Array, starts: Int32Array, index: number): Variant
  */
 function automatonFrom(data: AutomatonData, payloads: (payload: number) => boolean): Automaton {
   check(typeof data === 'object' && data !== null);
-  const { childStart, childCode, childState, ends, firstWords, outputs: o } = data;
+  const { childStart, childCode, childState, ends, firstWords, outputs: o, tails } = data;
   check(
     childStart instanceof Int32Array &&
       childCode instanceof Uint16Array &&
       childState instanceof Int32Array &&
       ends instanceof Int32Array &&
       firstWords instanceof Uint8Array &&
-      o instanceof Int32Array,
+      o instanceof Int32Array &&
+      tails instanceof Uint16Array,
   );
-  const starts = outputStarts(o, payloads);
-  const outputs = new Outputs(starts.length - 1, (index) => decodeOutput(o, starts, index));
+  const starts = outputStarts(o, tails.length, payloads);
+  const outputs = new Outputs(starts.length - 1, (index) => decodeOutput(o, tails, starts, index));
   return trieFromArrays({ childStart, childCode, childState, ends, firstWords }, outputs);
 }
 
