@@ -9,6 +9,7 @@ import type { AliasHit, ClueHit, Matcher } from './matcher/compile';
 import { findAliases, isName, scanForAnnotation } from './matcher/scan';
 import { linkDefinedAbbreviations } from './references/abbreviations';
 import { linkCoordinatedNames } from './references/coordination';
+import { editionAround, pointsAway } from './references/current-edition';
 import { dateNextTo, linkDatedDocuments, pickByDate } from './references/dated-names';
 import { linkDescribedEvents } from './references/described-events';
 import { resolveShortNames, type ShortNameHit } from './references/short-names';
@@ -264,8 +265,10 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
     // named alone it names the series. The date is looked for only where it could pick something.
     const owner = entityId === null ? undefined : matcher.entities.get(entityId);
     const kin = owner === undefined ? NO_ENTITIES : kinOf(matcher, owner);
+    let dated = false;
     if (date !== null && (ids.length > 1 || kin.length > 0)) {
       const next = dateNextTo(text, hit.start, hit.end, date);
+      dated = next !== null;
       if (next !== null) {
         if (ids.length > 1 || owner?.editions === undefined) {
           const owners = ids.length > 1 ? ids.map((id) => matcher.entities.get(id)!) : [owner!];
@@ -275,6 +278,12 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
         const series = entityId === null ? undefined : matcher.entities.get(entityId);
         if (series?.editions !== undefined) entityId = pickByDate(kinOf(matcher, series), next) ?? entityId;
       }
+    }
+    // A series named alone, in the days around one of its editions: that edition.
+    if (date !== null && !dated && entityId !== null) {
+      const series = matcher.entities.get(entityId);
+      if (series?.editions !== undefined && !pointsAway(text, hit.start, hit.end))
+        entityId = editionAround(kinOf(matcher, series), date) ?? entityId;
     }
     return entityId === null
       ? null

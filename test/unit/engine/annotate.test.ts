@@ -291,7 +291,9 @@ describe('annotateArticle', () => {
       },
     });
     const series: Entity = {
-      ...entity('brics-summit', 'event', { en: ['BRICS summits'] }, [['2009-06-16', 'started']]),
+      ...entity('brics-summit', 'event', { en: ['BRICS summits', 'BRICS summit'] }, [
+        ['2009-06-16', 'started'],
+      ]),
       editions: ['brics-summit-2022', 'brics-summit-2023', 'brics-summit-2024', 'brics-summit-2025'],
     };
     const summits = compileMatcher([
@@ -321,6 +323,47 @@ describe('annotateArticle', () => {
       expect(offered('BRICS summits are held every year.', null)).toEqual([
         'brics-summit-2024',
         'brics-summit-2025',
+      ]);
+    });
+
+    const linked = (text: string, date: string | null) =>
+      annotateText(summits, text, { date, lang: 'en' }).map((m) => m.entityId);
+
+    it('a series named alone in the days around an edition names that edition', () => {
+      // On the day, in the week before, and two days after the 2024 summit (1 July).
+      expect(linked('Leaders gather for the BRICS summit today.', '2024-07-01')).toEqual([
+        'brics-summit-2024',
+      ]);
+      expect(linked('The agenda of the BRICS summit was set.', '2024-06-26')).toEqual(['brics-summit-2024']);
+      expect(linked('The BRICS summit ended with a declaration.', '2024-07-03')).toEqual([
+        'brics-summit-2024',
+      ]);
+    });
+
+    it('a series named alone far from any edition, or pointed elsewhere, stays the series', () => {
+      expect(linked('The BRICS summit is held every year.', '2024-03-01')).toEqual(['brics-summit']);
+      expect(linked('The BRICS summit is held every year.', null)).toEqual(['brics-summit']);
+      expect(linked('BRICS summits are held every year.', '2024-07-01')).toEqual(['brics-summit']);
+      expect(linked('Talk turned to the next BRICS summit.', '2024-07-01')).toEqual(['brics-summit']);
+      expect(linked("Last year's BRICS summit set the course.", '2024-07-01')).toEqual(['brics-summit']);
+    });
+
+    it('the same in Russian: «саммит» of the week is the edition, «следующий саммит» the series', () => {
+      const russian = compileMatcher([
+        { ...series, aliases: { en: [], ru: ['саммит БРИКС', 'саммиты БРИКС'] } },
+        edition(2023, 2022, 2024),
+        edition(2024, 2023, 2025),
+      ]);
+      const ru = (text: string) =>
+        annotateText(russian, text, { date: '2024-06-28', lang: 'ru' }).map((m) => m.entityId);
+      expect(ru('Лидеры обсудят это на саммите БРИКС.')).toEqual(['brics-summit-2024']);
+      expect(ru('Следующий саммит БРИКС пройдет в другой стране.')).toEqual(['brics-summit']);
+      expect(ru('Саммиты БРИКС проходят ежегодно.')).toEqual(['brics-summit']);
+    });
+
+    it('a date next to the name still picks its edition, even in the days of another', () => {
+      expect(linked('The BRICS summit of July 2023 set the course.', '2024-07-01')).toEqual([
+        'brics-summit-2023',
       ]);
     });
   });
