@@ -10,7 +10,7 @@
 // the page's, shows as a gap of two frames or more (33 ms and up at 60 Hz).
 
 import { LONG_ARTICLE, startServer } from '../e2e/server.mjs';
-import { launchChromium, launchFirefox, median } from './harness.mjs';
+import { launchChromium, launchFirefox, median, testPageOf } from './harness.mjs';
 
 const URL_ = `https://${LONG_ARTICLE.host}${LONG_ARTICLE.path}`;
 const RUNS = Number(process.argv[2] ?? 3);
@@ -99,7 +99,7 @@ async function chromiumRuns(withExtension) {
       const page = {
         goto: (url) => p.goto(url, { waitUntil: 'load' }),
         evaluate: (fn) => p.evaluate(fn),
-        clickToggle: () => p.locator('backstory-sidebar [data-backstory="toggle"]').click(),
+        clickToggle: async () => (await testPageOf(p, 'chromium')).click('[data-backstory="toggle"]'),
       };
       return { page, close: () => p.close() };
     },
@@ -118,8 +118,7 @@ async function firefoxRuns(withExtension) {
       const page = {
         goto: (url) => p.goto(url, { waitUntil: 'load' }),
         evaluate: (fn) => p.evaluate(fn),
-        // One selector: puppeteer's `>>>` pierces shadow roots only before it.
-        clickToggle: () => p.locator('>>> [data-backstory="toggle"]').click(),
+        clickToggle: async () => (await testPageOf(p, 'firefox')).click('[data-backstory="toggle"]'),
       };
       return { page, close: () => p.close() };
     },

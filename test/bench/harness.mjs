@@ -1,17 +1,61 @@
 // What the benches share: the median, and real headless browsers on a fresh profile, with the built
 // extension loaded or without it, pointed at the fixture server (test/e2e/server.mjs). The e2e tests
-// have their own launcher (browsers.ts), which the .mjs benches cannot import.
+// have their own launcher (browsers.ts); the benches borrow its way into Backstory's closed shadow
+// roots (testPageOf), bundled from TypeScript on first use.
 
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, firefoxProxyPrefs } from '../e2e/server.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+let browsersModule;
+/**
+ * The e2e tests' TestPage of a playwright page (Chromium) or a puppeteer page (Firefox): clicks at
+ * elements inside Backstory's closed roots, and page functions that see those roots (README, "How an
+ * end-to-end test reaches Backstory").
+ */
+export async function testPageOf(page, browser) {
+  if (!browsersModule) {
+    const esbuild = await import('esbuild');
+    // Inside node_modules, so that the bundle's own imports (playwright-core, puppeteer-core) resolve.
+    const dir = join(root, 'node_modules/.cache/backstory-bench');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'browsers.mjs');
+    await esbuild.build({
+      entryPoints: [join(root, 'test/e2e/browsers.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      packages: 'external',
+      // The fixture server stays where it is: it reads its certificate next to itself.
+      plugins: [
+        {
+          name: 'fixture-server',
+          setup(build) {
+            build.onResolve({ filter: /server\.mjs$/ }, () => ({
+              path: pathToFileURL(join(root, 'test/e2e/server.mjs')).href,
+              external: true,
+            }));
+          },
+        },
+      ],
+      outfile: file,
+      logLevel: 'silent',
+    });
+    browsersModule = await import(pathToFileURL(file).href);
+  }
+  return browser === 'firefox' ? browsersModule.firefoxTestPage(page) : browsersModule.chromiumTestPage(page);
+}
+
+/** Page function: whether the sidebar shows an entity card (run through a TestPage, which sees the root). */
+export const sidebarHasCard = () =>
+  Boolean(document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('[data-entity-id]'));
 
 /** The middle value (the upper one of an even count); 0 for none. */
 export function median(values) {

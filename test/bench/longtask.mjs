@@ -13,7 +13,7 @@
 // (parsing and laying out 300 KB of HTML), so the difference is Backstory's.
 
 import { LONG_ARTICLE, startServer } from '../e2e/server.mjs';
-import { launchChromium, median } from './harness.mjs';
+import { launchChromium, median, sidebarHasCard, testPageOf } from './harness.mjs';
 
 const URL_ = `https://${LONG_ARTICLE.host}${LONG_ARTICLE.path}`;
 const RUNS = Number(process.argv[2] ?? 5);
@@ -139,12 +139,13 @@ async function runOnce(browser, withExtension) {
     }
     // Tasks from here on belong to opening the sidebar.
     await page.evaluate(() => performance.mark('backstory-open'));
-    await page.locator('backstory-sidebar [data-backstory="toggle"]').click();
-    await page.locator('backstory-sidebar [data-entity-id]').first().waitFor();
+    const tp = await testPageOf(page, 'chromium');
+    await tp.click('[data-backstory="toggle"]');
+    await tp.waitFor(sidebarHasCard, undefined, { what: 'a card in the sidebar', timeoutMs: 30_000 });
   }
   await page.waitForTimeout(1_000);
   // Closed again, so the next run's article does not open with the sidebar already open (remembered).
-  if (withExtension) await page.locator('backstory-sidebar [data-backstory="toggle"]').click();
+  if (withExtension) await (await testPageOf(page, 'chromium')).click('[data-backstory="toggle"]');
   await page.waitForTimeout(500);
   // Then the reader scrolls through the whole article, four screens at a time: marks are painted as
   // their paragraphs come near.

@@ -347,6 +347,17 @@ interface BidiNode {
   children?: BidiValue[];
 }
 
+/** The TestPage of a puppeteer page in Firefox (one per page). */
+const firefoxTestPages = new WeakMap<PptrPage, TestPage>();
+export function firefoxTestPage(page: PptrPage): TestPage {
+  let testPage = firefoxTestPages.get(page);
+  if (!testPage) {
+    testPage = firefoxPage(page);
+    firefoxTestPages.set(page, testPage);
+  }
+  return testPage;
+}
+
 function firefoxPage(page: PptrPage): TestPage {
   const errors: string[] = [];
   page.on('console', (message) => {
