@@ -68,6 +68,20 @@ type Failure = 'problemRepair' | 'problemTooLarge' | 'problemNoAnswer';
  */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
+/**
+ * How long a task of ours may run before its next step waits for a task of its own. A short
+ * article's steps fit in one task and go through without waiting behind the page's tasks; a long
+ * one's do not, and are split as before.
+ */
+const TASK_BUDGET_MS = 4;
+
+/** Ends the current task if it has run for TASK_BUDGET_MS since `since`; the time the next step starts. */
+async function breathe(since: number): Promise<number> {
+  if (performance.now() - since < TASK_BUDGET_MS) return since;
+  await nextTask();
+  return performance.now();
+}
+
 /** The last failure of a request, for the toggle to say why there is no context. */
 let lastFailure: Failure | null = null;
 
@@ -127,10 +141,19 @@ interface Annotated {
   painting: Painting;
   /** The article's text, as the mentions' offsets count it. */
   text: string;
+  /** When the task that received the mentions started working on them (see breathe). */
+  repliedAt: number;
 }
 
-/** Reads an article's text, asks the background for its mentions and paints them. */
-async function annotate(article: DetectedArticle, ui: Promise<PageUi | null>): Promise<Annotated | null> {
+/**
+ * Reads an article's text, asks the background for its mentions and paints them. `since`: when the
+ * current task started (see breathe); by default the text is sent from a task of its own.
+ */
+async function annotate(
+  article: DetectedArticle,
+  ui: Promise<PageUi | null>,
+  since = Number.NEGATIVE_INFINITY,
+): Promise<Annotated | null> {
   const extracted = extractText(article.blocks);
   if (__BENCH__) benchMark('extracted');
   if (extracted.text.length > MAX_TEXT_LENGTH) {
@@ -138,15 +161,16 @@ async function annotate(article: DetectedArticle, ui: Promise<PageUi | null>): P
     lastFailure = 'problemTooLarge';
     return null;
   }
-  await nextTask();
+  await breathe(since);
   const [result, pageUi] = await Promise.all([
     ask({ type: 'annotate', text: extracted.text, lang: article.lang, date: article.date }),
     ui,
   ]);
   if (!result || !pageUi) return null;
+  const repliedAt = performance.now();
   const painting = paintMentions(document, extracted, result.mentions, pageUi.markCss);
   if (__BENCH__) benchMark('painted');
-  return { result, painting, text: extracted.text };
+  return { result, painting, text: extracted.text, repliedAt };
 }
 
 /** What the reader is told when there is no context, from the strings when there are any. */
@@ -187,6 +211,7 @@ async function run(): Promise<void> {
   });
   // Detecting a long article is a task's worth of work: not on top of evaluating this script.
   await nextTask();
+  const detecting = performance.now();
   const article = await waitForArticle(document, () => detectArticle(document, location.href));
   if (!article) return;
   if (__BENCH__) benchMark('detected');
@@ -204,7 +229,7 @@ async function run(): Promise<void> {
   });
   onContextLost(() => guard.stop());
   guard.keep(markStyleKept);
-  let current = await annotate(article, ready);
+  let current = await annotate(article, ready, detecting);
   const settings = await settingsReady;
   const pageUi = await ui;
   if (!current || !pageUi) {
@@ -228,11 +253,11 @@ async function run(): Promise<void> {
     listenForCommands(() => sidebar);
     return;
   }
-  await nextTask();
+  const since = await breathe(current.repliedAt);
   const { result } = current;
   const index = indexMentions(current.text, result.mentions);
 
-  await nextTask();
+  await breathe(since);
   sidebar = mountSidebar(
     document,
     {
