@@ -185,16 +185,21 @@ async function pointFor(page: Pick<TestPage, 'waitFor'>, selector: string) {
   return at!;
 }
 
-/** The TestPage of a playwright page (one per page, so its isolated world is made once). */
-const testPages = new WeakMap<Page, TestPage>();
-export function chromiumTestPage(page: Page): TestPage {
-  let testPage = testPages.get(page);
-  if (!testPage) {
-    testPage = chromiumPage(page);
-    testPages.set(page, testPage);
-  }
-  return testPage;
+/** One TestPage per browser page, made on first use (so, in Chromium, its isolated world is made once). */
+function oncePerPage<P extends object>(make: (page: P) => TestPage): (page: P) => TestPage {
+  const made = new WeakMap<P, TestPage>();
+  return (page) => {
+    let testPage = made.get(page);
+    if (!testPage) {
+      testPage = make(page);
+      made.set(page, testPage);
+    }
+    return testPage;
+  };
 }
+
+/** The TestPage of a playwright page (Chromium). */
+export const chromiumTestPage = oncePerPage<Page>((page) => chromiumPage(page));
 
 function chromiumPage(page: Page): TestPage {
   const errors: string[] = [];
@@ -347,16 +352,8 @@ interface BidiNode {
   children?: BidiValue[];
 }
 
-/** The TestPage of a puppeteer page in Firefox (one per page). */
-const firefoxTestPages = new WeakMap<PptrPage, TestPage>();
-export function firefoxTestPage(page: PptrPage): TestPage {
-  let testPage = firefoxTestPages.get(page);
-  if (!testPage) {
-    testPage = firefoxPage(page);
-    firefoxTestPages.set(page, testPage);
-  }
-  return testPage;
-}
+/** The TestPage of a puppeteer page (Firefox). */
+export const firefoxTestPage = oncePerPage<PptrPage>((page) => firefoxPage(page));
 
 function firefoxPage(page: PptrPage): TestPage {
   const errors: string[] = [];
