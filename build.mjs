@@ -91,9 +91,40 @@ async function matcherCodeHash() {
   return hash.digest('hex').slice(0, 12);
 }
 
+/**
+ * The bundled dataset's matcher, compiled and in its stored form (matcher.bin): installing the
+ * extension then loads it instead of compiling it. Stamped as the background stamps what it stores
+ * (src/background/service.ts), so a build with other matcher code ships a matcher of its own.
+ */
+async function compiledMatcherFile(bundle, codeHash) {
+  // One bundle, so that serializeMatcher knows the matcher class compileMatcher made.
+  const out = await esbuild.build({
+    stdin: {
+      contents: `export { compileMatcher } from './src/engine/matcher/compile';
+        export { serializeMatcher } from './src/engine/matcher/stored';
+        export { encodeStoredMatcher } from './src/engine/matcher/stored-file';`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+  });
+  const code = out.outputFiles[0].text;
+  const { compileMatcher, serializeMatcher, encodeStoredMatcher } = await import(
+    `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
+  );
+  const matcher = compileMatcher(bundle.entities);
+  return encodeStoredMatcher(serializeMatcher(matcher, `${bundle.version}/${codeHash}`));
+}
+
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const bundle = await compileDataset();
 const datasetJson = JSON.stringify(bundle);
+const codeHash = await matcherCodeHash();
+const matcherFile = await compiledMatcherFile(bundle, codeHash);
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
@@ -109,8 +140,11 @@ const common = {
   logLevel: 'warning',
   define: {
     __DATASET_VERSION__: JSON.stringify(bundle.version),
+    // The digest of the dataset.json this build validated: the background checks the file against
+    // it instead of validating the same bytes again on every install (src/background/index.ts).
+    __DATASET_SHA256__: JSON.stringify(createHash('sha256').update(datasetJson).digest('hex')),
     // Stamps the compiled matcher the background stores in IndexedDB (see matcherCodeHash).
-    __MATCHER_CODE_HASH__: JSON.stringify(await matcherCodeHash()),
+    __MATCHER_CODE_HASH__: JSON.stringify(codeHash),
     // Only the bench build records timings; elsewhere the code is dropped as dead.
     __BENCH__: JSON.stringify(forBench),
   },
@@ -216,6 +250,7 @@ for (const browser of browsers) {
     `${JSON.stringify(manifestFor(browser, sourceManifest, pkg.version), null, 2)}\n`,
   );
   writeFileSync(join(out, 'dataset.json'), datasetJson);
+  writeFileSync(join(out, 'matcher.bin'), matcherFile);
   cpSync(join(root, 'src/options/options.html'), join(out, 'options.html'));
   cpSync(join(root, 'src/locales'), join(out, '_locales'), { recursive: true });
   mkdirSync(join(out, 'icons'), { recursive: true });
@@ -249,5 +284,6 @@ if (wantZip) {
 const size = (browser, file) => readFileSync(join(dist, browser, file)).length;
 console.log(
   `built ${forBench ? 'dist-bench' : 'dist'}/chrome and /firefox: content.js ${size('chrome', 'content.js')} B, background.js ${size('chrome', 'background.js')} B, ` +
-    `dataset ${bundle.entities.length} entities (${Buffer.byteLength(datasetJson)} B, version ${bundle.version})`,
+    `dataset ${bundle.entities.length} entities (${Buffer.byteLength(datasetJson)} B, version ${bundle.version}), ` +
+    `matcher.bin ${matcherFile.length} B`,
 );

@@ -13,7 +13,7 @@
 import { BUNDLE_FORMAT, parseBundle } from '../dataset/dataset';
 import { annotateArticle } from '../engine/annotate-article';
 import { compileMatcher, type Matcher } from '../engine/matcher/compile';
-import { loadMatcher, serializeMatcher } from '../engine/matcher/stored';
+import { loadMatcher, type StoredMatcher, serializeMatcher } from '../engine/matcher/stored';
 import { benchStep } from '../shared/bench';
 import type { DatasetInfo, RepairResult, ReplacedImport, Reply, Request } from '../shared/messages';
 import type { DatasetBundle } from '../shared/types';
@@ -53,6 +53,11 @@ export interface ServiceOptions {
   matcherCodeHash: string;
   /** Reads and validates the bundled dataset file. */
   loadBundle(): Promise<DatasetBundle>;
+  /**
+   * The bundled dataset's matcher as the build compiled and stored it (matcher.bin), if the build
+   * ships one: installing the bundled dataset loads it (loadMatcher checks it) instead of compiling.
+   */
+  loadBundledMatcher?(): Promise<StoredMatcher | undefined>;
   notes: NoteStore;
   /** The extension's origin, reported by dataset-info. */
   origin: string;
@@ -80,15 +85,32 @@ export interface Service {
 }
 
 export function createService(options: ServiceOptions): Service {
-  const { bundledVersion, loadBundle, notes, origin } = options;
+  const { bundledVersion, notes, origin } = options;
   const now = () => options.now?.() ?? new Date();
   const stamp = (datasetVersion: string) => `${datasetVersion}/${options.matcherCodeHash}`;
   const open = () => openDatabase(options.dbTimeoutMs);
 
-  /** Compiles a bundle and its stored form, in memory. */
+  /** The build's compiled matcher of the bundled dataset, read with it (see loadBundledMatcher). */
+  let shipped: StoredMatcher | undefined;
+  const loadBundle = async (): Promise<DatasetBundle> => {
+    const [bundle, stored] = await Promise.all([
+      options.loadBundle(),
+      options.loadBundledMatcher?.().catch((error: unknown) => {
+        console.warn('[Backstory] the shipped matcher could not be read; compiling instead:', error);
+        return undefined;
+      }),
+    ]);
+    shipped = stored;
+    return bundle;
+  };
+
+  /** A bundle's matcher and its stored form, in memory: the shipped one when it fits, else compiled. */
   const prepare: Prepare<Matcher> = (bundle) => {
+    const version = stamp(bundle.version);
+    const loaded = shipped && loadMatcher(shipped, bundle.entities, version);
+    if (loaded) return { matcher: loaded, stored: shipped! };
     const matcher = compileMatcher(bundle.entities);
-    return { matcher, stored: serializeMatcher(matcher, stamp(bundle.version)) };
+    return { matcher, stored: serializeMatcher(matcher, version) };
   };
 
   const readNotes = () => notes.read().catch((): Notes => ({}));

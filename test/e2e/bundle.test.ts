@@ -1,6 +1,7 @@
 // What the built extensions promise the stores and the reader: a small content script, the right
 // background for each browser, one permission, and pages on TASS sites only.
 
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +54,15 @@ describe.each(['chrome', 'firefox'] as const)('%s build', (browser) => {
     const bytes = files.reduce((sum, f) => sum + statSync(join(DIST, browser, f)).size, 0);
     console.info(`${browser}: content script ${files.join(' + ')} = ${bytes} bytes`);
     expect(bytes).toBeLessThanOrEqual(CONTENT_SCRIPT_LIMIT);
+  });
+});
+
+describe.each(['chrome', 'firefox'] as const)('%s dataset', (browser) => {
+  it('ships the digest of its dataset.json, so that installing it needs no second validation', () => {
+    const digest = createHash('sha256')
+      .update(readFileSync(join(DIST, browser, 'dataset.json')))
+      .digest('hex');
+    expect(readFileSync(join(DIST, browser, 'background.js'), 'utf8')).toContain(`"${digest}"`);
   });
 });
 

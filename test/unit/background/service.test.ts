@@ -7,8 +7,15 @@ import 'fake-indexeddb/auto';
 import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DB_NAME, DB_SCHEMA_VERSION } from '../../../src/background/database';
-import { createService, type Notes, type Service } from '../../../src/background/service';
+import {
+  createService,
+  type Notes,
+  type Service,
+  type ServiceOptions,
+} from '../../../src/background/service';
 import { compileBundle } from '../../../src/dataset/dataset';
+import { compileMatcher } from '../../../src/engine/matcher/compile';
+import { serializeMatcher } from '../../../src/engine/matcher/stored';
 import { MAX_NAME_LENGTH } from '../../../src/shared/limits';
 import type { Reply, Request } from '../../../src/shared/messages';
 import type { DatasetBundle, Entity } from '../../../src/shared/types';
@@ -43,7 +50,7 @@ function importable(id = 'imported-org'): DatasetBundle {
 }
 
 let notes: Notes = {};
-function service(): Service {
+function service(overrides: Partial<ServiceOptions> = {}): Service {
   return createService({
     bundledVersion: bundled.version,
     matcherCodeHash: 'test',
@@ -56,6 +63,7 @@ function service(): Service {
       },
     },
     dbTimeoutMs: 1_000,
+    ...overrides,
   });
 }
 
@@ -307,5 +315,46 @@ describe('the reader is told why there is no context', () => {
     });
     const reply = await annotate(s);
     expect(reply).toMatchObject({ ok: false, reason: 'repairing' });
+  });
+});
+
+describe('the matcher the build ships', () => {
+  /** A matcher that also knows a name the bundled entities do not have: it shows which one answers. */
+  const marked = (stamp: string) =>
+    serializeMatcher(
+      compileMatcher(
+        bundled.entities.map((e) =>
+          e.id === 'nato'
+            ? { ...e, aliases: { ...e.aliases, en: [...e.aliases.en, 'North Atlantic Bloc'] } }
+            : e,
+        ),
+      ),
+      stamp,
+    );
+  const names = async (s: Service, text: string) => {
+    const reply = await ask(s, { type: 'annotate', text, lang: 'en', date: '2022-01-14' });
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.result.mentions.map((m) => m.entityId);
+  };
+
+  it('answers the first article after install, instead of a matcher compiled on the spot', async () => {
+    const s = service({ loadBundledMatcher: async () => marked(`${bundled.version}/test`) });
+    expect(await names(s, 'The North Atlantic Bloc met.')).toEqual(['nato']);
+    // Stored as it is: a restarted worker loads the same one.
+    expect(await names(service(), 'The North Atlantic Bloc met.')).toEqual(['nato']);
+  });
+
+  it('is not used when it was made by other matcher code or cannot be read: the dataset is compiled', async () => {
+    for (const loadBundledMatcher of [
+      async () => marked(`${bundled.version}/other-code`),
+      async () => {
+        throw new Error('matcher.bin is missing');
+      },
+    ]) {
+      await deleteDB(DB_NAME);
+      const s = service({ loadBundledMatcher });
+      expect(await names(s, 'The North Atlantic Bloc met.')).toEqual([]);
+      expect(await mentioned(s)).toEqual(['nato', 'new-start', 'osce']);
+    }
   });
 });
