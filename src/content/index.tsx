@@ -75,6 +75,9 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve));
  */
 const TASK_BUDGET_MS = 4;
 
+/** Pages with at most this many paragraphs are detected in the task that evaluates this script. */
+const SHORT_PAGE_PARAGRAPHS = 200;
+
 /** Ends the current task if it has run for TASK_BUDGET_MS since `since`; the time the next step starts. */
 async function breathe(since: number): Promise<number> {
   if (performance.now() - since < TASK_BUDGET_MS) return since;
@@ -209,8 +212,9 @@ async function run(): Promise<void> {
     setMarksVisible(document, changed.marks);
     sidebar?.draw();
   });
-  // Detecting a long article is a task's worth of work: not on top of evaluating this script.
-  await nextTask();
+  // Detecting a long article is a task's worth of work: not on top of evaluating this script. A
+  // page of ordinary length (counted cheaply, by its paragraphs) is detected at once.
+  if (document.getElementsByTagName('p').length > SHORT_PAGE_PARAGRAPHS) await nextTask();
   const detecting = performance.now();
   const article = await waitForArticle(document, () => detectArticle(document, location.href));
   if (!article) return;
