@@ -274,10 +274,15 @@ describe('chromium: the database heals and the bundled dataset always serves', (
   it('after an extension reload, the open article keeps no dead toggle', async () => {
     await article.reload();
     await contextOn(article, 'the seed article before the reload');
-    // The options page reloads its own extension, as an update does.
-    await options.evaluate(() =>
-      (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
-    );
+    // The options page reloads its own extension, as an update does. Asked after the evaluation has
+    // returned: the reload closes the options page, and an evaluation still running there then fails.
+    await options.evaluate(() => {
+      setTimeout(
+        () => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
+        50,
+      );
+    });
+    if (!options.isClosed()) await options.waitForEvent('close', { timeout: 15_000 });
     await browser.serviceWorker();
     await article.bringToFront();
     // The reader clicks the toggle, which is in Backstory's closed shadow root.
