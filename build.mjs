@@ -21,10 +21,17 @@ const dist = join(root, forBench ? 'dist-bench' : 'dist');
 const browsers = ['chrome', 'firefox'];
 const wantZip = process.argv.includes('--zip') && !forBench;
 
-/** Loads a TypeScript module from src/ by bundling it in memory, so the build runs the same validation as the tests. */
-async function importTs(entry) {
+/**
+ * Loads TypeScript modules from src/ as one module, bundled in memory, so the build runs the same
+ * code as the tests (one bundle: modules that share a class see the same one).
+ */
+async function importTs(...entries) {
   const out = await esbuild.build({
-    entryPoints: [join(root, entry)],
+    stdin: {
+      contents: entries.map((entry) => `export * from './${entry}';`).join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     write: false,
     format: 'esm',
@@ -97,24 +104,10 @@ async function matcherCodeHash() {
  * (src/background/service.ts), so a build with other matcher code ships a matcher of its own.
  */
 async function compiledMatcherFile(bundle, codeHash) {
-  // One bundle, so that serializeMatcher knows the matcher class compileMatcher made.
-  const out = await esbuild.build({
-    stdin: {
-      contents: `export { compileMatcher } from './src/engine/matcher/compile';
-        export { serializeMatcher } from './src/engine/matcher/stored';
-        export { encodeStoredMatcher } from './src/engine/matcher/stored-file';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    logLevel: 'silent',
-  });
-  const code = out.outputFiles[0].text;
-  const { compileMatcher, serializeMatcher, encodeStoredMatcher } = await import(
-    `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
+  const { compileMatcher, serializeMatcher, encodeStoredMatcher } = await importTs(
+    'src/engine/matcher/compile.ts',
+    MATCHER_CODE_ENTRY,
+    'src/engine/matcher/stored-file.ts',
   );
   const matcher = compileMatcher(bundle.entities);
   return encodeStoredMatcher(serializeMatcher(matcher, `${bundle.version}/${codeHash}`));
