@@ -53,6 +53,12 @@ export async function testPageOf(page, browser) {
   return browser === 'firefox' ? browsersModule.firefoxTestPage(page) : browsersModule.chromiumTestPage(page);
 }
 
+/** Page function: whether the sidebar's toggle is there (run through a TestPage, which sees the root). */
+export const sidebarHasToggle = () =>
+  Boolean(
+    document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('[data-backstory="toggle"]'),
+  );
+
 /** Page function: whether the sidebar shows an entity card (run through a TestPage, which sees the root). */
 export const sidebarHasCard = () =>
   Boolean(document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('[data-entity-id]'));

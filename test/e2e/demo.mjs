@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { sidebarHasCard, sidebarHasToggle, testPageOf } from '../bench/harness.mjs';
 import { chromiumArgs, startServer } from './server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,16 +44,16 @@ try {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(article);
-  const toggle = page.locator('backstory-sidebar [data-backstory="toggle"]');
-  await toggle.waitFor({ timeout: 15_000 });
-  const card = page.locator('backstory-sidebar [data-entity-id]').first();
+  // The sidebar is in a closed shadow root: reached the way the end-to-end tests reach it.
+  const backstory = await testPageOf(page, 'chromium');
+  await backstory.waitFor(sidebarHasToggle, undefined, { what: "Backstory's toggle", timeoutMs: 15_000 });
   // Open the sidebar unless the extension already restored it open.
-  const open = await card.waitFor({ timeout: 1_500 }).then(
+  const open = await backstory.waitFor(sidebarHasCard, undefined, { what: 'a card', timeoutMs: 1_500 }).then(
     () => true,
     () => false,
   );
-  if (!open) await toggle.click();
-  await card.waitFor({ timeout: 10_000 });
+  if (!open) await backstory.click('[data-backstory="toggle"]');
+  await backstory.waitFor(sidebarHasCard, undefined, { what: 'a card in the sidebar', timeoutMs: 10_000 });
 
   if (headed) {
     console.log(`Backstory demo: ${article} is open in Chromium. Close the window or press Ctrl+C to stop.`);
