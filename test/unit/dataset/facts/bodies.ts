@@ -1,6 +1,6 @@
-// Fact review for the ordinary entities written by helper 'bodies' (/work/staging/entities/bodies-*.json and
-// treaties-bodies.json): one checked date per row, each checked against the page named in the row (found
-// with the search tool during the session). A wrong date is worse than a missing one.
+// Fact review for the bodies and treaties of src/data/bodies-*.json and src/data/treaties-bodies.json:
+// one checked date per row, each checked against the page named in the row (found with the search tool
+// during the session). A wrong date is worse than a missing one.
 
 import type { CheckedDate } from './checked-date';
 

@@ -1,4 +1,4 @@
-// Fact review for the Eurasian series in /work/staging/series/ (helper eurasia): one checked date per row,
+// Fact review for the Eurasian series in src/data/series/: one checked date per row,
 // each checked by hand against the source named in the row. Edition steps: `held` (one date) or
 // `started`/`ended` (first and second date).
 

@@ -1,4 +1,4 @@
-// Fact review for /work/staging/series (helper 'forums'): dates of recurring-event editions, each checked
+// Fact review for the forum series in src/data/series/: dates of recurring-event editions, each checked
 // against the source named in its row (Channel One = 1tv.ru news pages; Kremlin = en.kremlin.ru transcripts;
 // Russian MFA posts and Channel One/Kremlin pages were read through the lobsterbush/kremlin-speeches data set).
 

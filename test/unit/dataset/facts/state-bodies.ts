@@ -1,6 +1,6 @@
-// Fact review for the ordinary entities written by helper 'state-bodies' (/work/staging/entities/state-bodies.json
-// and armed-groups.json): one checked date per row, each checked against the page named in the row (found with the
-// search tool during the session). A wrong date is worse than a missing one.
+// Fact review for the entities of src/data/state-bodies.json and src/data/armed-groups.json: one checked
+// date per row, each checked against the page named in the row (found with the search tool during the
+// session). A wrong date is worse than a missing one.
 
 import type { CheckedDate } from './checked-date';
 
