@@ -3,6 +3,8 @@
 // декларация"), and the filling of a series' name patterns with an edition's values. Curators write
 // a pattern once per series; these rules write it out for every edition.
 
+import { RU_CARDINAL_TENS } from '../shared/languages';
+
 export type Gender = 'm' | 'f' | 'n' | 'pl';
 
 const EN_UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
@@ -118,18 +120,6 @@ const RU_ORDINAL_TENS = [
   'семидесятый',
   'восьмидесятый',
   'девяностый',
-];
-const RU_CARDINAL_TENS = [
-  '',
-  '',
-  'двадцать',
-  'тридцать',
-  'сорок',
-  'пятьдесят',
-  'шестьдесят',
-  'семьдесят',
-  'восемьдесят',
-  'девяносто',
 ];
 const RU_CARDINAL_HUNDREDS = [
   '',

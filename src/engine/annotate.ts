@@ -4,7 +4,7 @@
 import type { Lang } from '../shared/languages';
 import type { Entity, IsoDate, Mention } from '../shared/types';
 import { datelineSpans, TASS } from '../site/tass';
-import { type EventLink, linkEvents, sentenceOf, sentenceStarts } from './events';
+import { type EventLink, firstStartingAt, linkEvents, sentenceOf, sentenceStarts } from './events';
 import type { AliasHit, ClueHit, Matcher } from './matcher/compile';
 import { findAliases, isName, scanForAnnotation } from './matcher/scan';
 import { linkDefinedAbbreviations } from './references/abbreviations';
@@ -37,13 +37,7 @@ function candidates(
   if (hit.contextIds.length === 0) return hit.entityIds;
   const [from, to] = sentenceOf(sentences(), hit.start);
   // Context words are sorted by start: look only at those of the hit's sentence.
-  let lo = 0;
-  let hi = contextWords.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (contextWords[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAt(contextWords, from);
   const near = new Set<string>();
   for (let k = lo; k < contextWords.length && contextWords[k]!.start < to; k++) {
     if (contextWords[k]!.end <= to) for (const id of contextWords[k]!.entityIds) near.add(id);
@@ -326,14 +320,7 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
 /** True when the sentence of `mention` holds another mention of the same entity (`mentions` sorted). */
 function namedInSentenceOf(mentions: readonly Mention[], starts: number[], mention: Mention): boolean {
   const [from, to] = sentenceOf(starts, mention.start);
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (mentions[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < mentions.length && mentions[k]!.start < to; k++) {
+  for (let k = firstStartingAt(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
     if (mentions[k]!.entityId === mention.entityId) return true;
   }
   return false;

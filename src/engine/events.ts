@@ -127,13 +127,13 @@ function adjacent(text: string, place: ClueHit, date: DateExpression): boolean {
   return false;
 }
 
-/** The first of `hits` (sorted by start) that starts at or after `from`. */
-function firstFrom(hits: readonly ClueHit[], from: number): number {
+/** The index of the first of `spans` (sorted by start) that starts at or after `from`. */
+export function firstStartingAt(spans: readonly { start: number }[], from: number): number {
   let lo = 0;
-  let hi = hits.length;
+  let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (hits[mid]!.start < from) lo = mid + 1;
+    if (spans[mid]!.start < from) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -294,7 +294,7 @@ export function linkEvents(text: string, input: EventLinkInput): EventLink[] {
     const vague = span > 31;
     const [sStart, sEnd] = sentenceOf(starts, date.start);
     touched.length = 0;
-    for (let k = firstFrom(hits, sStart); k < hits.length && hits[k]!.start < sEnd; k++) {
+    for (let k = firstStartingAt(hits, sStart); k < hits.length && hits[k]!.start < sEnd; k++) {
       const hit = hits[k]!;
       if (hit.end > sEnd) continue;
       let isNextTo = -1; // whether this place is next to the date, worked out once
@@ -555,7 +555,7 @@ function linkToday(
       const to = index + 1 < starts.length ? starts[index + 1]! : Number.POSITIVE_INFINITY;
       skip = dated.has(index) || TASS_SLUG.test(text.slice(from, Math.min(to, text.length)));
       if (!skip) {
-        for (let k = firstFrom(hits, from); k < hits.length && hits[k]!.start < to; k++) {
+        for (let k = firstStartingAt(hits, from); k < hits.length && hits[k]!.start < to; k++) {
           const hit = hits[k]!;
           if (hit.kind !== 'cue' || hit.end > to) continue;
           for (const s of playing.of(hit)) cueIn[s] = index + 1;

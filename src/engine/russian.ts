@@ -8,6 +8,8 @@
 // bookish instrumental in -ою/-ею is left out: news does not write it, and in a name of two words it
 // would double the forms of every other word.
 
+import { RU_CARDINAL_TENS } from '../shared/languages';
+
 const VELAR = 'гкх';
 const SIBILANT = 'жшщч';
 const VOWELS = 'аеёиоуыэюя';
@@ -142,17 +144,7 @@ const DIGIT_ORDINAL = /^(\d+)-(?:ы?й|и?й|о?й|а?я|о?е)$/;
 /** "XXV": a Roman ordinal, the same in every case. */
 const ROMAN = /^[IVXLC]+$/;
 /** Cardinal numbers that open a compound ordinal ("двадцать пятый") and do not change in it. */
-const CARDINALS = new Set([
-  'двадцать',
-  'тридцать',
-  'сорок',
-  'пятьдесят',
-  'шестьдесят',
-  'семьдесят',
-  'восемьдесят',
-  'девяносто',
-  'сто',
-]);
+const CARDINALS: ReadonlySet<string> = new Set([...RU_CARDINAL_TENS.filter(Boolean), 'сто']);
 
 /** The gender an ordinal in digits agrees with, from its ending. */
 function digitOrdinalGender(word: string): Gender | null {

@@ -36,6 +36,20 @@ export const EN_MONTHS = [
   'December',
 ] as const;
 
+/** Russian cardinal tens, by their digit (none for 0 and 1): "двадцать" … "девяносто". */
+export const RU_CARDINAL_TENS = [
+  '',
+  '',
+  'двадцать',
+  'тридцать',
+  'сорок',
+  'пятьдесят',
+  'шестьдесят',
+  'семьдесят',
+  'восемьдесят',
+  'девяносто',
+] as const;
+
 /** Russian month names after a day ("5 февраля"), January first. */
 export const RU_MONTHS_GENITIVE = [
   'января',

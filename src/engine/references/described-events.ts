@@ -6,7 +6,7 @@
 
 import type { Entity, IsoDate, Mention } from '../../shared/types';
 import { type DateExpression, findDates } from '../dates/find';
-import { eventPeriod, sentenceOf } from '../events';
+import { eventPeriod, firstStartingAt, sentenceOf } from '../events';
 import type { ClueHit } from '../matcher/compile';
 import { nearestEvent } from '../resolve';
 
@@ -64,18 +64,6 @@ function idSet(ids: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-/** The first of `hits` (sorted by start) that starts at or after `from`. */
-function firstAt(hits: readonly ClueHit[], from: number): number {
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (hits[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function overlaps(event: Entity, date: DateExpression): boolean {
   const period = eventPeriod(event);
   return period !== null && period.from <= date.to && date.from <= period.to;
@@ -111,7 +99,7 @@ export function linkDescribedEvents(
         const [from, to] = sentenceOf(sentences, place.start);
         const present = new Set<string>();
         for (
-          let p = firstAt(participants, from);
+          let p = firstStartingAt(participants, from);
           p < participants.length && participants[p]!.start < to;
           p++
         ) {
