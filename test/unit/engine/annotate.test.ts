@@ -4,28 +4,10 @@ import { annotateText } from '../../../src/engine/annotate';
 import { annotateArticle } from '../../../src/engine/annotate-article';
 import { compileMatcher } from '../../../src/engine/matcher/compile';
 import type { Lang } from '../../../src/shared/languages';
-import type { Entity, EntityType, EventClues, StepKind } from '../../../src/shared/types';
+import type { Entity } from '../../../src/shared/types';
+import { entity } from './entities';
 
 const SEED = readFileSync(new URL('../../fixtures/seed-article.txt', import.meta.url), 'utf8');
-
-function entity(
-  id: string,
-  type: EntityType,
-  aliases: { en: string[]; ru?: string[] },
-  timeline: [string, StepKind][],
-  event?: EventClues,
-): Entity {
-  return {
-    id,
-    type,
-    name: { en: aliases.en[0] ?? id, ru: aliases.ru?.[0] ?? id },
-    aliases: { en: aliases.en, ru: aliases.ru ?? [] },
-    summary: { en: '', ru: '' },
-    timeline: timeline.map(([date, kind]) => ({ date, kind, label: { en: kind, ru: kind } })),
-    sources: [{ url: 'https://example.org', title: 'x' }],
-    ...(event ? { event } : {}),
-  };
-}
 
 // Modelled on the seed article; not the real dataset.
 const ENTITIES: Entity[] = [
@@ -94,21 +76,29 @@ const ENTITIES: Entity[] = [
     ['2023-07-17', 'expired'],
   ]),
   entity('geneva-summit-2021', 'event', { en: ['Geneva summit'] }, [['2021-06-16', 'held']], {
-    places: { en: ['Geneva'], ru: ['Женеве', 'Женева'] },
-    cues: { en: ['meeting', 'summit'], ru: ['встреча', 'саммит'] },
-    participants: { en: ['Putin', 'Biden'], ru: ['Путин', 'Байден'] },
+    event: {
+      places: { en: ['Geneva'], ru: ['Женеве', 'Женева'] },
+      cues: { en: ['meeting', 'summit'], ru: ['встреча', 'саммит'] },
+      participants: { en: ['Putin', 'Biden'], ru: ['Путин', 'Байден'] },
+    },
   }),
   entity('russia-us-security-talks-geneva-2022', 'event', { en: [] }, [['2022-01-10', 'held']], {
-    places: { en: ['Geneva'], ru: ['Женеве'] },
-    cues: { en: ['consultations', 'talks'], ru: ['консультации', 'переговоры'] },
+    event: {
+      places: { en: ['Geneva'], ru: ['Женеве'] },
+      cues: { en: ['consultations', 'talks'], ru: ['консультации', 'переговоры'] },
+    },
   }),
   entity('nrc-meeting-2022-01-12', 'event', { en: [] }, [['2022-01-12', 'held']], {
-    places: { en: ['Brussels'], ru: ['Брюсселе'] },
-    cues: { en: ['meeting'], ru: ['заседание'] },
+    event: {
+      places: { en: ['Brussels'], ru: ['Брюсселе'] },
+      cues: { en: ['meeting'], ru: ['заседание'] },
+    },
   }),
   entity('osce-pc-session-2022-01-13', 'event', { en: [] }, [['2022-01-13', 'held']], {
-    places: { en: ['Vienna'], ru: ['Вене'] },
-    cues: { en: ['session'], ru: ['заседание'] },
+    event: {
+      places: { en: ['Vienna'], ru: ['Вене'] },
+      cues: { en: ['session'], ru: ['заседание'] },
+    },
   }),
 ];
 

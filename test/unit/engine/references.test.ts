@@ -5,37 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../../src/engine/annotate';
 import { compileMatcher } from '../../../src/engine/matcher/compile';
 import type { Lang } from '../../../src/shared/languages';
-import type { Entity, EntityType, StepKind } from '../../../src/shared/types';
-
-function entity(
-  id: string,
-  type: EntityType,
-  aliases: { en: string[]; ru?: string[] },
-  timeline: [string, StepKind][] = [['2000-01-01', type === 'event' ? 'held' : 'founded']],
-  related: string[] = [],
-): Entity {
-  return {
-    id,
-    type,
-    name: { en: aliases.en[0] ?? id, ru: aliases.ru?.[0] ?? id },
-    aliases: { en: aliases.en, ru: aliases.ru ?? [] },
-    summary: { en: '', ru: '' },
-    timeline: timeline.map(([date, kind]) => ({ date, kind, label: { en: kind, ru: kind } })),
-    sources: [{ url: 'https://example.org', title: 'x' }],
-    related,
-  };
-}
+import { entity } from './entities';
 
 const matcher = compileMatcher([
-  entity('united-nations', 'organization', { en: ['United Nations', 'UN'], ru: ['ООН'] }, undefined, [
-    'un-security-council',
-  ]),
+  entity('united-nations', 'organization', { en: ['United Nations', 'UN'], ru: ['ООН'] }, undefined, {
+    related: ['un-security-council'],
+  }),
   entity(
     'un-security-council',
     'organization',
     { en: ['UN Security Council', 'UNSC'], ru: ['Совет Безопасности ООН', 'СБ ООН'] },
     undefined,
-    ['united-nations'],
+    { related: ['united-nations'] },
   ),
   entity('cis', 'organization', { en: ['Commonwealth of Independent States', 'CIS'], ru: ['СНГ'] }),
   entity('open-skies', 'treaty', { en: ['Treaty on Open Skies', 'Open Skies Treaty'] }, [
