@@ -9,7 +9,15 @@ import type { StoredMatcher } from '../engine/matcher/stored';
 import { decodeStoredMatcher } from '../engine/matcher/stored-file';
 import { benchNow, benchSteps } from '../shared/bench';
 import type { Lang } from '../shared/languages';
-import { type PageUi, parseRequest, type Reply, type Request, type TabCommand } from '../shared/messages';
+import {
+  type PageUi,
+  parseRequest,
+  portParts,
+  REQUEST_PORT,
+  type Reply,
+  type Request,
+  type TabCommand,
+} from '../shared/messages';
 import type { DatasetBundle } from '../shared/types';
 import { stringTable } from '../ui/strings';
 import { MARK_CSS, UI_CSS } from '../ui/styles';
@@ -129,8 +137,8 @@ const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
   'repair-dataset',
 ]);
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!fromOwnExtension(sender)) return undefined;
+/** The reply to a message from `sender`: refused unless it is a valid request this sender may make. */
+function answer(message: unknown, sender: Runtime.MessageSender): Promise<Reply<Request['type']>> {
   const received = __BENCH__ ? benchNow() : 0;
   const request = parseRequest(message);
   let reply: Promise<Reply<Request['type']>>;
@@ -153,6 +161,32 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
         bench: { received, answered: benchNow(), started, loaded: loadedAt, steps: benchSteps },
       }))
     : reply;
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  fromOwnExtension(sender) ? answer(message, sender) : undefined,
+);
+
+// The content script's requests, each on a port of its own (REQUEST_PORT): an annotation is
+// answered in two parts. One request per port; anything after it is ignored.
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== REQUEST_PORT || !port.sender || !fromOwnExtension(port.sender)) {
+    port.disconnect();
+    return;
+  }
+  const sender = port.sender;
+  let asked = false;
+  port.onMessage.addListener((message: unknown) => {
+    if (asked) return;
+    asked = true;
+    const type = (message as { type?: unknown } | null)?.type;
+    void answer(message, sender).then((reply) => {
+      // The page may have gone meanwhile, and its port with it.
+      try {
+        for (const part of portParts(type === 'annotate' ? type : undefined, reply)) port.postMessage(part);
+      } catch {}
+    });
+  });
 });
 
 async function toggleSidebar(tabId: number | undefined): Promise<void> {

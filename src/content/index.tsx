@@ -15,12 +15,11 @@ import { todayIso } from '../dataset/status';
 import { benchMark } from '../shared/bench';
 import type { Lang } from '../shared/languages';
 import {
+  type AnnotatedDetails,
+  type AnnotatedMentions,
   isTabCommand,
   MAX_TEXT_LENGTH,
   type PageUi,
-  type Reply,
-  type Request,
-  type Results,
 } from '../shared/messages';
 import { interfaceLanguage } from '../shared/settings';
 import type { Entity } from '../shared/types';
@@ -29,7 +28,8 @@ import { extractText } from '../site/extract';
 import { FALLBACK_CSS } from '../ui/fallback-styles';
 import { indexMentions } from '../ui/layout/mention-index';
 import type { SidebarProblem } from '../ui/Sidebar';
-import { type StringKey, setStrings, t } from '../ui/strings';
+import { setStringLookup, setStrings, t } from '../ui/strings';
+import { ask, askAnnotation, type Failure, lastFailure, noteProblem } from './ask';
 import { contextLost, isContextLost, onContextLost, watchContext } from './context-lost';
 import { browser } from './extension-api';
 import { createGuard } from './guard';
@@ -55,12 +55,6 @@ import { type MountedSidebar, mountSidebar, NO_MENTIONS } from './sidebar-mount'
 const DONE = Symbol.for('backstory.content');
 /** Each article of a tass.com page has its own container of this class. */
 const ARTICLE_CONTAINER = '.news';
-/** A background that has not answered by then is taken as not answering (it may be stuck). */
-const ANSWER_TIMEOUT_MS = 30_000;
-
-/** Why a request failed, as the reader is told: each a plain-words string with a way forward. */
-type Failure = 'problemRepair' | 'problemTooLarge' | 'problemNoAnswer';
-
 /**
  * Ends the current task: the page's own tasks and frames run before our next step. A long article is
  * a lot of work (reading its text, marking thousands of mentions, building the panel), and each step
@@ -78,74 +72,27 @@ const TASK_BUDGET_MS = 4;
 /** Pages with at most this many paragraphs are detected in the task that evaluates this script. */
 const SHORT_PAGE_PARAGRAPHS = 200;
 
-/** Ends the current task if it has run for TASK_BUDGET_MS since `since`; the time the next step starts. */
-async function breathe(since: number): Promise<number> {
-  if (performance.now() - since < TASK_BUDGET_MS) return since;
+/**
+ * How long the task that read the article may have run and still send it. Sending is a copy of the
+ * text, cheap next to reading it; waiting for a task of its own puts it behind the page's tasks,
+ * which are many while the page loads. Under a frame with the send.
+ */
+const SEND_WITHIN_MS = 12;
+
+/** Ends the current task if it has run for `budget` since `since`; the time the next step starts. */
+async function breathe(since: number, budget = TASK_BUDGET_MS): Promise<number> {
+  if (performance.now() - since < budget) return since;
   await nextTask();
   return performance.now();
 }
 
-/** The last failure of a request, for the toggle to say why there is no context. */
-let lastFailure: Failure | null = null;
-
-async function ask<T extends Request['type']>(
-  request: Extract<Request, { type: T }>,
-): Promise<Results[T] | null> {
-  if (__BENCH__) benchMark(`${request.type}:sent`);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let lost = false;
-  const reply = (await Promise.race([
-    browser.runtime.sendMessage(request).catch((error: unknown) => {
-      lost = isContextLost(error);
-      return undefined;
-    }),
-    new Promise((resolve) => {
-      timer = setTimeout(resolve, ANSWER_TIMEOUT_MS);
-    }),
-  ]).finally(() => clearTimeout(timer))) as Reply<T> | undefined;
-  if (lost) {
-    // The extension was updated or reloaded under this page: our interface here is dead.
-    contextLost();
-    return null;
-  }
-  if (__BENCH__) benchMark(`${request.type}:replied`);
-  if (__BENCH__ && reply?.bench) {
-    benchMark(`${request.type}:received`, reply.bench.received);
-    benchMark(`${request.type}:answered`, reply.bench.answered);
-    benchMark('background:started', reply.bench.started);
-    if (reply.bench.loaded) benchMark('background:loaded', reply.bench.loaded);
-    for (const [step, at] of Object.entries(reply.bench.steps ?? {})) benchMark(`background:${step}`, at);
-  }
-  if (reply?.ok) return reply.result;
-  console.warn('[Backstory]', reply?.error ?? 'no answer from the background');
-  // The background's typed reason (shared/messages.ts, Unavailable); no answer at all is a failure
-  // of the extension's own side too, which Options can repair.
-  lastFailure = !reply
-    ? 'problemNoAnswer'
-    : reply.reason === 'too-large'
-      ? 'problemTooLarge'
-      : 'problemRepair';
-  return null;
-}
-
-/** English words for a failure when even the interface strings could not be had from the background. */
-const FALLBACK: Record<Failure | 'openOptions' | 'toggleProblem', string> = {
-  problemRepair:
-    'Backstory cannot read its dataset here, so it cannot give context. Open Options to repair it.',
-  problemTooLarge: 'This article is too large for Backstory to read, so it gives no context here.',
-  problemNoAnswer:
-    'Backstory did not answer in time. Reload the page; if it happens again, open Options to repair it.',
-  openOptions: 'Open Options',
-  toggleProblem: 'Backstory: no context on this page (open for why)',
-};
-
 interface Annotated {
-  result: Results['annotate'];
+  result: AnnotatedMentions;
+  /** The cards' data, which follows the mentions (see askAnnotation). */
+  details: Promise<AnnotatedDetails | null>;
   painting: Painting;
   /** The article's text, as the mentions' offsets count it. */
   text: string;
-  /** When the task that received the mentions started working on them (see breathe). */
-  repliedAt: number;
 }
 
 /**
@@ -161,31 +108,47 @@ async function annotate(
   if (__BENCH__) benchMark('extracted');
   if (extracted.text.length > MAX_TEXT_LENGTH) {
     // The background would refuse it; no need to send megabytes to hear so.
-    lastFailure = 'problemTooLarge';
+    noteProblem('problemTooLarge');
     return null;
   }
-  await breathe(since);
-  const [result, pageUi] = await Promise.all([
-    ask({ type: 'annotate', text: extracted.text, lang: article.lang, date: article.date }),
+  await breathe(since, SEND_WITHIN_MS);
+  const [answer, pageUi] = await Promise.all([
+    askAnnotation({ type: 'annotate', text: extracted.text, lang: article.lang, date: article.date }),
     ui,
   ]);
-  if (!result || !pageUi) return null;
-  const repliedAt = performance.now();
+  if (!answer || !pageUi) return null;
+  const result = answer.mentions;
   const painting = paintMentions(document, extracted, result.mentions, pageUi.markCss);
   if (__BENCH__) benchMark('painted');
-  return { result, painting, text: extracted.text, repliedAt };
+  return { result, details: answer.details, painting, text: extracted.text };
 }
 
-/** What the reader is told when there is no context, from the strings when there are any. */
-function problemFor(failure: Failure, lang: Lang, strings: boolean): SidebarProblem {
-  const say = (key: keyof typeof FALLBACK) => (strings ? t(lang, key as StringKey) : FALLBACK[key]);
+/** What the reader is told when there is no context, with a way forward when there is one. */
+function problemFor(failure: Failure, lang: Lang): SidebarProblem {
   return {
-    message: say(failure),
+    message: t(lang, failure),
     action:
       failure === 'problemTooLarge'
         ? undefined
-        : { label: say('openOptions'), run: () => void ask({ type: 'open-options' }) },
+        : { label: t(lang, 'openOptions'), run: () => void ask({ type: 'open-options' }) },
   };
+}
+
+/**
+ * Resolves once the page's HTML is parsed. Read from readyState, which the page cannot fake (it can
+ * dispatch a DOMContentLoaded of its own), on window in the capture phase, where this listener,
+ * added before any page script ran, comes first.
+ */
+function parsed(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (doc.readyState === 'loading') return;
+      window.removeEventListener('readystatechange', check, true);
+      resolve();
+    };
+    window.addEventListener('readystatechange', check, true);
+  });
 }
 
 async function run(): Promise<void> {
@@ -195,16 +158,23 @@ async function run(): Promise<void> {
   const scope = globalThis as { [DONE]?: boolean };
   if (scope[DONE] || !articleUrlLang(location.href)) return;
   scope[DONE] = true;
-  // A copy of this script left by an extension that was updated or reloaded is dead: its interface
-  // goes, and this copy starts afresh.
-  clearPage(document);
   watchContext(document);
   onContextLost(() => clearPage(document));
-  // Asked at once, while the article is detected and read: neither depends on it, and the first
-  // article should not wait for two round trips one after the other. Once per page: the stylesheets
-  // and strings do not change from one article to the next.
+  // This script runs as the page starts loading (run_at document_start). The interface and the
+  // settings are asked for at once, while the page is still being parsed: the article's request,
+  // sent the moment the page is parsed, then does not queue behind them. Once per page: the
+  // stylesheets and strings do not change from one article to the next.
   const ui = ask({ type: 'page-ui' }).then((pageUi) => {
     if (pageUi) setStrings(pageUi.strings);
+    // Without the tables, the words for "no context here" come from the browser's own i18n.
+    else
+      setStringLookup((key) => {
+        try {
+          return browser.i18n.getMessage(key);
+        } catch {
+          return undefined;
+        }
+      });
     return pageUi;
   });
   let sidebar: MountedSidebar | undefined;
@@ -212,6 +182,11 @@ async function run(): Promise<void> {
     setMarksVisible(document, changed.marks);
     sidebar?.draw();
   });
+  await parsed(document);
+  if (__BENCH__) benchMark('parsed');
+  // A copy of this script left by an extension that was updated or reloaded is dead: its interface
+  // goes, and this copy starts afresh.
+  clearPage(document);
   // Detecting a long article is a task's worth of work: not on top of evaluating this script. A
   // page of ordinary length (counted cheaply, by its paragraphs) is detected at once.
   if (document.getElementsByTagName('p').length > SHORT_PAGE_PARAGRAPHS) await nextTask();
@@ -236,9 +211,13 @@ async function run(): Promise<void> {
   let current = await annotate(article, ready, detecting);
   const settings = await settingsReady;
   const pageUi = await ui;
-  if (!current || !pageUi) {
+  const details = current && (await current.details);
+  if (!current || !pageUi || !details) {
+    // Marks whose cards will never come are taken away with the rest.
+    current?.painting.stop();
+    unpaintMentions(document);
     // No context here: the toggle and the panel say why, with a way forward.
-    const failure = lastFailure ?? 'problemRepair';
+    const failure = lastFailure() ?? 'problemRepair';
     const lang = interfaceLanguage(settings.current(), article.lang);
     sidebar = mountSidebar(
       document,
@@ -249,7 +228,7 @@ async function run(): Promise<void> {
         index: NO_MENTIONS,
         css: pageUi?.css ?? FALLBACK_CSS,
         guard,
-        problem: problemFor(failure, lang, pageUi !== null),
+        problem: problemFor(failure, lang),
       },
       settings,
       () => undefined,
@@ -257,7 +236,8 @@ async function run(): Promise<void> {
     listenForCommands(() => sidebar);
     return;
   }
-  const since = await breathe(current.repliedAt);
+  // The cards' data came in a task of its own (see askAnnotation).
+  const since = performance.now();
   const { result } = current;
   const index = indexMentions(current.text, result.mentions);
 
@@ -266,8 +246,8 @@ async function run(): Promise<void> {
     document,
     {
       article,
-      entities: result.entities,
-      related: result.related,
+      entities: details.entities,
+      related: details.related,
       dataset: result.dataset,
       index,
       css: pageUi.css,
@@ -282,7 +262,7 @@ async function run(): Promise<void> {
   );
   if (__BENCH__) benchMark('sidebar');
 
-  const byId = new Map<string, Entity>(result.entities.map((entity) => [entity.id, entity]));
+  const byId = new Map<string, Entity>(details.entities.map((entity) => [entity.id, entity]));
   /**
    * Article containers with marks, and their dates: a hover card's status is on its own article's
    * date. Weak: a container the page drops is forgotten with it.
@@ -333,8 +313,9 @@ async function run(): Promise<void> {
       if (!more) return false;
       dates.set(container, more.date);
       return annotate(more, ui).then((next) => {
-        for (const entity of next?.result.entities ?? [])
-          if (!byId.has(entity.id)) byId.set(entity.id, entity);
+        void next?.details.then((added) => {
+          for (const entity of added?.entities ?? []) if (!byId.has(entity.id)) byId.set(entity.id, entity);
+        });
         return next ? () => next.painting.stop() : null;
       });
     },

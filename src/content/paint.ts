@@ -244,5 +244,6 @@ export function revealMention(wrapper: HTMLElement): void {
 }
 
 export function setMarksVisible(doc: Document, visible: boolean): void {
-  doc.documentElement.classList.toggle('backstory-marks-off', !visible);
+  // No root element yet while the page is being parsed: the marks are not there either.
+  doc.documentElement?.classList.toggle('backstory-marks-off', !visible);
 }

@@ -24,7 +24,7 @@ const marks: Record<string, number> = {};
  */
 export function benchMark(name: string, at?: number): void {
   if (marks[name] === undefined) marks[name] = at ?? benchNow();
-  document.documentElement.dataset.backstoryBench = JSON.stringify(marks);
+  if (document.documentElement) document.documentElement.dataset.backstoryBench = JSON.stringify(marks);
 }
 
 /** Moments of the background's own work (loading the dataset), sent back with each reply. */

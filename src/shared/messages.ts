@@ -152,13 +152,49 @@ export interface BenchTiming {
   steps?: Record<string, number>;
 }
 
-export type Reply<T extends Request['type']> =
-  | { ok: true; result: Results[T]; bench?: BenchTiming }
-  /**
-   * `problems`: one line per thing wrong with an imported dataset file. `reason`: why an article
-   * gets no context, for the page to show.
-   */
-  | { ok: false; error: string; reason?: Unavailable; problems?: string[]; bench?: BenchTiming };
+/**
+ * A request that failed. `problems`: one line per thing wrong with an imported dataset file.
+ * `reason`: why an article gets no context, for the page to show.
+ */
+export type Failed = {
+  ok: false;
+  error: string;
+  reason?: Unavailable;
+  problems?: string[];
+  bench?: BenchTiming;
+};
+
+export type Reply<T extends Request['type']> = { ok: true; result: Results[T]; bench?: BenchTiming } | Failed;
+
+/**
+ * The port on which the content script asks: one request per port, answered by PortParts. Most of
+ * an annotation's bytes are the cards' data (the entities and their related cards); sent apart, the
+ * mentions reach the page first and its marks do not wait for the rest to be copied across
+ * processes. Every other request is answered by one `reply`.
+ */
+export const REQUEST_PORT = 'backstory-request';
+
+/** What the page's marks need: the first part of an annotation. */
+export type AnnotatedMentions = Omit<Results['annotate'], 'entities' | 'related'>;
+
+/** What the hover cards and the sidebar need: the second part. */
+export type AnnotatedDetails = Pick<Results['annotate'], 'entities' | 'related'>;
+
+export type PortPart =
+  | { part: 'reply'; reply: Reply<Request['type']> }
+  | { part: 'mentions'; reply: { ok: true; result: AnnotatedMentions; bench?: BenchTiming } | Failed }
+  | { part: 'details'; result: AnnotatedDetails };
+
+/** A reply as the request port sends it: an annotation in two parts (when it succeeded). */
+export function portParts(request: Request['type'] | undefined, reply: Reply<Request['type']>): PortPart[] {
+  if (request !== 'annotate') return [{ part: 'reply', reply }];
+  if (!reply.ok) return [{ part: 'mentions', reply }];
+  const { entities, related, ...mentions } = reply.result as Results['annotate'];
+  return [
+    { part: 'mentions', reply: { ...reply, result: mentions } },
+    { part: 'details', result: { entities, related } },
+  ];
+}
 
 /**
  * How deeply `value` nests arrays and objects, walked without recursion; stops counting past

@@ -27,8 +27,18 @@ export function stringTable(messages: Record<string, { message: string }>): Stri
   return table;
 }
 
+let lookup: (key: StringKey) => string | undefined = () => undefined;
+
+/**
+ * Where a string is looked up when no table has it: the content script sets the browser's own
+ * i18n (the browser's language) for when the tables could not be had from the background.
+ */
+export function setStringLookup(next: (key: StringKey) => string | undefined): void {
+  lookup = next;
+}
+
 function raw(lang: Lang, key: StringKey): string {
-  return tables[lang]?.[key] ?? tables.en?.[key] ?? key;
+  return tables[lang]?.[key] ?? tables.en?.[key] ?? (lookup(key) || key);
 }
 
 function fill(template: string, args: (string | number)[]): string {

@@ -11,8 +11,9 @@
 //   extension sideloaded into the profile, so it loads at start like an installed add-on);
 // - the same page without Backstory, for reference (its own DOMContentLoaded and load);
 // - split by phase, from the bench build (dist-bench/, whose content script and background record
-//   when each step happened; src/shared/bench.ts): injection (DOMContentLoaded -> the content script
-//   runs), detection (-> the article found), extraction (-> its text sent), message to and message
+//   when each step happened; src/shared/bench.ts): when the content script started (before
+//   DOMContentLoaded: it runs at document_start) and saw the page parsed, detection (parsed -> the
+//   article found), extraction (-> its text sent), message to and message
 //   back (each way of the annotate round trip, including any wait for a busy main thread),
 //   background (the background answering it, including waking up and loading the matcher), paint
 //   (reply -> first mark), sidebar (reply -> sidebar ready).
@@ -105,8 +106,11 @@ function phases(r) {
   const m = r.marks;
   if (!m) return null;
   const p = {
-    injection: m.start,
-    detection: m.detected - m.start,
+    // The script starts before the page is parsed (run_at document_start), so this is negative
+    // when it waited for the page; parsed: when it saw the page parsed.
+    '(script started)': m.start,
+    '(parsed)': m.parsed,
+    detection: m.detected - m.parsed,
     extraction: m['annotate:sent'] - m.detected,
     'message to': m['annotate:received'] - m['annotate:sent'],
     'message back': m['annotate:replied'] - m['annotate:answered'],

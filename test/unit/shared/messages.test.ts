@@ -7,6 +7,7 @@ import {
   MAX_IMPORT_BYTES,
   MAX_TEXT_LENGTH,
   parseRequest,
+  portParts,
 } from '../../../src/shared/messages';
 import {
   DEFAULT_SETTINGS,
@@ -123,6 +124,45 @@ describe('the background refuses what it should not trust', () => {
     expect(isTabCommand({ type: 'toggle-sidebar' })).toBe(true);
     expect(isTabCommand({ type: 'toggle' })).toBe(false);
     expect(isTabCommand('toggle-sidebar')).toBe(false);
+  });
+});
+
+describe('the request port sends an annotation in two parts', () => {
+  const dataset = {
+    version: 'v1',
+    date: '2026-11-27',
+    entityCount: 1,
+    counts: { treaty: 0, event: 0, organization: 1 },
+    source: 'bundled' as const,
+    seededAt: '2026-12-01T00:00:00.000Z',
+  };
+  const entity = { id: 'nato', type: 'organization' } as never;
+  const related = [
+    { id: 'otan', type: 'organization' as const, name: { en: 'x', ru: 'x' }, summary: { en: 'y', ru: 'y' } },
+  ];
+  const mentions = [{ entityId: 'nato', start: 0, end: 4, surface: 'NATO', type: 'organization' }] as never;
+
+  it('first what the marks need, then the cards\u2019 data, nothing lost or repeated', () => {
+    const parts = portParts('annotate', {
+      ok: true,
+      result: { mentions, entities: [entity], related, dataset },
+    });
+    expect(parts.map((p) => p.part)).toEqual(['mentions', 'details']);
+    const [first, second] = parts;
+    expect(first).toEqual({ part: 'mentions', reply: { ok: true, result: { mentions, dataset } } });
+    expect(second).toEqual({ part: 'details', result: { entities: [entity], related } });
+  });
+
+  it('a failure is one part, with the reason the page will show', () => {
+    expect(portParts('annotate', { ok: false, error: 'too big', reason: 'too-large' })).toEqual([
+      { part: 'mentions', reply: { ok: false, error: 'too big', reason: 'too-large' } },
+    ]);
+  });
+
+  it('while any other request gets its reply whole', () => {
+    const reply = { ok: true as const, result: null };
+    expect(portParts('open-options', reply)).toEqual([{ part: 'reply', reply }]);
+    expect(portParts(undefined, { ok: false, error: 'unknown message type' })).toHaveLength(1);
   });
 });
 
