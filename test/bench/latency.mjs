@@ -6,6 +6,8 @@
 // - DOMContentLoaded -> the first inline mark in the page, and -> the sidebar ready (its host in the
 //   page with its toggle), seen from the page by a MutationObserver installed before any page script;
 // - warm: the browser and the background already up (an article was read before);
+// - woken (Chromium): the browser up but its worker stopped (CDP ServiceWorker.stopAllWorkers), as
+//   Chromium stops a worker idle for 30 s, so the article starts it: a reader's usual first article;
 // - start: right after a browser start, on a profile that has the extension installed and its
 //   database seeded (Chromium: the same profile relaunched with the unpacked extension; Firefox: the
 //   extension sideloaded into the profile, so it loads at start like an installed add-on);
@@ -149,6 +151,16 @@ async function chromiumRuns(build) {
       await page.goto(ARTICLE);
       add('chromium', `${build} warm`, await measure((fn) => page.evaluate(fn)));
     }
+    // Woken: the worker stopped, as Chromium stops one that has been idle for 30 s; the next
+    // article starts it again in a browser that is up.
+    const cdp = await warm.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    for (let i = 0; i < STARTS; i++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await page.goto(ARTICLE);
+      add('chromium', `${build} woken`, await measure((fn) => page.evaluate(fn)));
+    }
+    await cdp.detach();
   } finally {
     await warm.close();
   }
@@ -269,8 +281,9 @@ for (const browser of ['chromium', 'firefox']) {
     `  the page without Backstory: navigation -> DOMContentLoaded ${ms(aloneDcl)}, -> load +${ms(aloneLoad)}`,
   );
   for (const build of BUILDS) {
-    for (const mode of ['warm', 'start']) {
+    for (const mode of ['warm', 'woken', 'start']) {
       const runs = r[`${build} ${mode}`] ?? [];
+      if (runs.length === 0) continue;
       const mark = med(runs, (x) => x.mark);
       const sidebar = med(runs, (x) => x.sidebar);
       console.log(
@@ -280,7 +293,7 @@ for (const browser of ['chromium', 'firefox']) {
     }
   }
   for (const build of BUILDS)
-    for (const mode of ['warm', 'start']) {
+    for (const mode of ['warm', 'woken', 'start']) {
       const split = (r[`${build} ${mode}`] ?? []).map(phases).filter(Boolean);
       if (split.length === 0) continue;
       const names = Object.keys(split[0]);
