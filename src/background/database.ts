@@ -1,6 +1,6 @@
 // The extension-origin IndexedDB database, through idb. It holds the dataset the matcher is built
-// from (the one bundled with the extension, or one the reader imported on the options page) and the
-// compiled matcher of it. Seeding, importing and resetting each replace the data in one
+// from (the one bundled with the extension, or one the reader imported on the options page), its
+// entities as one JSON list (ENTITY_LIST), and the compiled matcher of it. Seeding, importing and resetting each replace the data in one
 // transaction stamped with the dataset version, together with its compiled matcher, so a reader of
 // the database sees either the old dataset or the new one, never half of one.
 //
@@ -40,11 +40,26 @@ export interface StoredDatasetInfo extends DatasetInfo {
 }
 
 interface BackstorySchema extends DBSchema {
+  /**
+   * One record per entity: how versions up to 0.1.0 stored the dataset. Read once to move an
+   * imported dataset into ENTITY_LIST, then emptied; kept so that the schema, and with it an
+   * imported dataset, does not change.
+   */
   entities: { key: string; value: Entity };
   meta: { key: 'dataset'; value: StoredDatasetInfo };
-  /** The compiled matcher of the stored dataset (engine/matcher's StoredMatcher, stamped with its version). */
-  compiled: { key: 'matcher'; value: StoredMatcher };
+  /**
+   * The compiled matcher of the stored dataset (engine/matcher's StoredMatcher, stamped with its
+   * version) under 'matcher', and the dataset's entities under ENTITY_LIST.
+   */
+  compiled: { key: 'matcher' | typeof ENTITY_LIST; value: StoredMatcher | string };
 }
+
+/**
+ * The stored dataset's entities, as one JSON text. A worker reads them each time it starts, and
+ * Chromium takes several times as long to hand back thousands of records (getAll) as one string
+ * of the same data and to parse it: the reader's first article after the worker stopped waits for it.
+ */
+export const ENTITY_LIST = 'entities';
 
 export type BackstoryDb = IDBPDatabase<BackstorySchema>;
 
@@ -193,21 +208,58 @@ export interface StoredDataset {
   whole: boolean;
   /** The stored compiled matcher record, unchecked (engine/matcher's loadMatcher checks it). */
   compiled: unknown;
+  /** The entities came from the records of an older version (see moveToEntityList). */
+  fromRecords: boolean;
+}
+
+/** The entities of an entity list, or null when it is not one (damaged). */
+function parseEntityList(list: unknown): unknown[] | null {
+  if (typeof list !== 'string') return null;
+  try {
+    const entities: unknown = JSON.parse(list);
+    return Array.isArray(entities) ? entities : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Reads the dataset and its compiled matcher in one transaction. Throws when the database fails. */
 export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
   const tx = db.transaction(['entities', 'meta', 'compiled'], 'readonly');
-  const [meta, entities, compiled] = await Promise.all([
+  const [meta, list, compiled, records] = await Promise.all([
     tx.objectStore('meta').get('dataset') as Promise<unknown>,
-    tx.objectStore('entities').getAll() as Promise<unknown[]>,
+    tx.objectStore('compiled').get(ENTITY_LIST) as Promise<unknown>,
     tx.objectStore('compiled').get('matcher') as Promise<unknown>,
+    // Only a database written before the entity list has entity records; counting them is cheap.
+    tx.objectStore('entities').count(),
     tx.done,
   ]);
+  const fromRecords = list === undefined && records > 0;
+  const entities = fromRecords ? await db.getAll('entities') : (parseEntityList(list) ?? []);
   const metaOk = metaIsWhole(meta);
   const whole =
     metaOk && entities.length > 0 && meta.entityCount === entities.length && entities.every(entityIsWhole);
-  return { meta: metaOk ? meta : undefined, entities: whole ? (entities as Entity[]) : [], whole, compiled };
+  return {
+    meta: metaOk ? meta : undefined,
+    entities: whole ? (entities as Entity[]) : [],
+    whole,
+    compiled,
+    fromRecords,
+  };
+}
+
+/**
+ * Moves a dataset read from entity records (fromRecords) into the entity list, in one transaction:
+ * the next worker start reads it the fast way, and an imported dataset is kept.
+ */
+export async function moveToEntityList(db: BackstoryDb, entities: Entity[]): Promise<void> {
+  const list = JSON.stringify(entities);
+  const tx = db.transaction(['entities', 'compiled'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('compiled').put(list, ENTITY_LIST),
+    tx.objectStore('entities').clear(),
+    tx.done,
+  ]);
 }
 
 export async function readDatasetInfo(db: BackstoryDb): Promise<DatasetInfo | undefined> {
@@ -253,6 +305,8 @@ export async function seedDatabase(
     seededAt: now.toISOString(),
   };
   const stored: StoredDatasetInfo = checkedWith === undefined ? info : { ...info, checkedWith };
+  // Before the transaction: an entity that cannot be written as JSON changes nothing.
+  const list = JSON.stringify(bundle.entities);
   const tx = db.transaction(['entities', 'meta', 'compiled'], 'readwrite');
   // Every request's promise rejects when the transaction aborts; track them all so none goes unhandled.
   const pending: Promise<unknown>[] = [];
@@ -262,14 +316,14 @@ export async function seedDatabase(
   };
   track(tx.done);
   try {
-    const entities = tx.objectStore('entities');
-    track(entities.clear());
+    track(tx.objectStore('entities').clear()); // an older version's records
     const matchers = tx.objectStore('compiled');
     track(matchers.clear()); // compiled from the old dataset
+    // A value that cannot be stored makes put() throw synchronously without aborting the
+    // transaction by itself, so the clear() before it would commit: abort explicitly to keep the
+    // previous dataset.
     if (compiled) track(matchers.put(compiled, 'matcher'));
-    // A bad record makes put() throw synchronously without aborting the transaction by itself,
-    // so the clear() before it would commit: abort explicitly to keep the previous dataset.
-    for (const entity of bundle.entities) track(entities.put(entity));
+    track(matchers.put(list, ENTITY_LIST));
     track(tx.objectStore('meta').put(stored, 'dataset'));
     await Promise.all(pending);
   } catch (error) {
@@ -376,7 +430,11 @@ export async function ensureDataset<M>(
   loadBundle: () => Promise<DatasetBundle>,
   prepare?: Prepare<M>,
 ): Promise<Ensured<M>> {
-  const { meta, entities, whole, compiled } = await readDataset(db);
+  const { meta, entities, whole, compiled, fromRecords } = await readDataset(db);
+  if (whole && fromRecords)
+    await moveToEntityList(db, entities).catch((error: unknown) =>
+      console.warn('[Backstory] could not move the entities into one list; read as records again:', error),
+    );
   let replacedImport: Ensured<M>['replacedImport'];
   if (meta?.source === 'imported') {
     const { checkedWith, ...info } = meta;
@@ -413,7 +471,8 @@ export async function ensureDataset<M>(
  * loadMatcher to say (it checks the dataset version, the format and the data).
  */
 export async function readCompiledMatcher(db: BackstoryDb): Promise<StoredMatcher | undefined> {
-  return db.get('compiled', 'matcher');
+  const stored = await db.get('compiled', 'matcher');
+  return typeof stored === 'object' ? stored : undefined;
 }
 
 /** Keeps a compiled matcher so that a restarted worker loads it instead of compiling. */

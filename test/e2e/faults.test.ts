@@ -85,10 +85,18 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
     return;
   }
   const db = await open();
-  const tx = db.transaction(damage, 'readwrite');
+  const tx = db.transaction('compiled', 'readwrite');
   if (damage === 'entities') {
-    tx.objectStore('entities').put({ id: 'nato', name: 5 });
-    tx.objectStore('entities').put({ id: 'osce', type: 'alien' });
+    // The entities are one JSON list (database.ts ENTITY_LIST): two of them damaged in it.
+    const store = tx.objectStore('compiled');
+    const get = store.get('entities');
+    get.onsuccess = () => {
+      const entities = JSON.parse(get.result) as { id: string }[];
+      const damaged = entities.map((e) =>
+        e.id === 'nato' ? { id: 'nato', name: 5 } : e.id === 'osce' ? { id: 'osce', type: 'alien' } : e,
+      );
+      store.put(JSON.stringify(damaged), 'entities');
+    };
   } else {
     const store = tx.objectStore('compiled');
     const get = store.get('matcher');
@@ -118,7 +126,10 @@ async function inspectDatabase(): Promise<{ stores: string[]; nato: unknown; tri
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    const nato = (await read('entities', 'nato')) as { name?: { en?: string } } | undefined;
+    const list = await read('compiled', 'entities');
+    const entities =
+      typeof list === 'string' ? (JSON.parse(list) as { id: string; name?: { en?: string } }[]) : [];
+    const nato = entities.find((e) => e.id === 'nato');
     const compiled = (await read('compiled', 'matcher')) as
       | { aliases?: { childState?: unknown[] } }
       | undefined;
@@ -178,7 +189,7 @@ describe('chromium: the database heals and the bundled dataset always serves', (
   });
 
   it.each<[Damage, string]>([
-    ['entities', 'damaged entity records'],
+    ['entities', 'a damaged entity list'],
     ['compiled', 'a damaged compiled matcher'],
     ['missing-store', 'a database without one of its stores'],
   ])('%s: after %s, the next article has context and the database is whole again', async (damage) => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   DB_NAME,
   DB_SCHEMA_VERSION,
+  ENTITY_LIST,
   ensureDataset,
   importDataset,
   openDatabase,
@@ -16,8 +17,10 @@ import {
 import { compileBundle } from '../../../src/dataset/dataset';
 import { compileMatcher } from '../../../src/engine/matcher/compile';
 import { findAliases } from '../../../src/engine/matcher/scan';
+import type { StoredMatcher } from '../../../src/engine/matcher/stored';
 import { loadMatcher, serializeMatcher } from '../../../src/engine/matcher/stored';
 import type { DatasetBundle, Entity } from '../../../src/shared/types';
+import { changeStoredEntities, storedIds } from './entity-list';
 
 function entity(id: string): Entity {
   return {
@@ -81,14 +84,14 @@ describe('the background database', () => {
     const { info, entities } = await ensureDataset(db, 'v2', async () => bundle('v2', ['nato', 'osce']));
     expect(info.version).toBe('v2');
     expect(entities.map((e) => e.id).sort()).toEqual(['nato', 'osce']);
-    expect((await db.getAllKeys('entities')).sort()).toEqual(['nato', 'osce']);
+    expect(await storedIds(db)).toEqual(['nato', 'osce']);
     db.close();
   });
 
   it('reseeds when the stamp and the contents disagree (an interrupted write by an older version)', async () => {
     const db = await openDatabase();
     await ensureDataset(db, 'v1', async () => bundle('v1', ['nato', 'osce']));
-    await db.delete('entities', 'osce');
+    await changeStoredEntities(db, (entities) => entities.filter((e) => e.id !== 'osce'));
     const load = vi.fn(async () => bundle('v1', ['nato', 'osce']));
     const { entities } = await ensureDataset(db, 'v1', load);
     expect(load).toHaveBeenCalledOnce();
@@ -99,13 +102,12 @@ describe('the background database', () => {
   it('keeps the old dataset intact when seeding fails part-way', async () => {
     const db = await openDatabase();
     await seedDatabase(db, bundle('v1', ['nato', 'osce']));
-    // A record without its key path makes put() throw inside the transaction, which then aborts.
-    const broken = bundle('v2', ['csto']);
-    broken.entities.push({ name: 'no id' } as unknown as Entity);
+    // A value that cannot be stored makes put() throw inside the transaction, which then aborts.
+    const uncloneable = { format: 1, build: () => undefined } as unknown as StoredMatcher;
     try {
-      await expect(seedDatabase(db, broken)).rejects.toThrow();
+      await expect(seedDatabase(db, bundle('v2', ['csto']), { compiled: uncloneable })).rejects.toThrow();
       expect(await readDatasetInfo(db)).toMatchObject({ version: 'v1' });
-      expect((await db.getAllKeys('entities')).sort()).toEqual(['nato', 'osce']);
+      expect(await storedIds(db)).toEqual(['nato', 'osce']);
     } finally {
       db.close();
     }
@@ -143,10 +145,6 @@ async function withDb(body: (db: Awaited<ReturnType<typeof openDatabase>>) => Pr
   } finally {
     db.close();
   }
-}
-
-async function storedIds(db: Awaited<ReturnType<typeof openDatabase>>): Promise<string[]> {
-  return ((await db.getAllKeys('entities')) as string[]).sort();
 }
 
 describe('importing and resetting the dataset', () => {
@@ -239,8 +237,7 @@ describe('importing and resetting the dataset', () => {
     withDb(async (db) => {
       await importDataset(db, compiled(['csto']), bundled.version);
       // What a later build's stricter rules would refuse: here, an entity the rules reject.
-      const broken = { ...(await db.get('entities', 'csto'))!, sources: [] };
-      await db.put('entities', broken);
+      await changeStoredEntities(db, (entities) => entities.map((e) => ({ ...e, sources: [] })));
       const { info, entities } = await ensureDataset(db, 'a-newer-bundled-version', loadBundled);
       expect(info.source).toBe('bundled');
       expect(entities.map((e) => e.id).sort()).toEqual(['nato', 'osce']);
@@ -284,11 +281,29 @@ describe('importing and resetting the dataset', () => {
   it('reseeds when a stored entity comes back damaged', () =>
     withDb(async (db) => {
       await ensureDataset(db, bundled.version, loadBundled);
-      await db.put('entities', { id: 'osce', type: 'organization', name: null } as unknown as Entity);
+      await changeStoredEntities(db, (entities) =>
+        entities.map((e) => (e.id === 'osce' ? { id: 'osce', type: 'organization', name: null } : e)),
+      );
       const load = vi.fn(loadBundled);
       const { entities } = await ensureDataset(db, bundled.version, load);
       expect(load).toHaveBeenCalledOnce();
       expect(entities.find((e) => e.id === 'osce')?.name.en).toBe('OSCE');
+    }));
+
+  it('keeps an imported dataset that an older version stored as one record per entity, moved into one list', () =>
+    withDb(async (db) => {
+      const other = compiled(['csto', 'sco']);
+      await importDataset(db, other, bundled.version);
+      // As versions up to 0.1.0 left it: the entities as records, no list.
+      for (const entity of other.entities) await db.put('entities', entity);
+      await db.delete('compiled', ENTITY_LIST);
+      const load = vi.fn(loadBundled);
+      const { info, entities } = await ensureDataset(db, bundled.version, load);
+      expect(load).not.toHaveBeenCalled();
+      expect(info).toMatchObject({ version: other.version, source: 'imported' });
+      expect(entities.map((e) => e.id).sort()).toEqual(['csto', 'sco']);
+      expect(await storedIds(db)).toEqual(['csto', 'sco']);
+      expect(await db.count('entities')).toBe(0);
     }));
 
   it('reseeds when the meta record comes back damaged', () =>
@@ -304,7 +319,7 @@ describe('importing and resetting the dataset', () => {
   it('reseeds an imported dataset whose stamp and contents disagree', () =>
     withDb(async (db) => {
       await importDataset(db, compiled(['csto', 'sco']), bundled.version);
-      await db.delete('entities', 'sco');
+      await changeStoredEntities(db, (entities) => entities.filter((e) => e.id !== 'sco'));
       const { info } = await ensureDataset(db, bundled.version, loadBundled);
       expect(info).toMatchObject({ source: 'bundled', version: bundled.version });
     }));

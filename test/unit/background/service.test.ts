@@ -20,6 +20,7 @@ import { MAX_NAME_LENGTH } from '../../../src/shared/limits';
 import type { Reply, Request } from '../../../src/shared/messages';
 import type { DatasetBundle, Entity } from '../../../src/shared/types';
 import { loadDataset } from '../../eval/load';
+import { changeStoredEntities, storedEntities } from './entity-list';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 const SEED_TEXT = 'NATO and the OSCE discussed the New START treaty in Geneva.';
@@ -194,13 +195,17 @@ describe('a database that fails', () => {
 
   it('gives back damaged entity records: the dataset is seeded again', async () => {
     await mentioned(service());
-    await withRaw(async (db) => {
-      await db.put('entities', { id: 'nato', name: 5 });
-      await db.put('entities', { id: 'osce', type: 'alien' });
-    });
+    await withRaw((db) =>
+      changeStoredEntities(db, (entities) =>
+        entities.map((e) =>
+          e.id === 'nato' ? { id: 'nato', name: 5 } : e.id === 'osce' ? { id: 'osce', type: 'alien' } : e,
+        ),
+      ),
+    );
     const restarted = service();
     expect(await mentioned(restarted)).toEqual(['nato', 'new-start', 'osce']);
-    expect((await withRaw((db) => db.get('entities', 'nato'))).name.en).toContain('NATO');
+    const nato = (await withRaw(storedEntities)).find((e) => e.id === 'nato');
+    expect(nato?.name.en).toContain('NATO');
   });
 
   it('gives back a damaged compiled matcher: it is compiled again and replaced', async () => {
@@ -230,7 +235,7 @@ describe('a database that fails', () => {
     const first = service();
     const file = importable();
     await ask(first, { type: 'import-dataset', bundle: JSON.parse(JSON.stringify(file)) });
-    await withRaw((db) => db.put('entities', { id: 'imported-org' }));
+    await withRaw((db) => changeStoredEntities(db, (entities) => [...entities, { id: 'imported-org' }]));
     const restarted = service();
     expect(await mentioned(restarted)).toEqual(['nato', 'new-start', 'osce']);
     const info = await ask(restarted, { type: 'dataset-info' });
@@ -276,7 +281,7 @@ describe('repair', () => {
     const s = service();
     const file = importable();
     await ask(s, { type: 'import-dataset', bundle: JSON.parse(JSON.stringify(file)) });
-    await withRaw((db) => db.delete('entities', 'nato'));
+    await withRaw((db) => changeStoredEntities(db, (entities) => entities.filter((e) => e.id !== 'nato')));
     const repaired = await ask(s, { type: 'repair-dataset' });
     expect(repaired.ok && repaired.result).toMatchObject({
       stored: true,
