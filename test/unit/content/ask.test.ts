@@ -36,6 +36,7 @@ vi.mock('../../../src/content/extension-api', () => ({
 
 import { ask, askAnnotation, lastFailure } from '../../../src/content/ask';
 import { onContextLost } from '../../../src/content/context-lost';
+import { DATASET_INFO as dataset, NATO_MENTIONS as mentions, NATO as nato } from '../shared/annotation-reply';
 
 function openPort(): FakePort & { name?: string } {
   const onMessage: ((message: unknown) => void)[] = [];
@@ -65,17 +66,6 @@ function openPort(): FakePort & { name?: string } {
 }
 
 const request = { type: 'annotate' as const, text: 'NATO met.', lang: 'en' as const, date: '2022-01-14' };
-const dataset = {
-  version: 'v1',
-  date: '2026-11-27',
-  entityCount: 1,
-  counts: { treaty: 0, event: 0, organization: 1 },
-  source: 'bundled' as const,
-  seededAt: '2026-12-01T00:00:00.000Z',
-};
-const mentions = [{ entityId: 'nato', start: 0, end: 4, surface: 'NATO', type: 'organization' }] as never;
-const nato = { id: 'nato', type: 'organization' } as never;
-
 beforeEach(() => {
   extension.id = 'backstory';
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);

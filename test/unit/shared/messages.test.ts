@@ -16,6 +16,7 @@ import {
   SIDEBAR_WIDTH,
   sidebarStartsOpen,
 } from '../../../src/shared/settings';
+import { DATASET_INFO as dataset, NATO as entity, NATO_MENTIONS as mentions } from './annotation-reply';
 
 describe('the background refuses what it should not trust', () => {
   it('accepts a well-formed annotate request', () => {
@@ -128,19 +129,9 @@ describe('the background refuses what it should not trust', () => {
 });
 
 describe('the request port sends an annotation in two parts', () => {
-  const dataset = {
-    version: 'v1',
-    date: '2026-11-27',
-    entityCount: 1,
-    counts: { treaty: 0, event: 0, organization: 1 },
-    source: 'bundled' as const,
-    seededAt: '2026-12-01T00:00:00.000Z',
-  };
-  const entity = { id: 'nato', type: 'organization' } as never;
   const related = [
     { id: 'otan', type: 'organization' as const, name: { en: 'x', ru: 'x' }, summary: { en: 'y', ru: 'y' } },
   ];
-  const mentions = [{ entityId: 'nato', start: 0, end: 4, surface: 'NATO', type: 'organization' }] as never;
 
   it('first what the marks need, then the cards\u2019 data, nothing lost or repeated', () => {
     const parts = portParts('annotate', {
