@@ -2,7 +2,7 @@
 // on fixture pages served under the real TASS host names by server.mjs. Each test runs in both browsers;
 // each browser is launched once for the file. Every test leaves a screenshot in test-results/screenshots/.
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,15 +10,13 @@ import {
   askBackground,
   type BrowserName,
   type ChromiumBrowser,
-  launch,
-  type TestBrowser,
   type TestPage,
   withPage as withFreshPage,
 } from './browsers';
 import { DEFAULT_FIXTURES_DIR, type FixtureServer, ROUTES, startServer } from './server.mjs';
+import { browserForSuite } from './suite-browser';
 
 // Overridable so the harness can be exercised against another build or fixture set.
-const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const FIXTURES = resolve(process.env.BACKSTORY_E2E_FIXTURES ?? DEFAULT_FIXTURES_DIR);
 const SCREENSHOTS = resolve('test-results/screenshots');
 
@@ -172,28 +170,19 @@ afterAll(async () => {
 });
 
 describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
-  let browser: TestBrowser | undefined;
-  const extDir = join(DIST, name === 'chromium' ? 'chrome' : 'firefox');
-
   let startedAt = 0;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     startedAt = Date.now();
-    if (!existsSync(join(extDir, 'manifest.json')))
-      throw new Error(
-        `${extDir}/manifest.json is missing: build the extension first (\`node build.mjs\`; \`npm test\` does this).`,
-      );
-    browser = await launch(name, extDir, { port: server.port });
-    console.info(`${name}: launched with the extension in ${Date.now() - startedAt} ms`);
   });
-  afterAll(async () => {
-    await browser?.close();
-    console.info(`${name}: e2e run took ${Date.now() - startedAt} ms (launch, tests, close)`);
+  const browser = browserForSuite(name, () => server.port);
+  // Registered after the browser's hooks, so it runs before the browser closes (hooks unwind).
+  afterAll(() => {
+    console.info(`${name}: launch and tests took ${Date.now() - startedAt} ms`);
   });
 
   /** Runs `body` on a fresh page and always leaves a screenshot, pass or fail. */
   const withPage = (shot: string, body: (page: TestPage) => Promise<void>) =>
-    withFreshPage(browser, join(SCREENSHOTS, `${name}-${shot}.png`), () => server.requests, body);
+    withFreshPage(browser(), join(SCREENSHOTS, `${name}-${shot}.png`), () => server.requests, body);
 
   it('shows the seed article context: sidebar toggle and cards for every thing it mentions', () =>
     withPage('seed-sidebar', async (page) => {
@@ -371,9 +360,10 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     }));
 
   it('stays out of section and home pages, and of TASS articles served over plain http', async () => {
-    if (!browser) throw new Error(`${name} did not start`);
+    const launched = browser();
+    if (!launched) throw new Error(`${name} did not start`);
     const urls = ['https://tass.com/politics', 'https://tass.com/', 'http://tass.com/politics/1387519'];
-    const pages = await Promise.all(urls.map(() => browser!.newPage()));
+    const pages = await Promise.all(urls.map(() => launched.newPage()));
     try {
       await Promise.all(pages.map((p, i) => p.goto(urls[i]!)));
       await new Promise((r) => setTimeout(r, 2_000));
@@ -428,9 +418,9 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
       expect(version, `the dataset line in the panel (${shown})`).toBeTruthy();
       expect(seenByPage.html).not.toContain(version);
 
-      if (browser?.name === 'chromium') {
+      if (browser()?.name === 'chromium') {
         // Asked as the options page asks: the background has no test hooks (see test/e2e/README.md).
-        const chromium = browser as ChromiumBrowser;
+        const chromium = browser() as ChromiumBrowser;
         const id = new URL((await chromium.serviceWorker()).url()).host;
         const options = await chromium.context.newPage();
         try {

@@ -5,14 +5,14 @@
 // names is marked, the toggle is there) or saying why not (a page that removes it for ever: the
 // toolbar button, checked in Chromium where the test can read it).
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumBrowser, launch, type TestBrowser, type TestPage } from './browsers';
+import type { ChromiumBrowser, TestPage } from './browsers';
 import { hostilePage } from './hostile-pages';
 import { DEFAULT_FIXTURES_DIR, type FixtureServer, ROUTES, startServer } from './server.mjs';
+import { browserForSuite } from './suite-browser';
 
-const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const SCREENSHOTS = resolve('test-results/screenshots');
 const SEED = Number(process.env.BACKSTORY_HOSTILE_SEED ?? 20261205);
 const PAGES = Number(process.env.BACKSTORY_HOSTILE_PAGES ?? 100);
@@ -84,21 +84,12 @@ function answers<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
-  let browser: TestBrowser | undefined;
-  const extDir = join(DIST, name === 'chromium' ? 'chrome' : 'firefox');
-
-  beforeAll(async () => {
-    if (!existsSync(join(extDir, 'manifest.json')))
-      throw new Error(`${extDir}/manifest.json is missing: build the extension first (\`node build.mjs\`).`);
-    browser = await launch(name, extDir, { port: server.port });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite(name, () => server.port);
 
   it(`keeps its promises on ${PAGES} generated hostile pages`, { timeout: PAGES * 8_000 }, async () => {
-    if (!browser) throw new Error(`${name} did not start`);
-    const page: TestPage = await browser.newPage();
+    const launched = browser();
+    if (!launched) throw new Error(`${name} did not start`);
+    const page: TestPage = await launched.newPage();
     const started = Date.now();
     let current = -1;
     try {
@@ -131,8 +122,8 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
           where,
         );
         expect(page.errors(), `${where}: errors of Backstory's`).toEqual([]);
-        if (generated.removesForever && browser.name === 'chromium') {
-          const sw = await (browser as ChromiumBrowser).serviceWorker();
+        if (generated.removesForever && launched.name === 'chromium') {
+          const sw = await (launched as ChromiumBrowser).serviceWorker();
           await expect
             .poll(
               () =>

@@ -3,14 +3,14 @@
 // browsers; each browser is launched once for the file. Every test leaves a screenshot in
 // test-results/screenshots/.
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPENDED_BURST, APPENDED_REFILL_MS } from '../../src/content/living-page';
-import { launch, type TestBrowser, type TestPage, withPage as withFreshPage } from './browsers';
+import { type TestPage, withPage as withFreshPage } from './browsers';
 import { DEFAULT_FIXTURES_DIR, type FixtureServer, ROUTES, startServer } from './server.mjs';
+import { browserForSuite } from './suite-browser';
 
-const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const FIXTURES = resolve(process.env.BACKSTORY_E2E_FIXTURES ?? DEFAULT_FIXTURES_DIR);
 const SCREENSHOTS = resolve('test-results/screenshots');
 
@@ -177,21 +177,11 @@ afterAll(async () => {
 });
 
 describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
-  let browser: TestBrowser | undefined;
-  const extDir = join(DIST, name === 'chromium' ? 'chrome' : 'firefox');
-
-  beforeAll(async () => {
-    if (!existsSync(join(extDir, 'manifest.json')))
-      throw new Error(`${extDir}/manifest.json is missing: build the extension first (\`node build.mjs\`).`);
-    browser = await launch(name, extDir, { port: server.port });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite(name, () => server.port);
 
   /** Runs `body` on a fresh page and always leaves a screenshot, pass or fail. */
   const withPage = (shot: string, body: (page: TestPage) => Promise<void>) =>
-    withFreshPage(browser, join(SCREENSHOTS, `${name}-${shot}.png`), () => server.requests, body);
+    withFreshPage(browser(), join(SCREENSHOTS, `${name}-${shot}.png`), () => server.requests, body);
 
   it('gives an appended article its own marks, keeps the first one as it was, and one sidebar', () =>
     withPage('appended-article', async (page) => {

@@ -3,20 +3,13 @@
 // the script could neither read nor change what Backstory shows, nor change the reader's settings,
 // nor get a card for a mark it made, nor keep Backstory away by taking its names or removing it.
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ChromiumBrowser,
-  launch,
-  poll,
-  type TestBrowser,
-  type TestPage,
-  withPage as withFreshPage,
-} from './browsers';
+import { type ChromiumBrowser, poll, type TestPage, withPage as withFreshPage } from './browsers';
 import { DEFAULT_FIXTURES_DIR, type FixtureServer, ROUTES, startServer } from './server.mjs';
+import { browserForSuite } from './suite-browser';
 
-const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const SCREENSHOTS = resolve('test-results/screenshots');
 const SEED_HTML = readFileSync(join(DEFAULT_FIXTURES_DIR, ROUTES['tass.com']!['/politics/1387519']!), 'utf8');
 
@@ -180,20 +173,10 @@ afterAll(async () => {
 });
 
 describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
-  let browser: TestBrowser | undefined;
-  const extDir = join(DIST, name === 'chromium' ? 'chrome' : 'firefox');
-
-  beforeAll(async () => {
-    if (!existsSync(join(extDir, 'manifest.json')))
-      throw new Error(`${extDir}/manifest.json is missing: build the extension first (\`node build.mjs\`).`);
-    browser = await launch(name, extDir, { port: server.port });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite(name, () => server.port);
 
   const withPage = (shot: string, body: (page: TestPage) => Promise<void>) =>
-    withFreshPage(browser, join(SCREENSHOTS, `${name}-trust-${shot}.png`), () => server.requests, body);
+    withFreshPage(browser(), join(SCREENSHOTS, `${name}-trust-${shot}.png`), () => server.requests, body);
 
   const readyWithCards = (page: TestPage) =>
     page.waitFor(readShown, undefined, {
@@ -349,8 +332,8 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
       expect(
         await page.evaluateAsPage(() => (window as unknown as { removed: number }).removed, undefined),
       ).toBe(removed);
-      if (browser?.name === 'chromium') {
-        const sw = await (browser as ChromiumBrowser).serviceWorker();
+      if (browser()?.name === 'chromium') {
+        const sw = await (browser() as ChromiumBrowser).serviceWorker();
         const badge = await sw.evaluate(async () => {
           // Without the tabs permission tab URLs are hidden: the tab whose button says something.
           const api = (
