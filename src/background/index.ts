@@ -183,7 +183,7 @@ browser.runtime.onConnect.addListener((port) => {
     void answer(message, sender).then((reply) => {
       // The page may have gone meanwhile, and its port with it.
       try {
-        for (const part of portParts(type === 'annotate' ? type : undefined, reply)) port.postMessage(part);
+        for (const part of portParts(type, reply)) port.postMessage(part);
       } catch {}
     });
   });

@@ -185,9 +185,12 @@ export type PortPart =
   | { part: 'mentions'; reply: { ok: true; result: AnnotatedMentions; bench?: BenchTiming } | Failed }
   | { part: 'details'; result: AnnotatedDetails };
 
-/** A reply as the request port sends it: an annotation in two parts (when it succeeded). */
-export function portParts(request: Request['type'] | undefined, reply: Reply<Request['type']>): PortPart[] {
-  if (request !== 'annotate') return [{ part: 'reply', reply }];
+/**
+ * A reply as the request port sends it: an annotation in two parts (when it succeeded). `type` is
+ * the request's type as it came, before any check.
+ */
+export function portParts(type: unknown, reply: Reply<Request['type']>): PortPart[] {
+  if (type !== 'annotate') return [{ part: 'reply', reply }];
   if (!reply.ok) return [{ part: 'mentions', reply }];
   const { entities, related, ...mentions } = reply.result as Results['annotate'];
   return [

@@ -3,10 +3,10 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DIST } from './suite-browser';
 
-const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 /**
  * The content script is parsed and run on every TASS page before anything is marked: its size is the
  * one budget the project asserts (README, Measurements). It holds the UI (Preact), drawn in closed

@@ -20,8 +20,8 @@ import { SIDEBAR_WIDTH } from '../../src/shared/settings';
 import { DWELL_MS } from '../../src/ui/layout/hover-timing';
 import { type ChromiumBrowser, launch, type TestBrowser, type TestPage } from './browsers';
 import { type FixtureServer, startServer } from './server.mjs';
+import { DIST } from './suite-browser';
 
-const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const SCREENSHOTS = resolve('test-results/screenshots');
 const SEED = 'https://tass.com/politics/1387519';
 const RU = 'https://tass.ru/politika/2000000';

@@ -26,8 +26,8 @@ import {
   type TestPage,
 } from './browsers';
 import { type FixtureServer, startServer } from './server.mjs';
+import { DIST } from './suite-browser';
 
-const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const SCREENSHOTS = resolve('test-results/screenshots');
 const SEED = 'https://tass.com/politics/1387519';
 

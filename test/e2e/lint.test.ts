@@ -5,8 +5,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { DIST } from './suite-browser';
 
-const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const WEB_EXT = resolve('node_modules/.bin/web-ext');
 
 interface LintMessage {

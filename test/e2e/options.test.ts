@@ -12,8 +12,8 @@ import { compileBundle } from '../../src/dataset/dataset';
 import type { DatasetBundle } from '../../src/shared/types';
 import { type ChromiumBrowser, chromiumTestPage, launchChromium, poll } from './browsers';
 import { type FixtureServer, startServer } from './server.mjs';
+import { DIST } from './suite-browser';
 
-const DIST = resolve(process.env.BACKSTORY_E2E_DIST ?? 'dist');
 const EXT = join(DIST, 'chrome');
 const SCREENSHOTS = resolve('test-results/screenshots');
 const SEED = 'https://tass.com/politics/1387519';
