@@ -36,6 +36,8 @@ const TIMEOUT_MS = 20_000;
  * older build, compares versions in one run on the same machine load.
  */
 const BUILDS = (process.env.BACKSTORY_LATENCY_BUILDS ?? 'dist,dist-bench').split(',');
+/** The browsers to measure (BACKSTORY_LATENCY_BROWSERS=chromium or firefox): both by default. */
+const BROWSERS = (process.env.BACKSTORY_LATENCY_BROWSERS ?? 'chromium,firefox').split(',');
 
 for (const dir of BUILDS)
   if (!existsSync(join(resolve(root, dir), 'chrome/manifest.json')))
@@ -113,7 +115,8 @@ function phases(r) {
     '(script started)': m.start,
     '(parsed)': m.parsed,
     detection: m.detected - m.parsed,
-    extraction: m['annotate:sent'] - m.detected,
+    extraction: m.extracted - m.detected,
+    'wait to send': m['annotate:sent'] - m.extracted,
     'message to': m['annotate:received'] - m['annotate:sent'],
     'message back': m['annotate:replied'] - m['annotate:answered'],
     background: m['annotate:answered'] - m['annotate:received'],
@@ -126,7 +129,8 @@ function phases(r) {
   p['(worker started)'] = m['background:started'];
   p['(matcher ready)'] = m['background:loaded'];
   // Within loading: the database opened, the dataset read (and checked), the stored matcher loaded.
-  for (const step of ['load', 'opened', 'read', 'matcher']) p[`(${step})`] = m[`background:${step}`];
+  for (const step of ['load', 'opened', 'meta', 'list', 'list parsed', 'stored matcher', 'read', 'matcher'])
+    p[`(${step})`] = m[`background:${step}`];
   return p;
 }
 
@@ -258,8 +262,8 @@ async function withoutBackstory() {
 try {
   await withoutBackstory();
   for (const build of BUILDS) {
-    await chromiumRuns(build);
-    await firefoxRuns(build);
+    if (BROWSERS.includes('chromium')) await chromiumRuns(build);
+    if (BROWSERS.includes('firefox')) await firefoxRuns(build);
   }
 } finally {
   await server.close();
@@ -271,7 +275,7 @@ console.log(
   `latency on ${ARTICLE}: medians of ${WARM} warm loads and ${STARTS} browser starts; ` +
     `load ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
 );
-for (const browser of ['chromium', 'firefox']) {
+for (const browser of BROWSERS) {
   const r = results[browser];
   const alone = r['no Backstory'] ?? [];
   const aloneDcl = med(alone, (x) => x.dcl);
