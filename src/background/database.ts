@@ -1,6 +1,7 @@
 // The extension-origin IndexedDB database, through idb. It holds the dataset the matcher is built
 // from (the one bundled with the extension, or one the reader imported on the options page), its
-// entities as one JSON list (ENTITY_LIST), and the compiled matcher of it. Seeding, importing and
+// entities as two JSON lists (what the matcher reads, then the cards' fields: MATCHING_LIST and
+// CARD_LIST), and the compiled matcher of it. Seeding, importing and
 // resetting each replace the data in one transaction stamped with the dataset version, together
 // with its compiled matcher, so a reader of the database sees either the old dataset or the new
 // one, never half of one.
@@ -21,7 +22,15 @@ import { BUNDLE_FORMAT, parseBundle } from '../dataset/dataset';
 import type { StoredMatcher } from '../engine/matcher/stored';
 import { benchStep } from '../shared/bench';
 import type { DatasetInfo, DatasetSource } from '../shared/messages';
-import { type DatasetBundle, ENTITY_TYPES, type Entity, type EntityType } from '../shared/types';
+import {
+  CARD_FIELDS,
+  type DatasetBundle,
+  ENTITY_TYPES,
+  type Entity,
+  type EntityCardFields,
+  type EntityType,
+  type MatchingEntity,
+} from '../shared/types';
 
 export const DB_NAME = 'backstory';
 /** Bump when the stores change shape; an older database is then rebuilt from the bundle. */
@@ -44,24 +53,38 @@ export interface StoredDatasetInfo extends DatasetInfo {
 interface BackstorySchema extends DBSchema {
   /**
    * One record per entity: how versions up to 0.1.0 stored the dataset. Read once to move an
-   * imported dataset into ENTITY_LIST, then emptied; kept so that the schema, and with it an
+   * imported dataset into the lists, then emptied; kept so that the schema, and with it an
    * imported dataset, does not change.
    */
   entities: { key: string; value: Entity };
   meta: { key: 'dataset'; value: StoredDatasetInfo };
   /**
    * The compiled matcher of the stored dataset (engine/matcher's StoredMatcher, stamped with its
-   * version) under 'matcher', and the dataset's entities under ENTITY_LIST.
+   * version) under 'matcher', and the dataset's entities under MATCHING_LIST and CARD_LIST (or,
+   * as the version before wrote them, under LEGACY_ENTITY_LIST).
    */
-  compiled: { key: 'matcher' | typeof ENTITY_LIST; value: StoredMatcher | string };
+  compiled: {
+    key: 'matcher' | typeof MATCHING_LIST | typeof CARD_LIST | typeof LEGACY_ENTITY_LIST;
+    value: StoredMatcher | string;
+  };
 }
 
 /**
- * The stored dataset's entities, as one JSON text. A worker reads them each time it starts, and
- * Chromium takes several times as long to hand back thousands of records (getAll) as one string
- * of the same data and to parse it: the reader's first article after the worker stopped waits for it.
+ * The stored dataset's entities without their cards' fields (MatchingEntity), as one JSON text. A
+ * worker reads them each time it starts, and the reader's first article after the worker stopped
+ * waits for them: one string reads several times faster than thousands of records (getAll), and
+ * without the cards' fields it is half as long.
  */
-export const ENTITY_LIST = 'entities';
+export const MATCHING_LIST = 'matching';
+
+/**
+ * The cards' fields of every entity (EntityCardFields, in MATCHING_LIST's order), as one JSON text:
+ * read after the matcher, while the first article's mentions are found and sent.
+ */
+export const CARD_LIST = 'cards';
+
+/** The whole entities as one JSON text: how the version before the two lists stored them. */
+export const LEGACY_ENTITY_LIST = 'entities';
 
 export type BackstoryDb = IDBPDatabase<BackstorySchema>;
 
@@ -159,11 +182,11 @@ const isPerLang = (v: unknown) => isObject(v) && isStrings(v.en) && isStrings(v.
 const TYPES: ReadonlySet<unknown> = new Set(ENTITY_TYPES);
 
 /**
- * Whether a record read back from the database has every field the matcher and the interface read,
- * of the right type. It was validated when it was written; this only catches damage, cheaply (no
- * content rules), because it runs on every worker start.
+ * Whether an entity read back from the database has every field the matcher and the interface read,
+ * of the right type. It was validated when it was written; these only catch damage, cheaply (no
+ * content rules), because they run on every worker start. This one checks the matcher's fields.
  */
-export function entityIsWhole(e: unknown): e is Entity {
+export function matchingIsWhole(e: unknown): e is MatchingEntity {
   return (
     isObject(e) &&
     isString(e.id) &&
@@ -172,20 +195,63 @@ export function entityIsWhole(e: unknown): e is Entity {
     isPerLang(e.aliases) &&
     (e.contextAliases === undefined || isPerLang(e.contextAliases)) &&
     (e.context === undefined || isPerLang(e.context)) &&
-    isBilingual(e.summary) &&
     Array.isArray(e.timeline) &&
     e.timeline.every((s) => isObject(s) && isString(s.date) && isString(s.kind) && isBilingual(s.label)) &&
-    (e.parties === undefined || (Array.isArray(e.parties) && e.parties.every(isBilingual))) &&
     (e.related === undefined || isStrings(e.related)) &&
-    Array.isArray(e.sources) &&
-    e.sources.every((s) => isObject(s) && isString(s.url) && isString(s.title)) &&
     (e.event === undefined ||
       (isObject(e.event) &&
         isPerLang(e.event.places) &&
         isPerLang(e.event.cues) &&
-        (e.event.participants === undefined || isPerLang(e.event.participants)))) &&
-    (e.note === undefined || isString(e.note))
+        (e.event.participants === undefined || isPerLang(e.event.participants))))
   );
+}
+
+/** The same for the cards' fields (with the entity's id). */
+export function cardIsWhole(c: unknown): c is EntityCardFields {
+  return (
+    isObject(c) &&
+    isString(c.id) &&
+    isBilingual(c.summary) &&
+    Array.isArray(c.sources) &&
+    c.sources.every((s) => isObject(s) && isString(s.url) && isString(s.title)) &&
+    (c.parties === undefined || (Array.isArray(c.parties) && c.parties.every(isBilingual))) &&
+    (c.documents === undefined || (Array.isArray(c.documents) && c.documents.every(isBilingual))) &&
+    (c.note === undefined || isString(c.note))
+  );
+}
+
+export const entityIsWhole = (e: unknown): e is Entity => matchingIsWhole(e) && cardIsWhole(e);
+
+const CARD_FIELD_SET: ReadonlySet<string> = new Set(CARD_FIELDS);
+
+/** An entity as the two lists store it: its matcher's fields, and its cards' (with its id). */
+export function splitEntity(entity: Entity): [MatchingEntity, EntityCardFields] {
+  const matching: Record<string, unknown> = {};
+  const card: Record<string, unknown> = { id: entity.id };
+  for (const [key, value] of Object.entries(entity)) (CARD_FIELD_SET.has(key) ? card : matching)[key] = value;
+  return [matching as MatchingEntity, card as EntityCardFields];
+}
+
+/** The two JSON texts of MATCHING_LIST and CARD_LIST for `entities`. */
+function entityLists(entities: readonly Entity[]): { matching: string; cards: string } {
+  const split = entities.map(splitEntity);
+  return {
+    matching: JSON.stringify(split.map(([matching]) => matching)),
+    cards: JSON.stringify(split.map(([, card]) => card)),
+  };
+}
+
+/** The cards' fields by entity id, as the background keeps them. */
+export type CardsById = ReadonlyMap<string, EntityCardFields>;
+
+/** The cards of whole entities (the bundle's, an import's). */
+export function cardsOf(entities: readonly Entity[]): CardsById {
+  return new Map(entities.map((entity) => [entity.id, splitEntity(entity)[1]]));
+}
+
+/** A whole entity from its two parts. */
+export function joinEntity(matching: MatchingEntity, card: EntityCardFields): Entity {
+  return { ...matching, ...card };
 }
 
 function metaIsWhole(m: unknown): m is StoredDatasetInfo {
@@ -205,30 +271,48 @@ function metaIsWhole(m: unknown): m is StoredDatasetInfo {
 export interface StoredDataset {
   /** The meta record, when it is whole. */
   meta?: StoredDatasetInfo;
-  entities: Entity[];
-  /** The meta record is whole and every entity it counts is there and whole. */
+  /** Every entity the meta record counts, with the matcher's fields: empty unless `whole`. */
+  entities: MatchingEntity[];
+  /** The meta record is whole and every entity it counts is there and whole (cards aside). */
   whole: boolean;
+  /**
+   * The cards' fields, which arrive after the rest: null when they are missing, damaged or do not
+   * fit the entities (the dataset is then damaged after all). Never rejects.
+   */
+  cards: Promise<CardsById | null>;
   /** The stored compiled matcher record, unchecked (engine/matcher's loadMatcher checks it). */
   compiled: unknown;
-  /** The entities came from the records of an older version (see moveToEntityList). */
-  fromRecords: boolean;
+  /**
+   * The whole entities, when an older version stored them (one record each, or one list): the
+   * lists are then written from them (storeEntityLists).
+   */
+  legacy?: Entity[];
 }
 
-/** The entities of an entity list, or null when it is not one (damaged). */
-function parseEntityList(list: unknown): unknown[] | null {
+/** The items of a JSON list, or null when it is not one (damaged). */
+function parseList(list: unknown): unknown[] | null {
   if (typeof list !== 'string') return null;
   try {
-    const entities: unknown = JSON.parse(list);
-    return Array.isArray(entities) ? entities : null;
+    const items: unknown = JSON.parse(list);
+    return Array.isArray(items) ? items : null;
   } catch {
     return null;
   }
 }
 
+/** The cards of a CARD_LIST text, when they are whole and there is one for each of `entities`. */
+function parseCards(list: unknown, entities: readonly MatchingEntity[]): CardsById | null {
+  const cards = parseList(list);
+  if (cards === null || cards.length !== entities.length || !cards.every(cardIsWhole)) return null;
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  return byId.size === entities.length && entities.every((entity) => byId.has(entity.id)) ? byId : null;
+}
+
 /**
  * Reads the dataset and its compiled matcher in one transaction. Throws when the database fails.
- * The list is asked for before the matcher and parsed as soon as it arrives: the worker's thread
- * parses it while the database reads the matcher, instead of waiting for both and then parsing.
+ * The requests go in the order the worker needs their answers: the matcher's entities, parsed as
+ * soon as they arrive (while the database reads the rest), the compiled matcher, and last the cards,
+ * which the caller awaits only when it needs them.
  */
 export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
   const tx = db.transaction(['entities', 'meta', 'compiled'], 'readonly');
@@ -239,47 +323,77 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
           return value;
         })
       : request;
-  const listed = (tx.objectStore('compiled').get(ENTITY_LIST) as Promise<unknown>).then((list) => {
+  const compiledStore = tx.objectStore('compiled');
+  const meta = stepped('meta', tx.objectStore('meta').get('dataset') as Promise<unknown>);
+  const listed = (compiledStore.get(MATCHING_LIST) as Promise<unknown>).then((list) => {
     if (__BENCH__) benchStep('list');
-    const entities = parseEntityList(list);
-    const whole = entities?.every(entityIsWhole) === true;
+    const entities = parseList(list);
+    const whole = entities?.every(matchingIsWhole) === true;
     if (__BENCH__) benchStep('list parsed');
     return { present: list !== undefined, entities: entities ?? [], whole };
   });
-  const [meta, list, compiled, records] = await Promise.all([
-    stepped('meta', tx.objectStore('meta').get('dataset') as Promise<unknown>),
-    listed,
-    stepped('stored matcher', tx.objectStore('compiled').get('matcher') as Promise<unknown>),
-    // Only a database written before the entity list has entity records; counting them is cheap.
-    tx.objectStore('entities').count(),
-    tx.done,
-  ]);
-  const fromRecords = !list.present && records > 0;
-  const entities: unknown[] = fromRecords ? await db.getAll('entities') : list.entities;
-  const metaOk = metaIsWhole(meta);
-  const whole =
-    metaOk &&
-    entities.length > 0 &&
-    meta.entityCount === entities.length &&
-    (fromRecords ? entities.every(entityIsWhole) : list.whole);
+  const compiled = stepped('stored matcher', compiledStore.get('matcher') as Promise<unknown>);
+  const cardList = compiledStore.get(CARD_LIST) as Promise<unknown>;
+  // Only a database written by an older version has these; asking costs little.
+  const legacyList = compiledStore.get(LEGACY_ENTITY_LIST) as Promise<unknown>;
+  const records = tx.objectStore('entities').count();
+  // The cards may still be read when the rest is used; a failure there reaches `cards` (null).
+  tx.done.catch(() => undefined);
+  const [storedMeta, list, storedMatcher] = await Promise.all([meta, listed, compiled]);
+  const metaOk = metaIsWhole(storedMeta);
+  const counted = (entities: readonly unknown[]) =>
+    metaOk && entities.length > 0 && storedMeta.entityCount === entities.length;
+  if (!list.present) {
+    // An older version's database: whole entities, in one list or one record each.
+    const old = parseList(await legacyList);
+    const entities: unknown[] = old ?? ((await records) > 0 ? await db.getAll('entities') : []);
+    const whole = counted(entities) && entities.every(entityIsWhole);
+    const legacy = whole ? (entities as Entity[]) : undefined;
+    return {
+      meta: metaOk ? storedMeta : undefined,
+      entities: legacy ?? [],
+      whole,
+      cards: Promise.resolve(legacy ? cardsOf(legacy) : null),
+      compiled: storedMatcher,
+      legacy,
+    };
+  }
+  const whole = counted(list.entities) && list.whole;
+  const entities = whole ? (list.entities as MatchingEntity[]) : [];
   return {
-    meta: metaOk ? meta : undefined,
-    entities: whole ? (entities as Entity[]) : [],
+    meta: metaOk ? storedMeta : undefined,
+    entities,
     whole,
-    compiled,
-    fromRecords,
+    cards: whole
+      ? cardList.then(
+          (cards) => parseCards(cards, entities),
+          () => null,
+        )
+      : Promise.resolve(null),
+    compiled: storedMatcher,
   };
 }
 
+/** The stored dataset's whole entities: waits for its cards; null when they are damaged. */
+export async function wholeEntities(stored: StoredDataset): Promise<Entity[] | null> {
+  if (stored.legacy) return stored.legacy;
+  const cards = await stored.cards;
+  if (!stored.whole || cards === null) return null;
+  return stored.entities.map((entity) => joinEntity(entity, cards.get(entity.id)!));
+}
+
 /**
- * Moves a dataset read from entity records (fromRecords) into the entity list, in one transaction:
- * the next worker start reads it the fast way, and an imported dataset is kept.
+ * Writes whole entities an older version stored (StoredDataset.legacy) as the two lists, in one
+ * transaction: the next worker start reads them the fast way, and an imported dataset is kept.
  */
-export async function moveToEntityList(db: BackstoryDb, entities: Entity[]): Promise<void> {
-  const list = JSON.stringify(entities);
+export async function storeEntityLists(db: BackstoryDb, entities: readonly Entity[]): Promise<void> {
+  const { matching, cards } = entityLists(entities);
   const tx = db.transaction(['entities', 'compiled'], 'readwrite');
+  const store = tx.objectStore('compiled');
   await Promise.all([
-    tx.objectStore('compiled').put(list, ENTITY_LIST),
+    store.put(matching, MATCHING_LIST),
+    store.put(cards, CARD_LIST),
+    store.delete(LEGACY_ENTITY_LIST),
     tx.objectStore('entities').clear(),
     tx.done,
   ]);
@@ -329,7 +443,7 @@ export async function seedDatabase(
   };
   const stored: StoredDatasetInfo = checkedWith === undefined ? info : { ...info, checkedWith };
   // Before the transaction: an entity that cannot be written as JSON changes nothing.
-  const list = JSON.stringify(bundle.entities);
+  const lists = entityLists(bundle.entities);
   const tx = db.transaction(['entities', 'meta', 'compiled'], 'readwrite');
   // Every request's promise rejects when the transaction aborts; track them all so none goes unhandled.
   const pending: Promise<unknown>[] = [];
@@ -346,7 +460,8 @@ export async function seedDatabase(
     // transaction by itself, so the clear() before it would commit: abort explicitly to keep the
     // previous dataset.
     if (compiled) track(matchers.put(compiled, 'matcher'));
-    track(matchers.put(list, ENTITY_LIST));
+    track(matchers.put(lists.matching, MATCHING_LIST));
+    track(matchers.put(lists.cards, CARD_LIST));
     track(tx.objectStore('meta').put(stored, 'dataset'));
     await Promise.all(pending);
   } catch (error) {
@@ -430,7 +545,10 @@ export async function resetDataset<M>(
 
 export interface Ensured<M> {
   info: DatasetInfo;
-  entities: Entity[];
+  /** Its entities, with the matcher's fields (whole entities, when the bundle was seeded). */
+  entities: MatchingEntity[];
+  /** Their cards' fields; null when the database's turn out damaged (see StoredDataset.cards). */
+  cards: Promise<CardsById | null>;
   /** The stored compiled matcher record when the dataset was read back (unchecked). */
   compiled?: unknown;
   /** The matcher `prepare` built when the bundled dataset was seeded. */
@@ -446,32 +564,39 @@ export interface Ensured<M> {
  * restarts and extension updates alike; after an update (a new bundled `version`) it is validated
  * again once, and replaced by the bundled dataset if this build refuses it. Throws when the
  * database fails (service.ts then rebuilds it).
+ *
+ * The cards' fields are not waited for (Ensured.cards): a caller that finds them damaged calls
+ * again with `cardsDamaged`, and the dataset is then treated as damaged.
  */
 export async function ensureDataset<M>(
   db: BackstoryDb,
   version: string,
   loadBundle: () => Promise<DatasetBundle>,
   prepare?: Prepare<M>,
+  { cardsDamaged = false }: { cardsDamaged?: boolean } = {},
 ): Promise<Ensured<M>> {
-  const { meta, entities, whole, compiled, fromRecords } = await readDataset(db);
-  if (whole && fromRecords)
-    await moveToEntityList(db, entities).catch((error: unknown) =>
-      console.warn('[Backstory] could not move the entities into one list; read as records again:', error),
+  const stored = await readDataset(db);
+  const { meta, entities, compiled, legacy, cards } = stored;
+  const whole = stored.whole && !cardsDamaged;
+  if (whole && legacy)
+    await storeEntityLists(db, legacy).catch((error: unknown) =>
+      console.warn('[Backstory] could not store the entities as two lists; read the old way again:', error),
     );
   let replacedImport: Ensured<M>['replacedImport'];
   if (meta?.source === 'imported') {
     const { checkedWith, ...info } = meta;
-    if (whole && checkedWith === version) return { info, entities, compiled };
-    if (whole) {
+    if (whole && checkedWith === version) return { info, entities, cards, compiled };
+    const all = whole ? await wholeEntities(stored) : null;
+    if (all) {
       const { errors } = parseBundle({
         format: BUNDLE_FORMAT,
         version: info.version,
         date: info.date,
-        entities,
+        entities: all,
       });
       if (errors.length === 0) {
         await db.put('meta', { ...meta, checkedWith: version }, 'dataset');
-        return { info, entities, compiled };
+        return { info, entities, cards, compiled };
       }
       console.warn(
         "[Backstory] the imported dataset does not pass this version's checks; using the bundled one:",
@@ -481,12 +606,18 @@ export async function ensureDataset<M>(
     replacedImport = { version: info.version, date: info.date };
   } else if (whole && meta?.source === 'bundled' && meta.version === version) {
     const { checkedWith: _none, ...info } = meta;
-    return { info, entities, compiled };
+    return { info, entities, cards, compiled };
   }
   const bundle = await loadBundle();
   const prepared = prepare?.(bundle);
   const info = await seedDatabase(db, bundle, { compiled: prepared?.stored });
-  return { info, entities: bundle.entities, matcher: prepared?.matcher, replacedImport };
+  return {
+    info,
+    entities: bundle.entities,
+    cards: Promise.resolve(cardsOf(bundle.entities)),
+    matcher: prepared?.matcher,
+    replacedImport,
+  };
 }
 
 /**

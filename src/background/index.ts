@@ -10,7 +10,9 @@ import { decodeStoredMatcher } from '../engine/matcher/stored-file';
 import { benchNow, benchSteps } from '../shared/bench';
 import type { Lang } from '../shared/languages';
 import {
+  type Failed,
   type PageUi,
+  type PortPart,
   parseRequest,
   portParts,
   REQUEST_PORT,
@@ -137,30 +139,61 @@ const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
   'repair-dataset',
 ]);
 
+/** A message from `sender` as a request it may make, or why it is refused. */
+function accepted(message: unknown, sender: Runtime.MessageSender): Request | Failed {
+  const request = parseRequest(message);
+  if ('error' in request) return { ok: false, ...request };
+  if (PAGE_ONLY.has(request.type) && !fromExtensionPage(sender))
+    return { ok: false, error: `${request.type} is only accepted from the options page` };
+  return request;
+}
+
+const internal = (error: unknown): Failed => ({
+  ok: false,
+  error: error instanceof Error ? error.message : String(error),
+  reason: 'internal',
+});
+
+/** Bench build only: a reply with when its request was received and answered. */
+function timed<R extends object>(reply: R, received: number): R {
+  return {
+    ...reply,
+    bench: { received, answered: benchNow(), started, loaded: loadedAt, steps: benchSteps },
+  };
+}
+
 /** The reply to a message from `sender`: refused unless it is a valid request this sender may make. */
 function answer(message: unknown, sender: Runtime.MessageSender): Promise<Reply<Request['type']>> {
   const received = __BENCH__ ? benchNow() : 0;
-  const request = parseRequest(message);
+  const request = accepted(message, sender);
   let reply: Promise<Reply<Request['type']>>;
-  if ('error' in request) reply = Promise.resolve({ ok: false, ...request });
-  else if (PAGE_ONLY.has(request.type) && !fromExtensionPage(sender))
-    reply = Promise.resolve({ ok: false, error: `${request.type} is only accepted from the options page` });
+  if ('error' in request) reply = Promise.resolve(request);
   else {
     if (request.type === 'page-problem') void showPageProblem(sender.tab?.id).catch(() => undefined);
-    reply = handle(request).catch(
-      (error: unknown): Reply<Request['type']> => ({
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-        reason: 'internal',
-      }),
-    );
+    reply = handle(request).catch(internal);
   }
-  return __BENCH__
-    ? reply.then((r) => ({
-        ...r,
-        bench: { received, answered: benchNow(), started, loaded: loadedAt, steps: benchSteps },
-      }))
-    : reply;
+  return __BENCH__ ? reply.then((r) => timed(r, received)) : reply;
+}
+
+/**
+ * An annotation on the request port: the mentions as soon as they are found, then the cards'
+ * data, which may still be being read. When that never comes, the port is closed, which the page
+ * takes as "no answer".
+ */
+async function answerInParts(
+  request: Extract<Request, { type: 'annotate' }>,
+  post: (part: PortPart) => void,
+  close: () => void,
+  received: number,
+): Promise<void> {
+  const { mentions, details } = await service
+    .annotateInParts(request)
+    .catch((error: unknown) => ({ mentions: internal(error), details: Promise.resolve(null) }));
+  post({ part: 'mentions', reply: __BENCH__ ? timed(mentions, received) : mentions });
+  if (!mentions.ok) return;
+  const result = await details.catch(() => null);
+  if (result) post({ part: 'details', result });
+  else close();
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
@@ -179,12 +212,21 @@ browser.runtime.onConnect.addListener((port) => {
   port.onMessage.addListener((message: unknown) => {
     if (asked) return;
     asked = true;
+    const received = __BENCH__ ? benchNow() : 0;
+    const request = accepted(message, sender);
+    // The page may have gone meanwhile, and its port with it: posting then throws.
+    const post = (part: PortPart) => {
+      try {
+        port.postMessage(part);
+      } catch {}
+    };
+    if (!('error' in request) && request.type === 'annotate') {
+      void answerInParts(request, post, () => port.disconnect(), received);
+      return;
+    }
     const type = (message as { type?: unknown } | null)?.type;
     void answer(message, sender).then((reply) => {
-      // The page may have gone meanwhile, and its port with it.
-      try {
-        for (const part of portParts(type, reply)) port.postMessage(part);
-      } catch {}
+      for (const part of portParts(type, reply)) post(part);
     });
   });
 });

@@ -11,23 +11,36 @@
 // memory first, and stored with its compiled matcher in one transaction.
 
 import { BUNDLE_FORMAT, parseBundle } from '../dataset/dataset';
-import { annotateArticle } from '../engine/annotate-article';
+import { annotateText } from '../engine/annotate';
+import { type ArticleDetails, articleDetails } from '../engine/annotate-article';
 import { compileMatcher, type Matcher } from '../engine/matcher/compile';
 import { loadMatcher, type StoredMatcher, serializeMatcher } from '../engine/matcher/stored';
 import { benchStep } from '../shared/bench';
-import type { DatasetInfo, RepairResult, ReplacedImport, Reply, Request } from '../shared/messages';
-import type { DatasetBundle } from '../shared/types';
+import type {
+  AnnotatedMentions,
+  DatasetInfo,
+  Failed,
+  RepairResult,
+  ReplacedImport,
+  Reply,
+  Request,
+} from '../shared/messages';
+import type { DatasetBundle, Mention } from '../shared/types';
 import {
   type BackstoryDb,
+  type CardsById,
+  cardsOf,
   DatabaseUnavailable,
   deleteDatabase,
   ensureDataset,
   type ImportResult,
   importDataset,
+  joinEntity,
   openDatabase,
   type Prepare,
   readDataset,
   seedDatabase,
+  wholeEntities,
   writeCompiledMatcher,
 } from './database';
 
@@ -69,6 +82,12 @@ export interface ServiceOptions {
 /** The dataset the background answers from. */
 interface Loaded {
   matcher: Matcher;
+  /**
+   * The cards' fields of the matcher's entities. Read from the database they arrive after the
+   * matcher, so that the first article's mentions do not wait for them; null when they turn out
+   * damaged.
+   */
+  cards: Promise<CardsById | null>;
   info: DatasetInfo;
   /** False when the database cannot be used and the bundled dataset serves from memory. */
   stored: boolean;
@@ -78,10 +97,19 @@ interface Loaded {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** An annotation as the request port sends it: first the mentions, then what the cards show. */
+export interface AnnotationInParts {
+  mentions: { ok: true; result: AnnotatedMentions } | Failed;
+  /** Null when the mentions failed, or the cards' fields could not be had. */
+  details: Promise<ArticleDetails | null>;
+}
+
 export interface Service {
   /** Loads the dataset and its matcher now (at worker start), rather than on the first request. */
   warm(): Promise<void>;
   handle(request: Request): Promise<Reply<Request['type']>>;
+  /** An annotation whose mentions are answered without waiting for the cards' fields. */
+  annotateInParts(request: Extract<Request, { type: 'annotate' }>): Promise<AnnotationInParts>;
 }
 
 export function createService(options: ServiceOptions): Service {
@@ -134,24 +162,28 @@ export function createService(options: ServiceOptions): Service {
    */
   let notesWritten: Promise<void> = Promise.resolve();
 
-  /** From the database: the stored dataset (seeded when needed) and its matcher. */
-  async function fromDatabase(db: BackstoryDb): Promise<Loaded> {
+  /**
+   * From the database: the stored dataset (seeded when needed) and its matcher. `cardsDamaged`: a
+   * load before found the cards' fields damaged, so the stored dataset counts as damaged.
+   */
+  async function fromDatabase(db: BackstoryDb, cardsDamaged = false): Promise<Loaded> {
     if (__BENCH__) benchStep('opened');
-    const ensured = await ensureDataset(db, bundledVersion, loadBundle, prepare);
+    const ensured = await ensureDataset(db, bundledVersion, loadBundle, prepare, { cardsDamaged });
     if (__BENCH__) benchStep('read');
     if (ensured.info.source === 'bundled')
       notesWritten = bundledInstalled(ensured.replacedImport).catch(() => undefined);
+    const { info, cards } = ensured;
     if (ensured.matcher)
-      return { matcher: ensured.matcher, info: ensured.info, stored: true, fromStoredForm: false };
-    const loadedForm = loadMatcher(ensured.compiled as never, ensured.entities, stamp(ensured.info.version));
+      return { matcher: ensured.matcher, cards, info, stored: true, fromStoredForm: false };
+    const loadedForm = loadMatcher(ensured.compiled as never, ensured.entities, stamp(info.version));
     if (__BENCH__) benchStep('matcher');
-    if (loadedForm) return { matcher: loadedForm, info: ensured.info, stored: true, fromStoredForm: true };
+    if (loadedForm) return { matcher: loadedForm, cards, info, stored: true, fromStoredForm: true };
     const matcher = compileMatcher(ensured.entities);
     // Stored for the next worker start; failing to store it costs only time.
-    await writeCompiledMatcher(db, serializeMatcher(matcher, stamp(ensured.info.version))).catch((e) =>
+    await writeCompiledMatcher(db, serializeMatcher(matcher, stamp(info.version))).catch((e) =>
       console.warn('[Backstory] could not store the compiled matcher', e),
     );
-    return { matcher, info: ensured.info, stored: true, fromStoredForm: false };
+    return { matcher, cards, info, stored: true, fromStoredForm: false };
   }
 
   async function withDatabase<T>(body: (db: BackstoryDb) => Promise<T>): Promise<T> {
@@ -175,13 +207,20 @@ export function createService(options: ServiceOptions): Service {
       seededAt: now().toISOString(),
     };
     for (const entity of bundle.entities) info.counts[entity.type]++;
-    return { matcher: compileMatcher(bundle.entities), info, stored: false, fromStoredForm: false };
+    return {
+      matcher: compileMatcher(bundle.entities),
+      cards: Promise.resolve(cardsOf(bundle.entities)),
+      info,
+      stored: false,
+      fromStoredForm: false,
+    };
   }
 
-  async function load(): Promise<Loaded> {
+  async function load(cardsDamaged = false): Promise<Loaded> {
     if (__BENCH__) benchStep('load');
+    const fromThisDatabase = (db: BackstoryDb) => fromDatabase(db, cardsDamaged);
     try {
-      return await withDatabase(fromDatabase);
+      return await withDatabase(fromThisDatabase);
     } catch (error) {
       // A transaction that failed (a missing store, damaged data the checks did not catch, an
       // internal error of the backing store): build the database again from the bundle.
@@ -195,7 +234,7 @@ export function createService(options: ServiceOptions): Service {
         ))
       )
         throw new DatabaseUnavailable('the database could not be deleted');
-      return await withDatabase(fromDatabase);
+      return await withDatabase(fromThisDatabase);
     } catch (error) {
       console.warn(
         '[Backstory] the database cannot be used; serving the bundled dataset from memory:',
@@ -206,13 +245,48 @@ export function createService(options: ServiceOptions): Service {
   }
 
   let loading: Promise<Loaded> | null = null;
-  /** The dataset, loaded once per worker lifetime; a failure is not cached, so the next request retries. */
-  function loaded(): Promise<Loaded> {
-    loading ??= load().catch((error) => {
-      loading = null;
-      throw error;
-    });
+  /** What `loading` last gave, or was set to: the dataset requests are answered from now. */
+  let current: Loaded | null = null;
+  /** Makes `load` the dataset to answer from; a failure is not cached, so the next request retries. */
+  function answerFrom(pending: Promise<Loaded>): Promise<Loaded> {
+    loading = pending.then(
+      (state) => {
+        current = state;
+        return state;
+      },
+      (error) => {
+        loading = null;
+        throw error;
+      },
+    );
     return loading;
+  }
+  /** The dataset, loaded once per worker lifetime. */
+  function loaded(): Promise<Loaded> {
+    return loading ?? answerFrom(load());
+  }
+
+  /**
+   * The cards' fields of `state`. When they turn out damaged, the dataset is loaded again as a
+   * damaged one (reseeded, or served from memory), once for every request that found them so.
+   */
+  async function cardsFor(state: Loaded): Promise<{ state: Loaded; cards: CardsById } | null> {
+    const cards = await state.cards;
+    if (cards) return { state, cards };
+    // The first request to find them damaged reloads; the others, and a dataset the reader
+    // installed meanwhile, are answered from what is current.
+    if (current === state) {
+      console.warn("[Backstory] the stored entities' cards are damaged; loading the dataset again");
+      current = null;
+      void answerFrom(load(true)).catch(() => undefined);
+    }
+    try {
+      const again = await loaded();
+      const reloaded = await again.cards;
+      return reloaded ? { state: again, cards: reloaded } : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Dataset changes (import, reset, repair) one at a time, so two quick clicks cannot interleave. */
@@ -226,51 +300,88 @@ export function createService(options: ServiceOptions): Service {
       // Let a first seeding finish before replacing what it writes.
       await loaded().catch(() => undefined);
       const { result, installed } = await change();
-      if (installed) loading = Promise.resolve(installed);
+      if (installed) void answerFrom(Promise.resolve(installed));
       return result;
     });
     changing = run.catch(() => undefined);
     return run;
   }
 
-  /** Annotates with `state`; a stored matcher that fails is compiled again once. */
-  async function annotate(request: Extract<Request, { type: 'annotate' }>): Promise<Reply<'annotate'>> {
+  /** Finds an article's mentions with `state`; a stored matcher that fails is compiled again once. */
+  async function annotateInParts(
+    request: Extract<Request, { type: 'annotate' }>,
+  ): Promise<AnnotationInParts> {
+    const failed = (failure: Failed): AnnotationInParts => ({
+      mentions: failure,
+      details: Promise.resolve(null),
+    });
     let state: Loaded;
     try {
       state = await loaded();
     } catch (error) {
-      return { ok: false, error: `no dataset could be loaded: ${message(error)}`, reason: 'repairing' };
+      return failed({
+        ok: false,
+        error: `no dataset could be loaded: ${message(error)}`,
+        reason: 'repairing',
+      });
     }
     const options = { date: request.date, lang: request.lang };
-    let annotation: ReturnType<typeof annotateArticle>;
+    let mentions: Mention[];
     try {
-      annotation = annotateArticle(state.matcher, request.text, options);
+      mentions = annotateText(state.matcher, request.text, options);
     } catch (error) {
       if (!state.fromStoredForm)
-        return { ok: false, error: `could not annotate: ${message(error)}`, reason: 'internal' };
+        return failed({ ok: false, error: `could not annotate: ${message(error)}`, reason: 'internal' });
       // Damage no check caught: compile from the entities, store that, and try once more.
       console.warn('[Backstory] the stored matcher failed; compiling it again:', error);
       const entities = [...state.matcher.entities.values()];
       const matcher = compileMatcher(entities);
       state = { ...state, matcher, fromStoredForm: false };
-      loading = Promise.resolve(state);
-      void withDatabase((db) =>
-        writeCompiledMatcher(db, serializeMatcher(matcher, stamp(state.info.version))),
-      ).catch(() => undefined);
+      void answerFrom(Promise.resolve(state));
+      const version = stamp(state.info.version);
+      void withDatabase((db) => writeCompiledMatcher(db, serializeMatcher(matcher, version))).catch(
+        () => undefined,
+      );
       try {
-        annotation = annotateArticle(matcher, request.text, options);
+        mentions = annotateText(matcher, request.text, options);
       } catch (again) {
-        return { ok: false, error: `could not annotate: ${message(again)}`, reason: 'internal' };
+        return failed({ ok: false, error: `could not annotate: ${message(again)}`, reason: 'internal' });
       }
     }
+    const answered = state;
+    const details = cardsFor(answered).then((found) => {
+      if (found === null) return null;
+      // A reload after damage may have brought another matcher: the mentions' ids are looked up
+      // in it, and one it does not know is left out of the details.
+      const { state: current, cards } = found;
+      const entityOf = (id: string) => {
+        const matching = current.matcher.entities.get(id);
+        const card = cards.get(id);
+        return matching && card ? joinEntity(matching, card) : undefined;
+      };
+      return articleDetails(current.matcher, mentions, request.date, entityOf);
+    });
     return {
-      ok: true,
-      result: {
-        ...annotation,
-        dataset: state.info,
-        ...(state.stored ? {} : { notice: 'database-unavailable' }),
+      mentions: {
+        ok: true,
+        result: {
+          mentions,
+          dataset: answered.info,
+          ...(answered.stored ? {} : { notice: 'database-unavailable' as const }),
+        },
       },
+      details,
     };
+  }
+
+  /** The whole annotation, once its details are there too. */
+  async function annotate(request: Extract<Request, { type: 'annotate' }>): Promise<Reply<'annotate'>> {
+    const { mentions, details } = await annotateInParts(request);
+    if (!mentions.ok) return mentions;
+    const rest = await details;
+    if (rest === null)
+      return { ok: false, error: "the entities' cards could not be read", reason: 'repairing' };
+    return { ok: true, result: { ...mentions.result, ...rest } };
   }
 
   async function importFile(raw: unknown): Promise<Reply<'import-dataset'>> {
@@ -294,6 +405,7 @@ export function createService(options: ServiceOptions): Service {
         await updateNotes(() => ({ imported: { version: imported.info.version } }));
         const installed: Loaded = {
           matcher: imported.matcher!,
+          cards: Promise.resolve(cardsOf(imported.entities)),
           info: imported.info,
           stored: true,
           fromStoredForm: false,
@@ -318,7 +430,8 @@ export function createService(options: ServiceOptions): Service {
       const { matcher, stored } = prepare(bundle);
       const info = await withDatabase((db) => seedDatabase(db, bundle, { compiled: stored, now: now() }));
       await updateNotes(() => ({}));
-      return { result: info, installed: { matcher, info, stored: true, fromStoredForm: false } };
+      const cards = Promise.resolve(cardsOf(bundle.entities));
+      return { result: info, installed: { matcher, cards, info, stored: true, fromStoredForm: false } };
     });
     return { ok: true, result: info };
   }
@@ -332,12 +445,13 @@ export function createService(options: ServiceOptions): Service {
       try {
         const stored = await withDatabase(readDataset);
         if (stored.meta?.source === 'imported') {
-          const { bundle } = stored.whole
+          const entities = await wholeEntities(stored);
+          const { bundle } = entities
             ? parseBundle({
                 format: BUNDLE_FORMAT,
                 version: stored.meta.version,
                 date: stored.meta.date,
-                entities: stored.entities,
+                entities,
               })
             : {};
           if (bundle) rescued = bundle;
@@ -366,7 +480,8 @@ export function createService(options: ServiceOptions): Service {
           keptImport: rescued !== undefined,
           ...(lostImport ? { lostImport } : {}),
         };
-        return { result: repaired, installed: { matcher, info, stored: true, fromStoredForm: false } };
+        const cards = Promise.resolve(cardsOf(bundle.entities));
+        return { result: repaired, installed: { matcher, cards, info, stored: true, fromStoredForm: false } };
       } catch (error) {
         console.warn('[Backstory] repair: the database cannot be used; serving from memory:', error);
         const memory = await fromMemory();
@@ -418,5 +533,6 @@ export function createService(options: ServiceOptions): Service {
   return {
     warm: () => loaded().then(() => undefined),
     handle,
+    annotateInParts,
   };
 }

@@ -6,7 +6,7 @@
 import bundle from 'backstory:dataset';
 import { readFileSync, statSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { annotateArticle } from '../engine/annotate-article';
+import { annotateArticle, entityLookup } from '../engine/annotate-article';
 import { compileMatcher } from '../engine/matcher/compile';
 import type { ArticleInfo, Entity, Mention } from '../shared/types';
 import { detectArticle, detectPlainText } from '../site/detect';
@@ -107,7 +107,12 @@ function annotateFile(path: string, dateFlag: string | undefined, urlFlag: strin
   let entities: Entity[] = [];
   if (article.detected || !looksLikeHtml(path, input)) {
     const matcher = compileMatcher(bundle.entities);
-    ({ mentions, entities } = annotateArticle(matcher, text, { date: article.date, lang: article.lang }));
+    ({ mentions, entities } = annotateArticle(
+      matcher,
+      text,
+      { date: article.date, lang: article.lang },
+      entityLookup(bundle.entities),
+    ));
   }
   return { article, mentions, entities };
 }

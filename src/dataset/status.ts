@@ -1,7 +1,7 @@
 // "Status as of a date": what a treaty, organisation or event was on the article's date and today,
 // and what happened in between. Pure functions over an entity's timeline.
 
-import type { Entity, IsoDate, StepKind, TimelineStep } from '../shared/types';
+import type { Entity, IsoDate, MatchingEntity, StepKind, TimelineStep } from '../shared/types';
 
 export type StatusCode =
   | 'not-yet' // nothing had happened yet on that date
@@ -71,7 +71,7 @@ export function isoDateContains(period: IsoDate, date: IsoDate): boolean {
 }
 
 /** The entity's status on `date` (YYYY-MM-DD). */
-export function statusOn(entity: Entity, date: IsoDate): Status {
+export function statusOn(entity: MatchingEntity, date: IsoDate): Status {
   let code: StatusCode = 'not-yet';
   let since: IsoDate | null = null;
   for (const step of entity.timeline) {
@@ -87,7 +87,7 @@ export function statusOn(entity: Entity, date: IsoDate): Status {
 }
 
 /** True when the entity was in force, active or under way on `date`: used to resolve shared names. */
-export function isCurrentOn(entity: Entity, date: IsoDate): boolean {
+export function isCurrentOn(entity: MatchingEntity, date: IsoDate): boolean {
   const { code } = statusOn(entity, date);
   return code === 'in-force' || code === 'suspended' || code === 'active' || code === 'ongoing';
 }

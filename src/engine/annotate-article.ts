@@ -1,10 +1,11 @@
 // One article's annotation as every caller wants it: the mentions, the entities they name (in order
 // of first mention) and the entities those relate to that the article does not mention. The
-// background answers the content script with it, and the CLI prints it.
+// background answers the content script with it, in two parts (the mentions first, then the
+// details, which need the cards' fields), and the CLI prints it.
 
 import { compareIsoDates } from '../dataset/status';
 import type { RelatedEntity } from '../shared/messages';
-import type { Entity, IsoDate, Mention } from '../shared/types';
+import type { Entity, IsoDate, MatchingEntity, Mention } from '../shared/types';
 import { type AnnotateOptions, annotateText } from './annotate';
 import type { Matcher } from './matcher/compile';
 
@@ -16,27 +17,57 @@ export interface ArticleAnnotation {
   related: RelatedEntity[];
 }
 
-export function annotateArticle(matcher: Matcher, text: string, options: AnnotateOptions): ArticleAnnotation {
+/** The entities an article's mentions name, and those related to them, as the cards show them. */
+export type ArticleDetails = Omit<ArticleAnnotation, 'mentions'>;
+
+/** Looks entities up by id in a list of whole ones (the bundle's, or a test's). */
+export function entityLookup(entities: readonly Entity[]): (id: string) => Entity | undefined {
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  return (id) => byId.get(id);
+}
+
+/** Annotates with a matcher whose entities are whole (the CLI's, or the background's in memory). */
+export function annotateArticle(
+  matcher: Matcher,
+  text: string,
+  options: AnnotateOptions,
+  entityOf: (id: string) => Entity | undefined,
+): ArticleAnnotation {
   const mentions = annotateText(matcher, text, options);
+  return { mentions, ...articleDetails(matcher, mentions, options.date, entityOf) };
+}
+
+/**
+ * The details of `mentions` (annotateText's): `entityOf` gives an entity with its cards' fields,
+ * or undefined for one it does not know (skipped).
+ */
+export function articleDetails(
+  matcher: Matcher,
+  mentions: readonly Mention[],
+  date: IsoDate | null,
+  entityOf: (id: string) => Entity | undefined,
+): ArticleDetails {
   const entities: Entity[] = [];
   const seen = new Set<string>();
   for (const { entityId } of mentions) {
-    const entity = matcher.entities.get(entityId);
-    if (entity && !seen.has(entityId)) {
+    if (seen.has(entityId)) continue;
+    const entity = entityOf(entityId);
+    if (entity) {
       seen.add(entityId);
       entities.push(entity);
     }
   }
   const related: RelatedEntity[] = [];
   for (const entity of entities) {
-    for (const id of [...seriesNeighbours(matcher, entity, options.date), ...(entity.related ?? [])]) {
-      const other = matcher.entities.get(id);
-      if (!other || seen.has(id)) continue;
+    for (const id of [...seriesNeighbours(matcher, entity, date), ...(entity.related ?? [])]) {
+      if (seen.has(id)) continue;
+      const other = entityOf(id);
+      if (!other) continue;
       seen.add(id);
       related.push({ id, type: other.type, name: other.name, summary: other.summary });
     }
   }
-  return { mentions, entities, related };
+  return { entities, related };
 }
 
 /**
@@ -45,7 +76,7 @@ export function annotateArticle(matcher: Matcher, text: string, options: Annotat
  * article's date (the one it most likely follows and the one it looks ahead to), or the last two
  * when the article has no date.
  */
-export function seriesNeighbours(matcher: Matcher, entity: Entity, date: IsoDate | null): string[] {
+export function seriesNeighbours(matcher: Matcher, entity: MatchingEntity, date: IsoDate | null): string[] {
   if (entity.series) {
     const { of, previous, next } = entity.series;
     return [of, previous, next].filter((id): id is string => id !== undefined);
@@ -62,7 +93,7 @@ export function seriesNeighbours(matcher: Matcher, entity: Entity, date: IsoDate
 }
 
 /** When an edition took place: its first held or started step (a step before it announced it). */
-function heldFrom(edition: Entity | undefined): IsoDate | undefined {
+function heldFrom(edition: MatchingEntity | undefined): IsoDate | undefined {
   const steps = edition?.timeline ?? [];
   return (steps.find((step) => step.kind === 'held' || step.kind === 'started') ?? steps[0])?.date;
 }

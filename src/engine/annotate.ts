@@ -2,7 +2,7 @@
 // names resolved by the article's date, and events the text names only by place and date.
 
 import type { Lang } from '../shared/languages';
-import type { Entity, IsoDate, Mention } from '../shared/types';
+import type { IsoDate, MatchingEntity, Mention } from '../shared/types';
 import { datelineSpans, TASS } from '../site/tass';
 import { type EventLink, firstStartingAt, linkEvents, sentenceOf, sentenceStarts } from './events';
 import type { AliasHit, ClueHit, Matcher } from './matcher/compile';
@@ -100,10 +100,10 @@ function overlapsAny(sorted: Mention[], start: number, end: number): boolean {
   return lo < sorted.length && sorted[lo]!.start < end;
 }
 
-const eventLists = new WeakMap<Matcher, Entity[]>();
+const eventLists = new WeakMap<Matcher, MatchingEntity[]>();
 
 /** The matcher's events, as one list kept per matcher (linkEvents keeps its table per list). */
-function eventsOf(matcher: Matcher): Entity[] {
+function eventsOf(matcher: Matcher): MatchingEntity[] {
   let events = eventLists.get(matcher);
   if (events === undefined) {
     events = [...matcher.entities.values()].filter((e) => e.type === 'event');
@@ -167,15 +167,15 @@ function addMentions(base: Mention[], extra: Mention[], takeOverExact = false): 
   return out;
 }
 
-const NO_ENTITIES: readonly Entity[] = [];
-const kinLists = new WeakMap<Matcher, Map<string, readonly Entity[]>>();
+const NO_ENTITIES: readonly MatchingEntity[] = [];
+const kinLists = new WeakMap<Matcher, Map<string, readonly MatchingEntity[]>>();
 
 /**
  * The entities a date next to this one's name may pick instead: a series' editions, or the related
  * instruments and events of its own kind (the Minsk Protocol for the Minsk agreements). Organisations
  * have none. Worked out once per entity.
  */
-function kinOf(matcher: Matcher, entity: Entity): readonly Entity[] {
+function kinOf(matcher: Matcher, entity: MatchingEntity): readonly MatchingEntity[] {
   let lists = kinLists.get(matcher);
   if (lists === undefined) {
     lists = new Map();
@@ -184,7 +184,7 @@ function kinOf(matcher: Matcher, entity: Entity): readonly Entity[] {
   let kin = lists.get(entity.id);
   if (kin === undefined) {
     const ids = entity.editions ?? (entity.type === 'organization' ? [] : (entity.related ?? []));
-    const found: Entity[] = [];
+    const found: MatchingEntity[] = [];
     for (const id of ids) {
       const other = matcher.entities.get(id);
       if (other !== undefined && (entity.editions !== undefined || other.type === entity.type))

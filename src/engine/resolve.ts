@@ -3,12 +3,12 @@
 // current on the date, and among events the nearest in time.
 
 import { compareIsoDates, isCurrentOn } from '../dataset/status';
-import type { Entity, IsoDate } from '../shared/types';
+import type { IsoDate, MatchingEntity } from '../shared/types';
 import { eventPeriod, eventStart } from './events';
 import type { Matcher } from './matcher/compile';
 
 /** True when the article predates the event: it cannot be talking about it. */
-function beforeEvent(entity: Entity, date: IsoDate): boolean {
+function beforeEvent(entity: MatchingEntity, date: IsoDate): boolean {
   if (entity.type !== 'event') return false;
   const start = eventStart(entity);
   return start !== null && compareIsoDates(date, start) < 0;
@@ -24,7 +24,7 @@ const UPCOMING_HORIZON_DAYS = 366;
  * ("the Geneva summit" of 2015 is not the summit of 2021; a police "special operation" of 2019 is
  * not the military operation of 2022).
  */
-function farAhead(entity: Entity, date: IsoDate): boolean {
+function farAhead(entity: MatchingEntity, date: IsoDate): boolean {
   if (entity.type !== 'event') return false;
   const start = eventStart(entity);
   return start !== null && dayNumber(start) - dayNumber(date) > UPCOMING_HORIZON_DAYS;
@@ -36,7 +36,7 @@ function farAhead(entity: Entity, date: IsoDate): boolean {
  * (and not at all without `upcoming`), a past one at any distance. Two at the same distance name
  * nothing.
  */
-export function nearestEvent(events: Entity[], date: IsoDate, upcoming = true): string | null {
+export function nearestEvent(events: MatchingEntity[], date: IsoDate, upcoming = true): string | null {
   const today = dayNumber(date);
   let best: string | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;

@@ -59,6 +59,20 @@ export type SeriesLink = InferOutput<typeof SeriesLinkSchema>;
 /** A treaty, event or organisation, as the bundle ships it (see EntitySchema for every field). */
 export type Entity = InferOutput<typeof EntitySchema>;
 
+/**
+ * The fields only the reader's cards show. The matcher never reads them, so a worker that starts
+ * reads them after the rest: the first article's mentions do not wait for them.
+ */
+export const CARD_FIELDS = ['summary', 'sources', 'parties', 'documents', 'note'] as const;
+
+export type CardField = (typeof CARD_FIELDS)[number];
+
+/** An entity as the matcher reads it: every field but the cards' own. A whole Entity is one too. */
+export type MatchingEntity = Omit<Entity, CardField>;
+
+/** One entity's card fields, with its id. */
+export type EntityCardFields = Pick<Entity, 'id' | CardField>;
+
 /** The compiled dataset that ships in the extension and is seeded into IndexedDB. */
 export interface DatasetBundle {
   /**

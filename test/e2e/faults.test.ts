@@ -36,6 +36,8 @@ interface PageState {
   host: boolean;
   toggle: boolean;
   panel: boolean;
+  /** The toggle says there is a problem (no context, or the cards' data never came). */
+  problem: boolean;
 }
 
 /** Runs in the article page (through TestPage.evaluate, which reaches Backstory's closed roots). */
@@ -47,12 +49,13 @@ function readPage(): PageState {
     host: host !== null,
     toggle: root?.querySelector('[data-backstory="toggle"]') != null,
     panel: root?.querySelector('.bs-panel') != null,
+    problem: root?.querySelector('.bs-warn') != null,
   };
 }
 
 // ---- Functions evaluated in the options page, on the extension's own database (self-contained) ----
 
-type Damage = 'entities' | 'compiled' | 'missing-store';
+type Damage = 'entities' | 'cards' | 'compiled' | 'missing-store';
 
 /** Damages the database the way `damage` says. */
 async function damageDatabase({ damage, schema }: { damage: Damage; schema: number }): Promise<void> {
@@ -87,15 +90,24 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
   const db = await open();
   const tx = db.transaction('compiled', 'readwrite');
   if (damage === 'entities') {
-    // The entities are one JSON list (database.ts ENTITY_LIST): two of them damaged in it.
+    // The matcher's fields of the entities are one JSON list (database.ts MATCHING_LIST): two of
+    // them damaged in it.
     const store = tx.objectStore('compiled');
-    const get = store.get('entities');
+    const get = store.get('matching');
     get.onsuccess = () => {
       const entities = JSON.parse(get.result) as { id: string }[];
       const damaged = entities.map((e) =>
         e.id === 'nato' ? { id: 'nato', name: 5 } : e.id === 'osce' ? { id: 'osce', type: 'alien' } : e,
       );
-      store.put(JSON.stringify(damaged), 'entities');
+      store.put(JSON.stringify(damaged), 'matching');
+    };
+  } else if (damage === 'cards') {
+    // The cards' fields (database.ts CARD_LIST), read after the matcher: NATO's summary damaged.
+    const store = tx.objectStore('compiled');
+    const get = store.get('cards');
+    get.onsuccess = () => {
+      const cards = JSON.parse(get.result) as { id: string }[];
+      store.put(JSON.stringify(cards.map((c) => (c.id === 'nato' ? { ...c, summary: 5 } : c))), 'cards');
     };
   } else {
     const store = tx.objectStore('compiled');
@@ -112,7 +124,12 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
 }
 
 /** What the database holds now, read from the options page. */
-async function inspectDatabase(): Promise<{ stores: string[]; nato: unknown; trieSize: number }> {
+async function inspectDatabase(): Promise<{
+  stores: string[];
+  nato: unknown;
+  natoSummary: unknown;
+  trieSize: number;
+}> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open('backstory');
     request.onsuccess = () => resolve(request.result);
@@ -126,14 +143,24 @@ async function inspectDatabase(): Promise<{ stores: string[]; nato: unknown; tri
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    const list = await read('compiled', 'entities');
+    const list = await read('compiled', 'matching');
     const entities =
       typeof list === 'string' ? (JSON.parse(list) as { id: string; name?: { en?: string } }[]) : [];
     const nato = entities.find((e) => e.id === 'nato');
+    const cardList = await read('compiled', 'cards');
+    const cards =
+      typeof cardList === 'string'
+        ? (JSON.parse(cardList) as { id: string; summary?: { en?: string } }[])
+        : [];
     const compiled = (await read('compiled', 'matcher')) as
       | { aliases?: { childState?: unknown[] } }
       | undefined;
-    return { stores, nato: nato?.name?.en, trieSize: compiled?.aliases?.childState?.length ?? 0 };
+    return {
+      stores,
+      nato: nato?.name?.en,
+      natoSummary: cards.find((c) => c.id === 'nato')?.summary?.en,
+      trieSize: compiled?.aliases?.childState?.length ?? 0,
+    };
   } finally {
     db.close();
   }
@@ -190,6 +217,7 @@ describe('chromium: the database heals and the bundled dataset always serves', (
 
   it.each<[Damage, string]>([
     ['entities', 'a damaged entity list'],
+    ['cards', "damaged cards' fields"],
     ['compiled', 'a damaged compiled matcher'],
     ['missing-store', 'a database without one of its stores'],
   ])('%s: after %s, the next article has context and the database is whole again', async (damage) => {
@@ -198,9 +226,14 @@ describe('chromium: the database heals and the bundled dataset always serves', (
     await article.reload();
     const state = await contextOn(article, `the seed article after ${damage}`);
     expect(state.mentions).toBeGreaterThan(5);
+    expect(state.problem).toBe(false);
     const healed = await poll(() => options.evaluate(inspectDatabase), {
       what: 'the database rebuilt',
-      until: (db) => db.stores.length === 3 && db.trieSize > 3 && typeof db.nato === 'string',
+      until: (db) =>
+        db.stores.length === 3 &&
+        db.trieSize > 3 &&
+        typeof db.nato === 'string' &&
+        typeof db.natoSummary === 'string',
     });
     expect(healed.stores).toEqual(['compiled', 'entities', 'meta']);
     const info = await askBackground(options, { type: 'dataset-info' });

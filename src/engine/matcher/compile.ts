@@ -4,7 +4,7 @@
 // measures both.
 
 import type { Lang } from '../../shared/languages';
-import type { Entity } from '../../shared/types';
+import type { MatchingEntity } from '../../shared/types';
 import { englishVariants, russianVariants } from '../name-variants';
 import { joinedSpellings } from '../normalize';
 import { shortNames } from '../references/short-names';
@@ -63,7 +63,7 @@ export interface ClueHit {
 }
 
 export interface Matcher {
-  readonly entities: ReadonlyMap<string, Entity>;
+  readonly entities: ReadonlyMap<string, MatchingEntity>;
 }
 
 // ---- The compiled matcher ---------------------------------------------------------------------
@@ -78,7 +78,7 @@ export interface ClueTermData {
 
 export class CompiledMatcher implements Matcher {
   constructor(
-    readonly entities: ReadonlyMap<string, Entity>,
+    readonly entities: ReadonlyMap<string, MatchingEntity>,
     readonly entityIds: string[],
     readonly aliases: Automaton,
     readonly clues: Automaton,
@@ -130,13 +130,13 @@ export const SHORT_FLAG = 1 << 25;
 export const DOCUMENT = 1 << 26;
 
 /** Compiles the dataset's aliases (and its events' clue words) into a matcher. */
-export function compileMatcher(entities: Entity[]): Matcher {
+export function compileMatcher(entities: MatchingEntity[]): Matcher {
   const aliasSet = new PatternSet();
   const clueSet = new PatternSet();
   const clueInfo: ClueTermData[] = [];
   /** Term index by kind, language and term. */
   const termIndex = new Map<string, number>();
-  const byId = new Map<string, Entity>();
+  const byId = new Map<string, MatchingEntity>();
   const ids: string[] = [];
   const asIs = (w: string) => [w];
   /** Adds clue terms of `owner` (an entity index; -1 for terms of no entity). */

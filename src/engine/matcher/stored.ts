@@ -1,7 +1,7 @@
 // The stored form of a compiled matcher: plain typed arrays the background keeps in IndexedDB, so a
 // restarted worker loads the tries instead of compiling them.
 
-import type { Entity } from '../../shared/types';
+import type { MatchingEntity } from '../../shared/types';
 import { codesToString } from '../normalize';
 import {
   type Automaton,
@@ -218,7 +218,7 @@ export function serializeMatcher(matcher: Matcher, datasetVersion: string): Stor
  */
 export function loadMatcher(
   stored: StoredMatcher | null | undefined,
-  entities: Entity[],
+  entities: MatchingEntity[],
   datasetVersion: string,
 ): Matcher | null {
   if (
@@ -230,7 +230,7 @@ export function loadMatcher(
     !Array.isArray(stored.clueInfo)
   )
     return null;
-  const byId = new Map<string, Entity>();
+  const byId = new Map<string, MatchingEntity>();
   for (const entity of entities) if (!byId.has(entity.id)) byId.set(entity.id, entity);
   const ids = stored.entityIds.length;
   if (byId.size !== ids || !stored.entityIds.every((id) => byId.has(id))) return null;

@@ -5,7 +5,7 @@
 // summit", «прошлый саммит») keep the series, as does a series with more than one edition that close.
 
 import { compareIsoDates } from '../../dataset/status';
-import type { Entity, IsoDate } from '../../shared/types';
+import type { IsoDate, MatchingEntity } from '../../shared/types';
 import { eventPeriod } from '../events';
 
 /** How long before an edition articles already write about it as "the summit": previews, agendas. */
@@ -24,7 +24,7 @@ function shift(date: IsoDate, days: number): IsoDate {
 }
 
 /** The one edition whose days, widened by the window above, hold `published`; null when none or several. */
-export function editionAround(editions: readonly Entity[], published: IsoDate): string | null {
+export function editionAround(editions: readonly MatchingEntity[], published: IsoDate): string | null {
   if (published.length !== 10) return null;
   let found: string | null = null;
   for (const edition of editions) {

@@ -6,7 +6,7 @@
 
 import { isoDateContains } from '../../dataset/status';
 import { EN_MONTHS, RU_MONTHS_GENITIVE } from '../../shared/languages';
-import type { Entity, IsoDate, Mention } from '../../shared/types';
+import type { IsoDate, MatchingEntity, Mention } from '../../shared/types';
 import { type DateExpression, findDates } from '../dates/find';
 import type { Matcher } from '../matcher/compile';
 
@@ -57,12 +57,12 @@ export function dateNextTo(
   return last && /^\s*$/.test(text.slice(last.end, start)) ? last : null;
 }
 
-const within = (entity: Entity, date: DateExpression) =>
+const within = (entity: MatchingEntity, date: DateExpression) =>
   entity.timeline.some((step) => step.date >= date.from.slice(0, step.date.length) && step.date <= date.to) ||
   entity.timeline.some((step) => isoDateContains(step.date, date.from));
 
 /** Of `candidates`, the one with a step in `date`, or null. */
-export function pickByDate(candidates: readonly Entity[], date: DateExpression): string | null {
+export function pickByDate(candidates: readonly MatchingEntity[], date: DateExpression): string | null {
   const dated = candidates.filter((entity) => within(entity, date));
   return dated.length === 1 ? dated[0]!.id : null;
 }
@@ -73,17 +73,17 @@ export function pickByDate(candidates: readonly Entity[], date: DateExpression):
 export function resolveByDateNextTo(
   text: string,
   hit: { start: number; end: number },
-  candidates: readonly Entity[],
+  candidates: readonly MatchingEntity[],
   published: IsoDate,
 ): string | null {
   const date = dateNextTo(text, hit.start, hit.end, published);
   return date === null ? null : pickByDate(candidates, date);
 }
 
-const byDay = new WeakMap<Matcher, Map<IsoDate, Entity[]>>();
+const byDay = new WeakMap<Matcher, Map<IsoDate, MatchingEntity[]>>();
 
 /** The matcher's treaties and events by the days of their steps. */
-function entitiesByDay(matcher: Matcher): Map<IsoDate, Entity[]> {
+function entitiesByDay(matcher: Matcher): Map<IsoDate, MatchingEntity[]> {
   let days = byDay.get(matcher);
   if (days === undefined) {
     days = new Map();

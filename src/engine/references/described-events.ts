@@ -4,7 +4,7 @@
 // resolve.ts); a word as common as "talks" or "meeting" also needs one of the event's participants
 // in the sentence. Dates are not needed here: the linker of events.ts handles "Geneva last June".
 
-import type { Entity, IsoDate, Mention } from '../../shared/types';
+import type { IsoDate, MatchingEntity, Mention } from '../../shared/types';
 import { type DateExpression, findDates } from '../dates/find';
 import { eventPeriod, firstStartingAt, sentenceOf } from '../events';
 import type { ClueHit } from '../matcher/compile';
@@ -64,7 +64,7 @@ function idSet(ids: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-function overlaps(event: Entity, date: DateExpression): boolean {
+function overlaps(event: MatchingEntity, date: DateExpression): boolean {
   const period = eventPeriod(event);
   return period !== null && period.from <= date.to && date.from <= period.to;
 }
@@ -72,7 +72,7 @@ function overlaps(event: Entity, date: DateExpression): boolean {
 export function linkDescribedEvents(
   text: string,
   clues: readonly ClueHit[],
-  entity: (id: string) => Entity | undefined,
+  entity: (id: string) => MatchingEntity | undefined,
   date: IsoDate,
   sentences: number[],
 ): Mention[] {
@@ -118,7 +118,8 @@ export function linkDescribedEvents(
       const events = ids
         .map(entity)
         .filter(
-          (e): e is Entity => e !== undefined && (dates.length === 0 || dates.some((d) => overlaps(e, d))),
+          (e): e is MatchingEntity =>
+            e !== undefined && (dates.length === 0 || dates.some((d) => overlaps(e, d))),
         );
       const id =
         events.length > 0 ? nearestEvent(events, date, NAMING_CUES.has(cue.term.toLowerCase())) : null;

@@ -4,7 +4,7 @@
 // name it only where the article has named it already (see annotate).
 
 import type { PerLang } from '../../shared/languages';
-import type { Entity, Mention } from '../../shared/types';
+import type { MatchingEntity, Mention } from '../../shared/types';
 import { wordBefore } from './words';
 
 /**
@@ -123,7 +123,7 @@ function russianShortNames(alias: string): string[] {
 }
 
 /** The short names of an organisation, per language; none for other kinds of entity. */
-export function shortNames(entity: Entity): PerLang {
+export function shortNames(entity: MatchingEntity): PerLang {
   if (entity.type !== 'organization') return { en: [], ru: [] };
   const own = new Set(
     [entity.aliases, entity.contextAliases ?? { en: [], ru: [] }]

@@ -2,11 +2,13 @@ import 'fake-indexeddb/auto';
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  CARD_LIST,
   DB_NAME,
   DB_SCHEMA_VERSION,
-  ENTITY_LIST,
   ensureDataset,
   importDataset,
+  LEGACY_ENTITY_LIST,
+  MATCHING_LIST,
   openDatabase,
   readCompiledMatcher,
   readDatasetInfo,
@@ -296,7 +298,8 @@ describe('importing and resetting the dataset', () => {
       await importDataset(db, other, bundled.version);
       // As versions up to 0.1.0 left it: the entities as records, no list.
       for (const entity of other.entities) await db.put('entities', entity);
-      await db.delete('compiled', ENTITY_LIST);
+      await db.delete('compiled', MATCHING_LIST);
+      await db.delete('compiled', CARD_LIST);
       const load = vi.fn(loadBundled);
       const { info, entities } = await ensureDataset(db, bundled.version, load);
       expect(load).not.toHaveBeenCalled();
@@ -304,6 +307,54 @@ describe('importing and resetting the dataset', () => {
       expect(entities.map((e) => e.id).sort()).toEqual(['csto', 'sco']);
       expect(await storedIds(db)).toEqual(['csto', 'sco']);
       expect(await db.count('entities')).toBe(0);
+    }));
+
+  it('keeps an imported dataset that the version before stored as one list of whole entities', () =>
+    withDb(async (db) => {
+      const other = compiled(['csto', 'sco']);
+      await importDataset(db, other, bundled.version);
+      await db.put('compiled', JSON.stringify(other.entities), LEGACY_ENTITY_LIST);
+      await db.delete('compiled', MATCHING_LIST);
+      await db.delete('compiled', CARD_LIST);
+      const load = vi.fn(loadBundled);
+      const { info, entities, cards } = await ensureDataset(db, bundled.version, load);
+      expect(load).not.toHaveBeenCalled();
+      expect(info).toMatchObject({ version: other.version, source: 'imported' });
+      expect(entities.map((e) => e.id).sort()).toEqual(['csto', 'sco']);
+      expect((await cards)?.get('sco')?.summary).toEqual(other.entities[1]!.summary);
+      // Stored the new way, the old list gone: the next start reads the two lists.
+      expect(await db.get('compiled', LEGACY_ENTITY_LIST)).toBeUndefined();
+      expect(await storedIds(db)).toEqual(['csto', 'sco']);
+    }));
+
+  it('gives the entities before their cards, which arrive whole and in step with them', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      const { entities, cards } = await ensureDataset(db, bundled.version, vi.fn(loadBundled));
+      // What the matcher reads, without what only the cards show.
+      expect(entities.map((e) => e.id).sort()).toEqual(['nato', 'osce']);
+      expect(entities.every((e) => !('summary' in e) && !('sources' in e))).toBe(true);
+      const byId = await cards;
+      expect([...(byId?.keys() ?? [])].sort()).toEqual(['nato', 'osce']);
+      expect(byId?.get('osce')?.sources).toEqual(bundled.entities.find((e) => e.id === 'osce')!.sources);
+    }));
+
+  it('says when the cards come back damaged, and then treats the dataset as damaged', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      await changeStoredEntities(db, (entities) =>
+        entities.map((e) => (e.id === 'osce' ? { ...e, sources: 'gone' } : e)),
+      );
+      const load = vi.fn(loadBundled);
+      const first = await ensureDataset(db, bundled.version, load);
+      // The matcher's part is whole: served without waiting, and the damage shows in the cards.
+      expect(load).not.toHaveBeenCalled();
+      expect(await first.cards).toBeNull();
+      const again = await ensureDataset(db, bundled.version, load, undefined, { cardsDamaged: true });
+      expect(load).toHaveBeenCalledOnce();
+      expect((await again.cards)?.get('osce')?.sources).toHaveLength(1);
+      const restarted = await ensureDataset(db, bundled.version, vi.fn(loadBundled));
+      expect((await restarted.cards)?.get('osce')?.sources).toHaveLength(1);
     }));
 
   it('reseeds when the meta record comes back damaged', () =>

@@ -1,7 +1,8 @@
-// The stored dataset's entities as the tests read and damage them: one JSON list under
-// database.ts's ENTITY_LIST, and, in a database an older version wrote, one record per entity.
+// The stored dataset's entities as the tests read and damage them: two JSON lists (database.ts's
+// MATCHING_LIST and CARD_LIST, joined here into whole entities), and, in a database an older version
+// wrote, one list of whole entities or one record per entity.
 
-import { ENTITY_LIST } from '../../../src/background/database';
+import { CARD_LIST, MATCHING_LIST, splitEntity } from '../../../src/background/database';
 import type { Entity } from '../../../src/shared/types';
 
 /** The part of an idb database these helpers use (the typed BackstoryDb or an untyped one). */
@@ -10,19 +11,32 @@ interface Store {
   put(store: string, value: unknown, key?: string): Promise<unknown>;
 }
 
+const parsed = (list: unknown): Record<string, unknown>[] =>
+  typeof list === 'string' ? (JSON.parse(list) as Record<string, unknown>[]) : [];
+
+/** The stored entities, each joined with its card (by id); one without a card stays as it is. */
 export async function storedEntities(db: unknown): Promise<Entity[]> {
-  const list = await (db as Store).get('compiled', ENTITY_LIST);
-  return typeof list === 'string' ? (JSON.parse(list) as Entity[]) : [];
+  const store = db as Store;
+  const cards = new Map(parsed(await store.get('compiled', CARD_LIST)).map((card) => [card.id, card]));
+  return parsed(await store.get('compiled', MATCHING_LIST)).map(
+    (entity) => ({ ...entity, ...cards.get(entity.id) }) as Entity,
+  );
 }
 
 export async function storedIds(db: unknown): Promise<string[]> {
   return (await storedEntities(db)).map((entity) => entity.id).sort();
 }
 
-/** Rewrites the stored list with what `change` makes of it (damage, as a disk or a bug might). */
+/**
+ * Rewrites the stored lists with what `change` makes of the whole entities (damage, as a disk or a
+ * bug might): each goes back split into its two parts, as the database stores it.
+ */
 export async function changeStoredEntities(
   db: unknown,
   change: (entities: Entity[]) => unknown[],
 ): Promise<void> {
-  await (db as Store).put('compiled', JSON.stringify(change(await storedEntities(db))), ENTITY_LIST);
+  const split = change(await storedEntities(db)).map((entity) => splitEntity(entity as Entity));
+  const store = db as Store;
+  await store.put('compiled', JSON.stringify(split.map(([matching]) => matching)), MATCHING_LIST);
+  await store.put('compiled', JSON.stringify(split.map(([, card]) => card)), CARD_LIST);
 }

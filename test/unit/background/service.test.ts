@@ -99,6 +99,27 @@ afterEach(async () => {
   await deleteDB(DB_NAME);
 });
 
+describe('an article read after the worker starts', () => {
+  it('gets its mentions, then the cards read from the two lists, together the whole reply', async () => {
+    await mentioned(service());
+    const restarted = service();
+    const { mentions, details } = await restarted.annotateInParts({
+      type: 'annotate',
+      text: SEED_TEXT,
+      lang: 'en',
+      date: '2022-01-14',
+    });
+    expect(mentions.ok).toBe(true);
+    const whole = await details;
+    expect(whole?.entities.map((e) => e.id).sort()).toEqual(['nato', 'new-start', 'osce']);
+    expect(whole?.entities.every((e) => e.sources.length > 0 && e.summary.en.length > 0)).toBe(true);
+    // The same as the whole reply gives.
+    const reply = await annotate(restarted);
+    expect(reply.ok && reply.result.entities).toEqual(whole?.entities);
+    expect(reply.ok && reply.result.related).toEqual(whole?.related);
+  });
+});
+
 describe('imports', () => {
   it('refuse an alias of 300,000 characters and leave the dataset, and later workers, unharmed', async () => {
     const first = service();
@@ -206,6 +227,34 @@ describe('a database that fails', () => {
     expect(await mentioned(restarted)).toEqual(['nato', 'new-start', 'osce']);
     const nato = (await withRaw(storedEntities)).find((e) => e.id === 'nato');
     expect(nato?.name.en).toContain('NATO');
+  });
+
+  it('gives back damaged cards: the mentions still come, and the cards follow from the reseeded dataset', async () => {
+    await mentioned(service());
+    await withRaw((db) =>
+      changeStoredEntities(db, (entities) =>
+        entities.map((e) => (e.id === 'osce' ? { ...e, summary: null } : e)),
+      ),
+    );
+    const restarted = service();
+    const { mentions, details } = await restarted.annotateInParts({
+      type: 'annotate',
+      text: SEED_TEXT,
+      lang: 'en',
+      date: '2022-01-14',
+    });
+    expect(mentions.ok && [...new Set(mentions.result.mentions.map((m) => m.entityId))].sort()).toEqual([
+      'nato',
+      'new-start',
+      'osce',
+    ]);
+    const osce = (await details)?.entities.find((e) => e.id === 'osce');
+    expect(osce?.summary.en).toMatch(/\w/);
+    // Stored whole again: the next worker reads good cards.
+    const stored = (await withRaw(storedEntities)).find((e) => e.id === 'osce');
+    expect(stored?.summary.en).toBe(osce?.summary.en);
+    const reply = await annotate(service());
+    expect(reply.ok && reply.result.entities.map((e) => e.id).sort()).toEqual(['nato', 'new-start', 'osce']);
   });
 
   it('gives back a damaged compiled matcher: it is compiled again and replaced', async () => {

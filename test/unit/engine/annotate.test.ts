@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../../src/engine/annotate';
-import { annotateArticle } from '../../../src/engine/annotate-article';
+import { annotateArticle, entityLookup } from '../../../src/engine/annotate-article';
 import { compileMatcher } from '../../../src/engine/matcher/compile';
 import type { Lang } from '../../../src/shared/languages';
 import type { Entity } from '../../../src/shared/types';
@@ -240,16 +240,19 @@ describe('annotateArticle', () => {
     ...entity(id, 'organization', { en: aliases }, [['1949-04-04', 'founded']]),
     related: relatedIds,
   });
-  const matcher = compileMatcher([
+  const organizations = [
     related('nato', ['nato-russia-council', 'osce'], ['NATO']),
     related('nato-russia-council', ['nato'], ['NATO-Russia Council']),
     related('osce', [], ['OSCE']),
     related('un', [], ['United Nations']),
-  ]);
+  ];
+  const matcher = compileMatcher(organizations);
+  const annotated = (text: string) =>
+    annotateArticle(matcher, text, { date: '2022-01-14', lang: 'en' }, entityLookup(organizations));
 
   it('lists each mentioned entity once, in order of first mention, with its mentions', () => {
     const text = 'The NATO-Russia Council met after NATO spoke; NATO and the NATO-Russia Council again.';
-    const { mentions, entities } = annotateArticle(matcher, text, { date: '2022-01-14', lang: 'en' });
+    const { mentions, entities } = annotated(text);
     expect(mentions.map((m) => m.entityId)).toEqual([
       'nato-russia-council',
       'nato',
@@ -260,10 +263,7 @@ describe('annotateArticle', () => {
   });
 
   it('offers the related entities the article does not mention, once each', () => {
-    const { related: cards } = annotateArticle(matcher, 'NATO and the NATO-Russia Council.', {
-      date: '2022-01-14',
-      lang: 'en',
-    });
+    const { related: cards } = annotated('NATO and the NATO-Russia Council.');
     expect(cards.map((card) => card.id)).toEqual(['osce']);
     expect(cards[0]).toMatchObject({ type: 'organization', name: { en: 'OSCE' } });
   });
@@ -286,15 +286,18 @@ describe('annotateArticle', () => {
       ]),
       editions: ['brics-summit-2022', 'brics-summit-2023', 'brics-summit-2024', 'brics-summit-2025'],
     };
-    const summits = compileMatcher([
+    const events = [
       series,
       edition(2022, undefined, 2023),
       edition(2023, 2022, 2024),
       edition(2024, 2023, 2025),
       edition(2025, 2024),
-    ]);
+    ];
+    const summits = compileMatcher(events);
     const offered = (text: string, date: string | null) =>
-      annotateArticle(summits, text, { date, lang: 'en' }).related.map((card) => card.id);
+      annotateArticle(summits, text, { date, lang: 'en' }, entityLookup(events)).related.map(
+        (card) => card.id,
+      );
 
     it('an edition brings its series and the editions before and after it', () => {
       expect(offered('Leaders met at the 2023 BRICS summit.', '2023-08-25')).toEqual([
