@@ -65,7 +65,7 @@ interface BackstorySchema extends DBSchema {
    */
   compiled: {
     key: 'matcher' | typeof MATCHING_LIST | typeof CARD_LIST | typeof LEGACY_ENTITY_LIST;
-    value: StoredMatcher | string;
+    value: StoredMatcher | string | string[];
   };
 }
 
@@ -78,8 +78,9 @@ interface BackstorySchema extends DBSchema {
 export const MATCHING_LIST = 'matching';
 
 /**
- * The cards' fields of every entity (EntityCardFields, in MATCHING_LIST's order), as one JSON text:
- * read after the matcher, while the first article's mentions are found and sent.
+ * The cards' fields of every entity (EntityCardFields), in MATCHING_LIST's order, each card its own
+ * JSON text: read after the matcher, while the first article's mentions are found and sent, and
+ * parsed a card at a time when one is needed (see Cards).
  */
 export const CARD_LIST = 'cards';
 
@@ -232,21 +233,37 @@ export function splitEntity(entity: Entity): [MatchingEntity, EntityCardFields] 
   return [matching as MatchingEntity, card as EntityCardFields];
 }
 
-/** The two JSON texts of MATCHING_LIST and CARD_LIST for `entities`. */
-function entityLists(entities: readonly Entity[]): { matching: string; cards: string } {
+/** What MATCHING_LIST and CARD_LIST hold for `entities`. */
+function entityLists(entities: readonly Entity[]): { matching: string; cards: string[] } {
   const split = entities.map(splitEntity);
   return {
     matching: JSON.stringify(split.map(([matching]) => matching)),
-    cards: JSON.stringify(split.map(([, card]) => card)),
+    cards: split.map(([, card]) => JSON.stringify(card)),
   };
 }
 
-/** The cards' fields by entity id, as the background keeps them. */
-export type CardsById = ReadonlyMap<string, EntityCardFields>;
+/** A card read back damaged: the stored dataset is damaged after all. */
+export class DamagedCard extends Error {
+  constructor(id: string) {
+    super(`the stored card of ${id} is damaged`);
+    this.name = 'DamagedCard';
+  }
+}
+
+/**
+ * The cards' fields by entity id. An article needs a few dozen cards of the thousands: read from
+ * the database, each is parsed when first asked for, so that parsing them all does not hold up
+ * the worker while an article's request waits.
+ */
+export interface Cards {
+  /** The card of `id`; undefined when there is no such entity. Throws DamagedCard. */
+  get(id: string): EntityCardFields | undefined;
+}
 
 /** The cards of whole entities (the bundle's, an import's). */
-export function cardsOf(entities: readonly Entity[]): CardsById {
-  return new Map(entities.map((entity) => [entity.id, splitEntity(entity)[1]]));
+export function cardsOf(entities: readonly Entity[]): Cards {
+  const byId = new Map(entities.map((entity) => [entity.id, splitEntity(entity)[1]]));
+  return { get: (id) => byId.get(id) };
 }
 
 /** A whole entity from its two parts. */
@@ -279,7 +296,7 @@ export interface StoredDataset {
    * The cards' fields, which arrive after the rest: null when they are missing, damaged or do not
    * fit the entities (the dataset is then damaged after all). Never rejects.
    */
-  cards: Promise<CardsById | null>;
+  cards: Promise<Cards | null>;
   /** The stored compiled matcher record, unchecked (engine/matcher's loadMatcher checks it). */
   compiled: unknown;
   /**
@@ -300,12 +317,32 @@ function parseList(list: unknown): unknown[] | null {
   }
 }
 
-/** The cards of a CARD_LIST text, when they are whole and there is one for each of `entities`. */
-function parseCards(list: unknown, entities: readonly MatchingEntity[]): CardsById | null {
-  const cards = parseList(list);
-  if (cards === null || cards.length !== entities.length || !cards.every(cardIsWhole)) return null;
-  const byId = new Map(cards.map((card) => [card.id, card]));
-  return byId.size === entities.length && entities.every((entity) => byId.has(entity.id)) ? byId : null;
+/**
+ * The cards of what CARD_LIST held, when it is one text for each of `entities`; each card is
+ * checked when it is parsed (Cards.get).
+ */
+function storedCards(list: unknown, entities: readonly MatchingEntity[]): Cards | null {
+  if (!Array.isArray(list) || list.length !== entities.length || !list.every(isString)) return null;
+  const texts: readonly string[] = list;
+  const index = new Map(entities.map((entity, at) => [entity.id, at]));
+  const parsed = new Map<string, EntityCardFields>();
+  return {
+    get(id) {
+      const known = parsed.get(id);
+      if (known) return known;
+      const at = index.get(id);
+      if (at === undefined) return undefined;
+      let card: unknown;
+      try {
+        card = JSON.parse(texts[at]!);
+      } catch {
+        throw new DamagedCard(id);
+      }
+      if (!cardIsWhole(card) || card.id !== id) throw new DamagedCard(id);
+      parsed.set(id, card);
+      return card;
+    },
+  };
 }
 
 /**
@@ -366,7 +403,7 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
     whole,
     cards: whole
       ? cardList.then(
-          (cards) => parseCards(cards, entities),
+          (cards) => storedCards(cards, entities),
           () => null,
         )
       : Promise.resolve(null),
@@ -379,7 +416,11 @@ export async function wholeEntities(stored: StoredDataset): Promise<Entity[] | n
   if (stored.legacy) return stored.legacy;
   const cards = await stored.cards;
   if (!stored.whole || cards === null) return null;
-  return stored.entities.map((entity) => joinEntity(entity, cards.get(entity.id)!));
+  try {
+    return stored.entities.map((entity) => joinEntity(entity, cards.get(entity.id)!));
+  } catch {
+    return null; // a damaged card
+  }
 }
 
 /**
@@ -548,7 +589,7 @@ export interface Ensured<M> {
   /** Its entities, with the matcher's fields (whole entities, when the bundle was seeded). */
   entities: MatchingEntity[];
   /** Their cards' fields; null when the database's turn out damaged (see StoredDataset.cards). */
-  cards: Promise<CardsById | null>;
+  cards: Promise<Cards | null>;
   /** The stored compiled matcher record when the dataset was read back (unchecked). */
   compiled?: unknown;
   /** The matcher `prepare` built when the bundled dataset was seeded. */
@@ -626,7 +667,7 @@ export async function ensureDataset<M>(
  */
 export async function readCompiledMatcher(db: BackstoryDb): Promise<StoredMatcher | undefined> {
   const stored = await db.get('compiled', 'matcher');
-  return typeof stored === 'object' ? stored : undefined;
+  return typeof stored === 'object' && !Array.isArray(stored) ? stored : undefined;
 }
 
 /** Keeps a compiled matcher so that a restarted worker loads it instead of compiling. */

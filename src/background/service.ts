@@ -25,11 +25,12 @@ import type {
   Reply,
   Request,
 } from '../shared/messages';
-import type { DatasetBundle, Mention } from '../shared/types';
+import type { DatasetBundle, IsoDate, Mention } from '../shared/types';
 import {
   type BackstoryDb,
-  type CardsById,
+  type Cards,
   cardsOf,
+  DamagedCard,
   DatabaseUnavailable,
   deleteDatabase,
   ensureDataset,
@@ -87,7 +88,7 @@ interface Loaded {
    * matcher, so that the first article's mentions do not wait for them; null when they turn out
    * damaged.
    */
-  cards: Promise<CardsById | null>;
+  cards: Promise<Cards | null>;
   info: DatasetInfo;
   /** False when the database cannot be used and the bundled dataset serves from memory. */
   stored: boolean;
@@ -267,25 +268,44 @@ export function createService(options: ServiceOptions): Service {
   }
 
   /**
-   * The cards' fields of `state`. When they turn out damaged, the dataset is loaded again as a
-   * damaged one (reseeded, or served from memory), once for every request that found them so.
+   * The details of `mentions`, found with `state`. When its cards turn out damaged, the dataset is
+   * loaded again as a damaged one (reseeded, or served from memory) and the details come from that.
    */
-  async function cardsFor(state: Loaded): Promise<{ state: Loaded; cards: CardsById } | null> {
-    const cards = await state.cards;
-    if (cards) return { state, cards };
-    // The first request to find them damaged reloads; the others, and a dataset the reader
-    // installed meanwhile, are answered from what is current.
-    if (current === state) {
-      console.warn("[Backstory] the stored entities' cards are damaged; loading the dataset again");
-      current = null;
-      void answerFrom(load(true)).catch(() => undefined);
-    }
-    try {
-      const again = await loaded();
-      const reloaded = await again.cards;
-      return reloaded ? { state: again, cards: reloaded } : null;
-    } catch {
-      return null;
+  async function detailsOf(
+    state: Loaded,
+    mentions: readonly Mention[],
+    date: IsoDate | null,
+  ): Promise<ArticleDetails | null> {
+    for (let attempt = 0; ; attempt++) {
+      const cards = await state.cards;
+      if (cards) {
+        // A reload after damage may have brought another matcher: a mention's entity it does not
+        // know is left out of the details.
+        const { matcher } = state;
+        const entityOf = (id: string) => {
+          const matching = matcher.entities.get(id);
+          const card = matching && cards.get(id);
+          return matching && card ? joinEntity(matching, card) : undefined;
+        };
+        try {
+          return articleDetails(matcher, mentions, date, entityOf);
+        } catch (error) {
+          if (!(error instanceof DamagedCard)) throw error;
+        }
+      }
+      if (attempt > 0) return null;
+      // The first request to find the cards damaged reloads; the others, and a dataset the reader
+      // installed meanwhile, are answered from what is current.
+      if (current === state) {
+        console.warn("[Backstory] the stored entities' cards are damaged; loading the dataset again");
+        current = null;
+        void answerFrom(load(true)).catch(() => undefined);
+      }
+      try {
+        state = await loaded();
+      } catch {
+        return null;
+      }
     }
   }
 
@@ -349,17 +369,9 @@ export function createService(options: ServiceOptions): Service {
       }
     }
     const answered = state;
-    const details = cardsFor(answered).then((found) => {
-      if (found === null) return null;
-      // A reload after damage may have brought another matcher: the mentions' ids are looked up
-      // in it, and one it does not know is left out of the details.
-      const { state: current, cards } = found;
-      const entityOf = (id: string) => {
-        const matching = current.matcher.entities.get(id);
-        const card = cards.get(id);
-        return matching && card ? joinEntity(matching, card) : undefined;
-      };
-      return articleDetails(current.matcher, mentions, request.date, entityOf);
+    const details = detailsOf(answered, mentions, request.date).catch((error: unknown) => {
+      console.warn('[Backstory] could not give the details of an article:', error);
+      return null;
     });
     return {
       mentions: {

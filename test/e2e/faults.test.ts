@@ -102,12 +102,14 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
       store.put(JSON.stringify(damaged), 'matching');
     };
   } else if (damage === 'cards') {
-    // The cards' fields (database.ts CARD_LIST), read after the matcher: NATO's summary damaged.
+    // The cards' fields (database.ts CARD_LIST, one JSON text per card), read after the matcher:
+    // NATO's summary damaged.
     const store = tx.objectStore('compiled');
     const get = store.get('cards');
     get.onsuccess = () => {
-      const cards = JSON.parse(get.result) as { id: string }[];
-      store.put(JSON.stringify(cards.map((c) => (c.id === 'nato' ? { ...c, summary: 5 } : c))), 'cards');
+      const cards = (get.result as string[]).map((text) => JSON.parse(text) as { id: string });
+      const damaged = cards.map((c) => JSON.stringify(c.id === 'nato' ? { ...c, summary: 5 } : c));
+      store.put(damaged, 'cards');
     };
   } else {
     const store = tx.objectStore('compiled');
@@ -148,10 +150,9 @@ async function inspectDatabase(): Promise<{
       typeof list === 'string' ? (JSON.parse(list) as { id: string; name?: { en?: string } }[]) : [];
     const nato = entities.find((e) => e.id === 'nato');
     const cardList = await read('compiled', 'cards');
-    const cards =
-      typeof cardList === 'string'
-        ? (JSON.parse(cardList) as { id: string; summary?: { en?: string } }[])
-        : [];
+    const cards = Array.isArray(cardList)
+      ? cardList.map((text: string) => JSON.parse(text) as { id: string; summary?: { en?: string } })
+      : [];
     const compiled = (await read('compiled', 'matcher')) as
       | { aliases?: { childState?: unknown[] } }
       | undefined;

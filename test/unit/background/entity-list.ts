@@ -1,6 +1,5 @@
-// The stored dataset's entities as the tests read and damage them: two JSON lists (database.ts's
-// MATCHING_LIST and CARD_LIST, joined here into whole entities), and, in a database an older version
-// wrote, one list of whole entities or one record per entity.
+// The stored dataset's entities as the tests read and damage them: database.ts's MATCHING_LIST (one
+// JSON list) and CARD_LIST (one JSON text per card), joined here into whole entities.
 
 import { CARD_LIST, MATCHING_LIST, splitEntity } from '../../../src/background/database';
 import type { Entity } from '../../../src/shared/types';
@@ -17,7 +16,11 @@ const parsed = (list: unknown): Record<string, unknown>[] =>
 /** The stored entities, each joined with its card (by id); one without a card stays as it is. */
 export async function storedEntities(db: unknown): Promise<Entity[]> {
   const store = db as Store;
-  const cards = new Map(parsed(await store.get('compiled', CARD_LIST)).map((card) => [card.id, card]));
+  const texts = await store.get('compiled', CARD_LIST);
+  const cardList = Array.isArray(texts)
+    ? texts.map((text) => JSON.parse(text) as Record<string, unknown>)
+    : [];
+  const cards = new Map(cardList.map((card) => [card.id, card]));
   return parsed(await store.get('compiled', MATCHING_LIST)).map(
     (entity) => ({ ...entity, ...cards.get(entity.id) }) as Entity,
   );
@@ -38,5 +41,9 @@ export async function changeStoredEntities(
   const split = change(await storedEntities(db)).map((entity) => splitEntity(entity as Entity));
   const store = db as Store;
   await store.put('compiled', JSON.stringify(split.map(([matching]) => matching)), MATCHING_LIST);
-  await store.put('compiled', JSON.stringify(split.map(([, card]) => card)), CARD_LIST);
+  await store.put(
+    'compiled',
+    split.map(([, card]) => JSON.stringify(card)),
+    CARD_LIST,
+  );
 }
