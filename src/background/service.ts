@@ -85,8 +85,8 @@ interface Loaded {
   matcher: Matcher;
   /**
    * The cards' fields of the matcher's entities. Read from the database they arrive after the
-   * matcher, so that the first article's mentions do not wait for them; null when they turn out
-   * damaged.
+   * matcher, so that the first article's mentions do not wait for them; null when the stored list
+   * does not fit the entities (a card that is damaged itself throws when it is asked for).
    */
   cards: Promise<Cards | null>;
   info: DatasetInfo;

@@ -293,7 +293,7 @@ describe('importing and resetting the dataset', () => {
       expect(entities.find((e) => e.id === 'osce')?.name.en).toBe('OSCE');
     }));
 
-  it('keeps an imported dataset that an older version stored as one record per entity, moved into one list', () =>
+  it('keeps an imported dataset that an older version stored as one record per entity, moved into the lists', () =>
     withDb(async (db) => {
       const other = compiled(['csto', 'sco']);
       await importDataset(db, other, bundled.version);
