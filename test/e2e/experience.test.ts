@@ -18,9 +18,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIDEBAR_WIDTH } from '../../src/shared/settings';
 import { DWELL_MS } from '../../src/ui/layout/hover-timing';
-import { type ChromiumBrowser, launch, type TestBrowser, type TestPage } from './browsers';
+import type { ChromiumBrowser, TestBrowser, TestPage } from './browsers';
 import { type FixtureServer, startServer } from './server.mjs';
-import { DIST } from './suite-browser';
+import { browserForSuite } from './suite-browser';
 
 const SCREENSHOTS = resolve('test-results/screenshots');
 const SEED = 'https://tass.com/politics/1387519';
@@ -367,24 +367,18 @@ afterAll(async () => {
 });
 
 describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
-  const extDir = join(DIST, name === 'chromium' ? 'chrome' : 'firefox');
-
   describe.each(['light', 'dark'] as const)('%s system theme', (scheme) => {
-    let browser: TestBrowser | undefined;
+    const launched = browserForSuite(name, () => server.port, { colorScheme: scheme });
+    /** The suite's browser; throws when it did not start (the launch hook then failed the suite). */
+    const started = (): TestBrowser => {
+      const browser = launched();
+      if (!browser) throw new Error(`${name} did not start`);
+      return browser;
+    };
     const shotPath = (shot: string) => join(SCREENSHOTS, `${name}-${scheme}-${shot}.png`);
 
-    beforeAll(async () => {
-      const started = Date.now();
-      browser = await launch(name, extDir, { port: server.port, colorScheme: scheme });
-      console.info(`${name} (${scheme}): launched in ${Date.now() - started} ms`);
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
-
     async function withPage(shot: string, body: (page: TestPage) => Promise<void>): Promise<void> {
-      if (!browser) throw new Error(`${name} did not start`);
-      const page = await browser.newPage();
+      const page = await started().newPage();
       try {
         await body(page);
       } catch (err) {
@@ -397,7 +391,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
 
     /** Chromium only: the extension's settings, read and written in its service worker. */
     async function settings(change?: Record<string, unknown>): Promise<Record<string, unknown>> {
-      const sw = await (browser as ChromiumBrowser).serviceWorker();
+      const sw = await (started() as ChromiumBrowser).serviceWorker();
       return sw.evaluate(async (patch) => {
         type Local = {
           get(key: string): Promise<Record<string, unknown>>;
@@ -472,7 +466,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
       // in this context", see test/e2e/README.md), so the options page is checked with axe in
       // Chromium only; on Firefox it is covered by test/unit/options.test.tsx.
       it(`the options page in the ${scheme} theme has no axe violations`, async () => {
-        const chromium = browser as ChromiumBrowser;
+        const chromium = started() as ChromiumBrowser;
         const id = new URL((await chromium.serviceWorker()).url()).host;
         const options: Page = await chromium.context.newPage();
         try {
@@ -767,7 +761,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     // settings path the options page uses (storage.local -> storage.onChanged in every open article),
     // which turning marks off takes too.
     it('"Turn hover cards off" in a card turns them off in every open article and after a reload', async () => {
-      if (!browser) throw new Error(`${name} did not start`);
+      const browser = started();
       // The pointer acts only in the front tab (Firefox runs no animation frames in background tabs,
       // and pointer actions wait for them): the card is switched off in the second tab, which is then
       // closed, and the first tab, open all along, must have followed.
