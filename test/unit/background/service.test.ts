@@ -72,8 +72,15 @@ async function ask<T extends Request['type']>(s: Service, request: Extract<Reque
   return (await s.handle(request)) as Reply<T>;
 }
 
+const SEED_REQUEST = { type: 'annotate', text: SEED_TEXT, lang: 'en', date: '2022-01-14' } as const;
+
 async function annotate(s: Service) {
-  return ask(s, { type: 'annotate', text: SEED_TEXT, lang: 'en', date: '2022-01-14' });
+  return ask(s, SEED_REQUEST);
+}
+
+/** The seed sentence's annotation as the request port sends it: mentions, then details. */
+function annotateInParts(s: Service) {
+  return s.annotateInParts(SEED_REQUEST);
 }
 
 /** The entity ids an annotate reply names, sorted; throws on a failed reply. */
@@ -103,12 +110,7 @@ describe('an article read after the worker starts', () => {
   it('gets its mentions, then the cards read from the two lists, together the whole reply', async () => {
     await mentioned(service());
     const restarted = service();
-    const { mentions, details } = await restarted.annotateInParts({
-      type: 'annotate',
-      text: SEED_TEXT,
-      lang: 'en',
-      date: '2022-01-14',
-    });
+    const { mentions, details } = await annotateInParts(restarted);
     expect(mentions.ok).toBe(true);
     const whole = await details;
     expect(whole?.entities.map((e) => e.id).sort()).toEqual(['nato', 'new-start', 'osce']);
@@ -237,12 +239,7 @@ describe('a database that fails', () => {
       ),
     );
     const restarted = service();
-    const { mentions, details } = await restarted.annotateInParts({
-      type: 'annotate',
-      text: SEED_TEXT,
-      lang: 'en',
-      date: '2022-01-14',
-    });
+    const { mentions, details } = await annotateInParts(restarted);
     expect(mentions.ok && [...new Set(mentions.result.mentions.map((m) => m.entityId))].sort()).toEqual([
       'nato',
       'new-start',
