@@ -2,7 +2,7 @@
 // names resolved by the article's date, and events the text names only by place and date.
 
 import type { Lang } from '../shared/languages';
-import type { IsoDate, MatchingEntity, Mention } from '../shared/types';
+import type { EntityOutline, IsoDate, MatchingEntity, Mention } from '../shared/types';
 import { datelineSpans, TASS } from '../site/tass';
 import { type EventLink, firstStartingAt, linkEvents, sentenceOf, sentenceStarts } from './events';
 import type { AliasHit, ClueHit, Matcher } from './matcher/compile';
@@ -100,13 +100,13 @@ function overlapsAny(sorted: Mention[], start: number, end: number): boolean {
   return lo < sorted.length && sorted[lo]!.start < end;
 }
 
-const eventLists = new WeakMap<Matcher, MatchingEntity[]>();
+const eventLists = new WeakMap<Matcher, EntityOutline[]>();
 
 /** The matcher's events, as one list kept per matcher (linkEvents keeps its table per list). */
-function eventsOf(matcher: Matcher): MatchingEntity[] {
+function eventsOf(matcher: Matcher): EntityOutline[] {
   let events = eventLists.get(matcher);
   if (events === undefined) {
-    events = [...matcher.entities.values()].filter((e) => e.type === 'event');
+    events = matcher.outlines.filter((e) => e.type === 'event');
     eventLists.set(matcher, events);
   }
   return events;

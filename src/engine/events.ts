@@ -7,7 +7,7 @@
 
 import { compareIsoDates } from '../dataset/status';
 import type { Lang } from '../shared/languages';
-import type { IsoDate, MatchingEntity, StepKind } from '../shared/types';
+import type { EntityOutline, IsoDate, StepKind } from '../shared/types';
 import { TASS } from '../site/tass';
 import { type DateExpression, findDates, mayEndDate, mayStartDate } from './dates/find';
 import type { ClueHit } from './matcher/compile';
@@ -23,8 +23,8 @@ export interface EventLink {
 }
 
 export interface EventLinkInput {
-  /** Entities of type 'event' (others are ignored). */
-  events: MatchingEntity[];
+  /** Entities of type 'event' (others are ignored): their outlines are enough. */
+  events: readonly EntityOutline[];
   /**
    * Date expressions of the text. When left out, they are looked for only in the sentences that
    * hold a place of one of the events, which saves most of the work on long texts.
@@ -56,7 +56,7 @@ function lastDay(date: IsoDate): IsoDate {
 }
 
 /** When the event took place: its held/started/ended steps (all steps if it has none of those). */
-export function eventPeriod(entity: MatchingEntity): { from: IsoDate; to: IsoDate } | null {
+export function eventPeriod(entity: EntityOutline): { from: IsoDate; to: IsoDate } | null {
   const own = entity.timeline.filter((s) => EVENT_KINDS.has(s.kind));
   const steps = own.length > 0 ? own : entity.timeline;
   if (steps.length === 0) return null;
@@ -70,7 +70,7 @@ export function eventPeriod(entity: MatchingEntity): { from: IsoDate; to: IsoDat
 }
 
 /** The first day anything in the event's timeline happened: before it, no article can report it. */
-export function eventStart(entity: MatchingEntity): IsoDate | null {
+export function eventStart(entity: EntityOutline): IsoDate | null {
   let first: IsoDate | null = null;
   for (const s of entity.timeline) {
     const day = firstDay(s.date);
@@ -157,9 +157,9 @@ interface EventTable {
   slots: Slots;
 }
 
-const tables = new WeakMap<readonly MatchingEntity[], EventTable>();
+const tables = new WeakMap<readonly EntityOutline[], EventTable>();
 
-function eventTable(events: readonly MatchingEntity[]): EventTable {
+function eventTable(events: readonly EntityOutline[]): EventTable {
   let table = tables.get(events);
   if (table !== undefined) return table;
   const byId = new Map<string, number[]>();

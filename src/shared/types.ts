@@ -70,6 +70,14 @@ export type CardField = (typeof CARD_FIELDS)[number];
 /** An entity as the matcher reads it: every field but the cards' own. A whole Entity is one too. */
 export type MatchingEntity = Omit<Entity, CardField>;
 
+/**
+ * What the matcher's tables read of every entity at once (the events by their period, treaties and
+ * events by day): a stored dataset can give these without reading each whole entity.
+ */
+export type EntityOutline = Pick<MatchingEntity, 'id' | 'type'> & {
+  timeline: readonly Pick<TimelineStep, 'date' | 'kind'>[];
+};
+
 /** One entity's card fields, with its id. */
 export type EntityCardFields = Pick<Entity, 'id' | CardField>;
 

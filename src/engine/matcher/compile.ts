@@ -4,7 +4,7 @@
 // measures both.
 
 import type { Lang } from '../../shared/languages';
-import type { MatchingEntity } from '../../shared/types';
+import type { EntityOutline, MatchingEntity } from '../../shared/types';
 import { englishVariants, russianVariants } from '../name-variants';
 import { joinedSpellings } from '../normalize';
 import { shortNames } from '../references/short-names';
@@ -63,7 +63,23 @@ export interface ClueHit {
 }
 
 export interface Matcher {
+  /** Each entity by id. A stored dataset's are read when first asked for (see EntitySet). */
   readonly entities: ReadonlyMap<string, MatchingEntity>;
+  /** Every entity's outline: what the tables over all of them read, without whole entities. */
+  readonly outlines: readonly EntityOutline[];
+}
+
+/** The entities a matcher is loaded with: each by id, and the outlines of all of them. */
+export interface EntitySet {
+  readonly byId: ReadonlyMap<string, MatchingEntity>;
+  readonly outlines: readonly EntityOutline[];
+}
+
+/** The entity set of whole entities in memory (the first of each id counts). */
+export function entitySet(entities: readonly MatchingEntity[]): EntitySet {
+  const byId = new Map<string, MatchingEntity>();
+  for (const entity of entities) if (!byId.has(entity.id)) byId.set(entity.id, entity);
+  return { byId, outlines: entities };
 }
 
 // ---- The compiled matcher ---------------------------------------------------------------------
@@ -79,6 +95,7 @@ export interface ClueTermData {
 export class CompiledMatcher implements Matcher {
   constructor(
     readonly entities: ReadonlyMap<string, MatchingEntity>,
+    readonly outlines: readonly EntityOutline[],
     readonly entityIds: string[],
     readonly aliases: Automaton,
     readonly clues: Automaton,
@@ -206,5 +223,5 @@ export function compileMatcher(entities: MatchingEntity[]): Matcher {
     for (const form of englishPlural(noun)) addPattern(aliasSet, form, DOCUMENT);
   for (const noun of DOCUMENT_NOUNS.ru)
     for (const form of russianForms(noun)) addPattern(aliasSet, form, DOCUMENT);
-  return new CompiledMatcher(byId, ids, aliasSet.build(), clueSet.build(), clueInfo);
+  return new CompiledMatcher(byId, [...byId.values()], ids, aliasSet.build(), clueSet.build(), clueInfo);
 }

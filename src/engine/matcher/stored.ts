@@ -18,6 +18,8 @@ import {
   CompiledMatcher,
   compiled,
   DOCUMENT,
+  type EntitySet,
+  entitySet,
   type Matcher,
   SHORT_FLAG,
 } from './compile';
@@ -211,14 +213,18 @@ export function serializeMatcher(matcher: Matcher, datasetVersion: string): Stor
   };
 }
 
+const isEntitySet = (entities: readonly MatchingEntity[] | EntitySet): entities is EntitySet =>
+  !Array.isArray(entities);
+
 /**
  * The matcher of a stored form, or null when it was made from another dataset version or in
  * another format, or does not fit `entities` (then compile it again). `entities` are the dataset's
- * entities (the stored form keeps only their ids).
+ * entities (the stored form keeps only their ids): a list, or a set whose entities are read when
+ * first asked for (only their ids are looked at here).
  */
 export function loadMatcher(
   stored: StoredMatcher | null | undefined,
-  entities: MatchingEntity[],
+  entities: readonly MatchingEntity[] | EntitySet,
   datasetVersion: string,
 ): Matcher | null {
   if (
@@ -230,8 +236,7 @@ export function loadMatcher(
     !Array.isArray(stored.clueInfo)
   )
     return null;
-  const byId = new Map<string, MatchingEntity>();
-  for (const entity of entities) if (!byId.has(entity.id)) byId.set(entity.id, entity);
+  const { byId, outlines } = isEntitySet(entities) ? entities : entitySet(entities);
   const ids = stored.entityIds.length;
   if (byId.size !== ids || !stored.entityIds.every((id) => byId.has(id))) return null;
   if (!validClueInfo(stored.clueInfo, ids)) return null;
@@ -239,6 +244,7 @@ export function loadMatcher(
   try {
     return new CompiledMatcher(
       byId,
+      outlines,
       stored.entityIds,
       automatonFrom(
         stored.aliases,

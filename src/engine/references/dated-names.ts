@@ -80,19 +80,19 @@ export function resolveByDateNextTo(
   return date === null ? null : pickByDate(candidates, date);
 }
 
-const byDay = new WeakMap<Matcher, Map<IsoDate, MatchingEntity[]>>();
+const byDay = new WeakMap<Matcher, Map<IsoDate, string[]>>();
 
-/** The matcher's treaties and events by the days of their steps. */
-function entitiesByDay(matcher: Matcher): Map<IsoDate, MatchingEntity[]> {
+/** The ids of the matcher's treaties and events by the days of their steps (from their outlines). */
+function idsByDay(matcher: Matcher): Map<IsoDate, string[]> {
   let days = byDay.get(matcher);
   if (days === undefined) {
     days = new Map();
-    for (const entity of matcher.entities.values()) {
+    for (const entity of matcher.outlines) {
       if (entity.type === 'organization') continue;
       for (const step of entity.timeline) {
         if (step.date.length !== 10) continue;
         const list = days.get(step.date) ?? [];
-        if (!list.includes(entity)) list.push(entity);
+        if (!list.includes(entity.id)) list.push(entity.id);
         days.set(step.date, list);
       }
     }
@@ -135,8 +135,9 @@ export function linkDatedDocuments(
       if (date) end = date.end;
     }
     if (!date || date.from !== date.to) continue;
-    const candidates = entitiesByDay(matcher).get(date.from);
-    if (!candidates) continue;
+    const ids = idsByDay(matcher).get(date.from);
+    if (!ids) continue;
+    const candidates = ids.map((id) => matcher.entities.get(id)!);
     const named = candidates.filter((entity) =>
       [entity.name.en, entity.name.ru, ...entity.aliases.en, ...entity.aliases.ru].some((name) =>
         name.toLowerCase().includes(stem(word)),
