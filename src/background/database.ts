@@ -1,7 +1,7 @@
 // The extension-origin IndexedDB database, through idb. It holds the dataset the matcher is built
 // from (the one bundled with the extension, or one the reader imported on the options page), its
-// entities as two JSON lists (what the matcher reads, then the cards' fields: MATCHING_LIST and
-// CARD_LIST), and the compiled matcher of it. Seeding, importing and
+// entities in the form a starting worker reads fastest (stored-entities.ts: OUTLINE_LIST,
+// MATCHING_LIST and CARD_LIST), and the compiled matcher of it. Seeding, importing and
 // resetting each replace the data in one transaction stamped with the dataset version, together
 // with its compiled matcher, so a reader of the database sees either the old dataset or the new
 // one, never half of one.
@@ -19,18 +19,24 @@
 
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import { BUNDLE_FORMAT, parseBundle } from '../dataset/dataset';
+import { type EntitySet, entitySet } from '../engine/matcher/compile';
 import type { StoredMatcher } from '../engine/matcher/stored';
 import { benchStep } from '../shared/bench';
 import type { DatasetInfo, DatasetSource } from '../shared/messages';
+import type { DatasetBundle, Entity, EntityOutline, EntityType } from '../shared/types';
 import {
-  CARD_FIELDS,
-  type DatasetBundle,
-  ENTITY_TYPES,
-  type Entity,
-  type EntityCardFields,
-  type EntityType,
-  type MatchingEntity,
-} from '../shared/types';
+  type Cards,
+  cardsOf,
+  entityIsWhole,
+  entityTexts,
+  isObject,
+  isString,
+  joinEntity,
+  outlineIsWhole,
+  parseList,
+  storedCards,
+  storedEntitySet,
+} from './stored-entities';
 
 export const DB_NAME = 'backstory';
 /** Bump when the stores change shape; an older database is then rebuilt from the bundle. */
@@ -60,31 +66,38 @@ interface BackstorySchema extends DBSchema {
   meta: { key: 'dataset'; value: StoredDatasetInfo };
   /**
    * The compiled matcher of the stored dataset (engine/matcher's StoredMatcher, stamped with its
-   * version) under 'matcher', and the dataset's entities under MATCHING_LIST and CARD_LIST (or,
-   * as the version before wrote them, under LEGACY_ENTITY_LIST).
+   * version) under 'matcher', and the dataset's entities under OUTLINE_LIST, MATCHING_LIST and
+   * CARD_LIST (or, as an earlier version wrote them, under LEGACY_ENTITY_LIST).
    */
   compiled: {
-    key: 'matcher' | typeof MATCHING_LIST | typeof CARD_LIST | typeof LEGACY_ENTITY_LIST;
-    value: StoredMatcher | string | string[];
+    key:
+      | 'matcher'
+      | typeof OUTLINE_LIST
+      | typeof MATCHING_LIST
+      | typeof CARD_LIST
+      | typeof LEGACY_ENTITY_LIST;
+    value: StoredMatcher | string;
   };
 }
 
 /**
- * The stored dataset's entities without their cards' fields (MatchingEntity), as one JSON text. A
- * worker reads them each time it starts, and the reader's first article after the worker stopped
- * waits for them: one string reads several times faster than thousands of records (getAll), and
- * without the cards' fields it is half as long.
+ * The outlines of all entities, one JSON text (stored-entities.ts EntityTexts.outlines). The worker
+ * reads the entities each time it starts, and the reader's first article after the worker stopped
+ * waits for them: one text reads several times faster than thousands of records (getAll), and only
+ * the outlines are parsed before the first article is answered.
  */
+export const OUTLINE_LIST = 'outlines';
+
+/** Each entity's matcher fields, one JSON text per line (EntityTexts.matching), parsed when needed. */
 export const MATCHING_LIST = 'matching';
 
 /**
- * The cards' fields of every entity (EntityCardFields), in MATCHING_LIST's order, each card its own
- * JSON text: read after the matcher, while the first article's mentions are found and sent, and
- * parsed a card at a time when one is needed (see Cards).
+ * Each entity's card fields, one JSON text per line (EntityTexts.cards): read after the matcher, while
+ * the first article's mentions are found and sent, and parsed when a card is needed.
  */
 export const CARD_LIST = 'cards';
 
-/** The whole entities as one JSON text: how the version before the two lists stored them. */
+/** The whole entities as one JSON text: how an earlier version stored them. */
 export const LEGACY_ENTITY_LIST = 'entities';
 
 export type BackstoryDb = IDBPDatabase<BackstorySchema>;
@@ -172,104 +185,7 @@ export async function openDatabase(timeoutMs = DB_TIMEOUT_MS): Promise<Backstory
   }
 }
 
-// ---- Checking what is read back ----------------------------------------------------------------
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isBilingual = (v: unknown) => isObject(v) && isString(v.en) && isString(v.ru);
-const isStrings = (v: unknown) => Array.isArray(v) && v.every(isString);
-const isPerLang = (v: unknown) => isObject(v) && isStrings(v.en) && isStrings(v.ru);
-const TYPES: ReadonlySet<unknown> = new Set(ENTITY_TYPES);
-
-/**
- * Whether an entity read back from the database has every field the matcher and the interface read,
- * of the right type. It was validated when it was written; these only catch damage, cheaply (no
- * content rules), because they run on every worker start. This one checks the matcher's fields.
- */
-export function matchingIsWhole(e: unknown): e is MatchingEntity {
-  return (
-    isObject(e) &&
-    isString(e.id) &&
-    TYPES.has(e.type) &&
-    isBilingual(e.name) &&
-    isPerLang(e.aliases) &&
-    (e.contextAliases === undefined || isPerLang(e.contextAliases)) &&
-    (e.context === undefined || isPerLang(e.context)) &&
-    Array.isArray(e.timeline) &&
-    e.timeline.every((s) => isObject(s) && isString(s.date) && isString(s.kind) && isBilingual(s.label)) &&
-    (e.related === undefined || isStrings(e.related)) &&
-    (e.event === undefined ||
-      (isObject(e.event) &&
-        isPerLang(e.event.places) &&
-        isPerLang(e.event.cues) &&
-        (e.event.participants === undefined || isPerLang(e.event.participants))))
-  );
-}
-
-/** The same for the cards' fields (with the entity's id). */
-export function cardIsWhole(c: unknown): c is EntityCardFields {
-  return (
-    isObject(c) &&
-    isString(c.id) &&
-    isBilingual(c.summary) &&
-    Array.isArray(c.sources) &&
-    c.sources.every((s) => isObject(s) && isString(s.url) && isString(s.title)) &&
-    (c.parties === undefined || (Array.isArray(c.parties) && c.parties.every(isBilingual))) &&
-    (c.documents === undefined || (Array.isArray(c.documents) && c.documents.every(isBilingual))) &&
-    (c.note === undefined || isString(c.note))
-  );
-}
-
-export const entityIsWhole = (e: unknown): e is Entity => matchingIsWhole(e) && cardIsWhole(e);
-
-const CARD_FIELD_SET: ReadonlySet<string> = new Set(CARD_FIELDS);
-
-/** An entity as the two lists store it: its matcher's fields, and its cards' (with its id). */
-export function splitEntity(entity: Entity): [MatchingEntity, EntityCardFields] {
-  const matching: Record<string, unknown> = {};
-  const card: Record<string, unknown> = { id: entity.id };
-  for (const [key, value] of Object.entries(entity)) (CARD_FIELD_SET.has(key) ? card : matching)[key] = value;
-  return [matching as MatchingEntity, card as EntityCardFields];
-}
-
-/** What MATCHING_LIST and CARD_LIST hold for `entities`. */
-function entityLists(entities: readonly Entity[]): { matching: string; cards: string[] } {
-  const split = entities.map(splitEntity);
-  return {
-    matching: JSON.stringify(split.map(([matching]) => matching)),
-    cards: split.map(([, card]) => JSON.stringify(card)),
-  };
-}
-
-/** A card read back damaged: the stored dataset is damaged after all. */
-export class DamagedCard extends Error {
-  constructor(id: string) {
-    super(`the stored card of ${id} is damaged`);
-    this.name = 'DamagedCard';
-  }
-}
-
-/**
- * The cards' fields by entity id. An article needs a few dozen cards of the thousands: read from
- * the database, each is parsed when first asked for, so that parsing them all does not hold up
- * the worker while an article's request waits.
- */
-export interface Cards {
-  /** The card of `id`; undefined when there is no such entity. Throws DamagedCard. */
-  get(id: string): EntityCardFields | undefined;
-}
-
-/** The cards of whole entities (the bundle's, an import's). */
-export function cardsOf(entities: readonly Entity[]): Cards {
-  const byId = new Map(entities.map((entity) => [entity.id, splitEntity(entity)[1]]));
-  return { get: (id) => byId.get(id) };
-}
-
-/** A whole entity from its two parts. */
-export function joinEntity(matching: MatchingEntity, card: EntityCardFields): Entity {
-  return { ...matching, ...card };
-}
+// ---- Reading ------------------------------------------------------------------------------------
 
 function metaIsWhole(m: unknown): m is StoredDatasetInfo {
   return (
@@ -288,68 +204,34 @@ function metaIsWhole(m: unknown): m is StoredDatasetInfo {
 export interface StoredDataset {
   /** The meta record, when it is whole. */
   meta?: StoredDatasetInfo;
-  /** Every entity the meta record counts, with the matcher's fields: empty unless `whole`. */
-  entities: MatchingEntity[];
-  /** The meta record is whole and every entity it counts is there and whole (cards aside). */
+  /**
+   * Every entity the meta record counts, each read when first asked for: an empty set unless
+   * `whole`. Reading one may throw DamagedEntity.
+   */
+  entities: EntitySet;
+  /** The meta record is whole, and the outlines of every entity it counts are there and whole. */
   whole: boolean;
   /**
-   * The cards' fields, which arrive after the rest: null when they are missing, damaged or do not
-   * fit the entities (the dataset is then damaged after all). Never rejects.
+   * The cards' fields, which arrive after the rest: null when they do not fit the entities (the
+   * dataset is then damaged after all). Never rejects; a card may throw DamagedEntity.
    */
   cards: Promise<Cards | null>;
   /** The stored compiled matcher record, unchecked (engine/matcher's loadMatcher checks it). */
   compiled: unknown;
   /**
-   * The whole entities, when an older version stored them (one record each, or one list): the
-   * lists are then written from them (storeEntityLists).
+   * The whole entities, when an earlier version stored them (one record each, or one list): the
+   * current form is then written from them (storeEntityTexts).
    */
   legacy?: Entity[];
 }
 
-/** The items of a JSON list, or null when it is not one (damaged). */
-function parseList(list: unknown): unknown[] | null {
-  if (typeof list !== 'string') return null;
-  try {
-    const items: unknown = JSON.parse(list);
-    return Array.isArray(items) ? items : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The cards of what CARD_LIST held, when it is one text for each of `entities`; each card is
- * checked when it is parsed (Cards.get).
- */
-function storedCards(list: unknown, entities: readonly MatchingEntity[]): Cards | null {
-  if (!Array.isArray(list) || list.length !== entities.length || !list.every(isString)) return null;
-  const texts: readonly string[] = list;
-  const index = new Map(entities.map((entity, at) => [entity.id, at]));
-  const parsed = new Map<string, EntityCardFields>();
-  return {
-    get(id) {
-      const known = parsed.get(id);
-      if (known) return known;
-      const at = index.get(id);
-      if (at === undefined) return undefined;
-      let card: unknown;
-      try {
-        card = JSON.parse(texts[at]!);
-      } catch {
-        throw new DamagedCard(id);
-      }
-      if (!cardIsWhole(card) || card.id !== id) throw new DamagedCard(id);
-      parsed.set(id, card);
-      return card;
-    },
-  };
-}
+const NO_ENTITIES: EntitySet = entitySet([]);
 
 /**
  * Reads the dataset and its compiled matcher in one transaction. Throws when the database fails.
- * The requests go in the order the worker needs their answers: the matcher's entities, parsed as
- * soon as they arrive (while the database reads the rest), the compiled matcher, and last the cards,
- * which the caller awaits only when it needs them.
+ * The requests go in the order the worker needs their answers: the outlines, parsed as soon as they
+ * arrive (while the database reads the rest), the matcher texts, the compiled matcher, and last the
+ * cards, which the caller awaits only when it needs them.
  */
 export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
   const tx = db.transaction(['entities', 'meta', 'compiled'], 'readonly');
@@ -362,78 +244,86 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
       : request;
   const compiledStore = tx.objectStore('compiled');
   const meta = stepped('meta', tx.objectStore('meta').get('dataset') as Promise<unknown>);
-  const listed = (compiledStore.get(MATCHING_LIST) as Promise<unknown>).then((list) => {
-    if (__BENCH__) benchStep('list');
-    const entities = parseList(list);
-    const whole = entities?.every(matchingIsWhole) === true;
-    if (__BENCH__) benchStep('list parsed');
-    return { present: list !== undefined, entities: entities ?? [], whole };
+  const outlined = (compiledStore.get(OUTLINE_LIST) as Promise<unknown>).then((list) => {
+    if (__BENCH__) benchStep('outlines');
+    const outlines = parseList(list);
+    const whole = outlines?.every(outlineIsWhole) === true;
+    if (__BENCH__) benchStep('outlines parsed');
+    return { present: list !== undefined, outlines: (outlines ?? []) as EntityOutline[], whole };
   });
+  const matchingTexts = stepped('texts', compiledStore.get(MATCHING_LIST) as Promise<unknown>);
   const compiled = stepped('stored matcher', compiledStore.get('matcher') as Promise<unknown>);
-  const cardList = compiledStore.get(CARD_LIST) as Promise<unknown>;
-  // Only a database written by an older version has these; asking costs little.
+  const cardTexts = compiledStore.get(CARD_LIST) as Promise<unknown>;
+  // Only a database written by an earlier version has these; asking costs little.
   const legacyList = compiledStore.get(LEGACY_ENTITY_LIST) as Promise<unknown>;
   const records = tx.objectStore('entities').count();
   // The cards may still be read when the rest is used; a failure there reaches `cards` (null).
   tx.done.catch(() => undefined);
-  const [storedMeta, list, storedMatcher] = await Promise.all([meta, listed, compiled]);
+  const [storedMeta, outlined_, texts, storedMatcher] = await Promise.all([
+    meta,
+    outlined,
+    matchingTexts,
+    compiled,
+  ]);
   const metaOk = metaIsWhole(storedMeta);
   const counted = (entities: readonly unknown[]) =>
     metaOk && entities.length > 0 && storedMeta.entityCount === entities.length;
-  if (!list.present) {
-    // An older version's database: whole entities, in one list or one record each.
+  if (!outlined_.present) {
+    // An earlier version's database: whole entities, in one list or one record each.
     const old = parseList(await legacyList);
     const entities: unknown[] = old ?? ((await records) > 0 ? await db.getAll('entities') : []);
     const whole = counted(entities) && entities.every(entityIsWhole);
     const legacy = whole ? (entities as Entity[]) : undefined;
     return {
       meta: metaOk ? storedMeta : undefined,
-      entities: legacy ?? [],
+      entities: legacy ? entitySet(legacy) : NO_ENTITIES,
       whole,
       cards: Promise.resolve(legacy ? cardsOf(legacy) : null),
       compiled: storedMatcher,
       legacy,
     };
   }
-  const whole = counted(list.entities) && list.whole;
-  const entities = whole ? (list.entities as MatchingEntity[]) : [];
+  const { outlines } = outlined_;
+  const entities = counted(outlines) && outlined_.whole ? storedEntitySet(outlines, texts) : null;
   return {
     meta: metaOk ? storedMeta : undefined,
-    entities,
-    whole,
-    cards: whole
-      ? cardList.then(
-          (cards) => storedCards(cards, entities),
-          () => null,
-        )
-      : Promise.resolve(null),
+    entities: entities ?? NO_ENTITIES,
+    whole: entities !== null,
+    cards:
+      entities !== null
+        ? cardTexts.then(
+            (cards) => storedCards(outlines, cards),
+            () => null,
+          )
+        : Promise.resolve(null),
     compiled: storedMatcher,
   };
 }
 
-/** The stored dataset's whole entities: waits for its cards; null when they are damaged. */
+/**
+ * The stored dataset's whole entities: reads every entity and waits for the cards; null when any
+ * of them is damaged.
+ */
 export async function wholeEntities(stored: StoredDataset): Promise<Entity[] | null> {
   if (stored.legacy) return stored.legacy;
   const cards = await stored.cards;
   if (!stored.whole || cards === null) return null;
   try {
-    return stored.entities.map((entity) => joinEntity(entity, cards.get(entity.id)!));
+    return [...stored.entities.byId.values()].map((entity) => joinEntity(entity, cards.get(entity.id)!));
   } catch {
-    return null; // a damaged card
+    return null; // a damaged entity or card
   }
 }
 
-/**
- * Writes whole entities an older version stored (StoredDataset.legacy) as the two lists, in one
- * transaction: the next worker start reads them the fast way, and an imported dataset is kept.
- */
-export async function storeEntityLists(db: BackstoryDb, entities: readonly Entity[]): Promise<void> {
-  const { matching, cards } = entityLists(entities);
+/** Writes `entities` in the current form (EntityTexts) in one transaction, dropping older forms. */
+export async function storeEntityTexts(db: BackstoryDb, entities: readonly Entity[]): Promise<void> {
+  const texts = entityTexts(entities);
   const tx = db.transaction(['entities', 'compiled'], 'readwrite');
   const store = tx.objectStore('compiled');
   await Promise.all([
-    store.put(matching, MATCHING_LIST),
-    store.put(cards, CARD_LIST),
+    store.put(texts.outlines, OUTLINE_LIST),
+    store.put(texts.matching, MATCHING_LIST),
+    store.put(texts.cards, CARD_LIST),
     store.delete(LEGACY_ENTITY_LIST),
     tx.objectStore('entities').clear(),
     tx.done,
@@ -484,7 +374,7 @@ export async function seedDatabase(
   };
   const stored: StoredDatasetInfo = checkedWith === undefined ? info : { ...info, checkedWith };
   // Before the transaction: an entity that cannot be written as JSON changes nothing.
-  const lists = entityLists(bundle.entities);
+  const texts = entityTexts(bundle.entities);
   const tx = db.transaction(['entities', 'meta', 'compiled'], 'readwrite');
   // Every request's promise rejects when the transaction aborts; track them all so none goes unhandled.
   const pending: Promise<unknown>[] = [];
@@ -501,8 +391,9 @@ export async function seedDatabase(
     // transaction by itself, so the clear() before it would commit: abort explicitly to keep the
     // previous dataset.
     if (compiled) track(matchers.put(compiled, 'matcher'));
-    track(matchers.put(lists.matching, MATCHING_LIST));
-    track(matchers.put(lists.cards, CARD_LIST));
+    track(matchers.put(texts.outlines, OUTLINE_LIST));
+    track(matchers.put(texts.matching, MATCHING_LIST));
+    track(matchers.put(texts.cards, CARD_LIST));
     track(tx.objectStore('meta').put(stored, 'dataset'));
     await Promise.all(pending);
   } catch (error) {
@@ -586,8 +477,8 @@ export async function resetDataset<M>(
 
 export interface Ensured<M> {
   info: DatasetInfo;
-  /** Its entities, with the matcher's fields (whole entities, when the bundle was seeded). */
-  entities: MatchingEntity[];
+  /** Its entities, read when first asked for (see StoredDataset.entities). */
+  entities: EntitySet;
   /** Their cards' fields; null when the database's turn out damaged (see StoredDataset.cards). */
   cards: Promise<Cards | null>;
   /** The stored compiled matcher record when the dataset was read back (unchecked). */
@@ -606,22 +497,26 @@ export interface Ensured<M> {
  * again once, and replaced by the bundled dataset if this build refuses it. Throws when the
  * database fails (service.ts then rebuilds it).
  *
- * The cards' fields are not waited for (Ensured.cards): a caller that finds them damaged calls
- * again with `cardsDamaged`, and the dataset is then treated as damaged.
+ * Neither the cards nor the entities themselves are read here (only their outlines): a caller that
+ * finds one of them damaged (DamagedEntity) calls again with `damaged`, and the dataset is then
+ * treated as damaged.
  */
 export async function ensureDataset<M>(
   db: BackstoryDb,
   version: string,
   loadBundle: () => Promise<DatasetBundle>,
   prepare?: Prepare<M>,
-  { cardsDamaged = false }: { cardsDamaged?: boolean } = {},
+  { damaged = false }: { damaged?: boolean } = {},
 ): Promise<Ensured<M>> {
   const stored = await readDataset(db);
   const { meta, entities, compiled, legacy, cards } = stored;
-  const whole = stored.whole && !cardsDamaged;
+  const whole = stored.whole && !damaged;
   if (whole && legacy)
-    await storeEntityLists(db, legacy).catch((error: unknown) =>
-      console.warn('[Backstory] could not store the entities as two lists; read the old way again:', error),
+    await storeEntityTexts(db, legacy).catch((error: unknown) =>
+      console.warn(
+        '[Backstory] could not store the entities in the current form; read the old way again:',
+        error,
+      ),
     );
   let replacedImport: Ensured<M>['replacedImport'];
   if (meta?.source === 'imported') {
@@ -654,7 +549,7 @@ export async function ensureDataset<M>(
   const info = await seedDatabase(db, bundle, { compiled: prepared?.stored });
   return {
     info,
-    entities: bundle.entities,
+    entities: entitySet(bundle.entities),
     cards: Promise.resolve(cardsOf(bundle.entities)),
     matcher: prepared?.matcher,
     replacedImport,
@@ -667,7 +562,7 @@ export async function ensureDataset<M>(
  */
 export async function readCompiledMatcher(db: BackstoryDb): Promise<StoredMatcher | undefined> {
   const stored = await db.get('compiled', 'matcher');
-  return typeof stored === 'object' && !Array.isArray(stored) ? stored : undefined;
+  return typeof stored === 'object' ? stored : undefined;
 }
 
 /** Keeps a compiled matcher so that a restarted worker loads it instead of compiling. */

@@ -25,18 +25,14 @@ import type {
   Reply,
   Request,
 } from '../shared/messages';
-import type { DatasetBundle, IsoDate, Mention } from '../shared/types';
+import type { DatasetBundle, IsoDate, MatchingEntity, Mention } from '../shared/types';
 import {
   type BackstoryDb,
-  type Cards,
-  cardsOf,
-  DamagedCard,
   DatabaseUnavailable,
   deleteDatabase,
   ensureDataset,
   type ImportResult,
   importDataset,
-  joinEntity,
   openDatabase,
   type Prepare,
   readDataset,
@@ -44,6 +40,7 @@ import {
   wholeEntities,
   writeCompiledMatcher,
 } from './database';
+import { type Cards, cardsOf, DamagedEntity, joinEntity } from './stored-entities';
 
 /**
  * A few notes kept outside IndexedDB (in storage.local), so that they survive a database that had to
@@ -164,12 +161,12 @@ export function createService(options: ServiceOptions): Service {
   let notesWritten: Promise<void> = Promise.resolve();
 
   /**
-   * From the database: the stored dataset (seeded when needed) and its matcher. `cardsDamaged`: a
-   * load before found the cards' fields damaged, so the stored dataset counts as damaged.
+   * From the database: the stored dataset (seeded when needed) and its matcher. `damaged`: a load
+   * before found one of its entities or cards damaged, so the stored dataset counts as damaged.
    */
-  async function fromDatabase(db: BackstoryDb, cardsDamaged = false): Promise<Loaded> {
+  async function fromDatabase(db: BackstoryDb, damaged = false): Promise<Loaded> {
     if (__BENCH__) benchStep('opened');
-    const ensured = await ensureDataset(db, bundledVersion, loadBundle, prepare, { cardsDamaged });
+    const ensured = await ensureDataset(db, bundledVersion, loadBundle, prepare, { damaged });
     if (__BENCH__) benchStep('read');
     if (ensured.info.source === 'bundled')
       notesWritten = bundledInstalled(ensured.replacedImport).catch(() => undefined);
@@ -179,7 +176,8 @@ export function createService(options: ServiceOptions): Service {
     const loadedForm = loadMatcher(ensured.compiled as never, ensured.entities, stamp(info.version));
     if (__BENCH__) benchStep('matcher');
     if (loadedForm) return { matcher: loadedForm, cards, info, stored: true, fromStoredForm: true };
-    const matcher = compileMatcher(ensured.entities);
+    // Reads every entity: one that is damaged fails the load, and the database is rebuilt.
+    const matcher = compileMatcher([...ensured.entities.byId.values()]);
     // Stored for the next worker start; failing to store it costs only time.
     await writeCompiledMatcher(db, serializeMatcher(matcher, stamp(info.version))).catch((e) =>
       console.warn('[Backstory] could not store the compiled matcher', e),
@@ -217,9 +215,9 @@ export function createService(options: ServiceOptions): Service {
     };
   }
 
-  async function load(cardsDamaged = false): Promise<Loaded> {
+  async function load(damaged = false): Promise<Loaded> {
     if (__BENCH__) benchStep('load');
-    const fromThisDatabase = (db: BackstoryDb) => fromDatabase(db, cardsDamaged);
+    const fromThisDatabase = (db: BackstoryDb) => fromDatabase(db, damaged);
     try {
       return await withDatabase(fromThisDatabase);
     } catch (error) {
@@ -268,8 +266,22 @@ export function createService(options: ServiceOptions): Service {
   }
 
   /**
-   * The details of `mentions`, found with `state`. When its cards turn out damaged, the dataset is
-   * loaded again as a damaged one (reseeded, or served from memory) and the details come from that.
+   * What to answer from after `state` turned out damaged (DamagedEntity): the first request to find
+   * it so loads the dataset again as a damaged one (reseeded, or served from memory); the others,
+   * and a dataset the reader installed meanwhile, are answered from what is current.
+   */
+  function afterDamage(state: Loaded, error: DamagedEntity): Promise<Loaded> {
+    if (current === state) {
+      console.warn('[Backstory] the stored dataset is damaged; loading it again:', error.message);
+      current = null;
+      void answerFrom(load(true)).catch(() => undefined);
+    }
+    return loaded();
+  }
+
+  /**
+   * The details of `mentions`, found with `state`, or with the dataset loaded again when an entity
+   * or a card of `state` turns out damaged.
    */
   async function detailsOf(
     state: Loaded,
@@ -278,6 +290,7 @@ export function createService(options: ServiceOptions): Service {
   ): Promise<ArticleDetails | null> {
     for (let attempt = 0; ; attempt++) {
       const cards = await state.cards;
+      let damage: DamagedEntity | undefined;
       if (cards) {
         // A reload after damage may have brought another matcher: a mention's entity it does not
         // know is left out of the details.
@@ -290,19 +303,13 @@ export function createService(options: ServiceOptions): Service {
         try {
           return articleDetails(matcher, mentions, date, entityOf);
         } catch (error) {
-          if (!(error instanceof DamagedCard)) throw error;
+          if (!(error instanceof DamagedEntity)) throw error;
+          damage = error;
         }
       }
       if (attempt > 0) return null;
-      // The first request to find the cards damaged reloads; the others, and a dataset the reader
-      // installed meanwhile, are answered from what is current.
-      if (current === state) {
-        console.warn("[Backstory] the stored entities' cards are damaged; loading the dataset again");
-        current = null;
-        void answerFrom(load(true)).catch(() => undefined);
-      }
       try {
-        state = await loaded();
+        state = await afterDamage(state, damage ?? new DamagedEntity('the dataset', 'card'));
       } catch {
         return null;
       }
@@ -327,7 +334,33 @@ export function createService(options: ServiceOptions): Service {
     return run;
   }
 
-  /** Finds an article's mentions with `state`; a stored matcher that fails is compiled again once. */
+  /**
+   * `state` with its matcher compiled again from its entities: the stored form failed in a way no
+   * check saw. The compiled matcher is stored for the next worker start.
+   */
+  async function recompiled(state: Loaded, failure: unknown): Promise<Loaded> {
+    console.warn('[Backstory] the stored matcher failed; compiling it again:', failure);
+    let entities: MatchingEntity[];
+    try {
+      entities = [...state.matcher.entities.values()];
+    } catch (error) {
+      if (error instanceof DamagedEntity) return afterDamage(state, error);
+      throw error;
+    }
+    const matcher = compileMatcher(entities);
+    const again: Loaded = { ...state, matcher, fromStoredForm: false };
+    void answerFrom(Promise.resolve(again));
+    const version = stamp(state.info.version);
+    void withDatabase((db) => writeCompiledMatcher(db, serializeMatcher(matcher, version))).catch(
+      () => undefined,
+    );
+    return again;
+  }
+
+  /**
+   * Finds an article's mentions. A stored matcher that fails is compiled again once; an entity read
+   * back damaged has the dataset loaded again, and the article is tried once more with that.
+   */
   async function annotateInParts(
     request: Extract<Request, { type: 'annotate' }>,
   ): Promise<AnnotationInParts> {
@@ -346,24 +379,16 @@ export function createService(options: ServiceOptions): Service {
       });
     }
     const options = { date: request.date, lang: request.lang };
+    const find = (from: Loaded) => annotateText(from.matcher, request.text, options);
     let mentions: Mention[];
     try {
-      mentions = annotateText(state.matcher, request.text, options);
+      mentions = find(state);
     } catch (error) {
-      if (!state.fromStoredForm)
-        return failed({ ok: false, error: `could not annotate: ${message(error)}`, reason: 'internal' });
-      // Damage no check caught: compile from the entities, store that, and try once more.
-      console.warn('[Backstory] the stored matcher failed; compiling it again:', error);
-      const entities = [...state.matcher.entities.values()];
-      const matcher = compileMatcher(entities);
-      state = { ...state, matcher, fromStoredForm: false };
-      void answerFrom(Promise.resolve(state));
-      const version = stamp(state.info.version);
-      void withDatabase((db) => writeCompiledMatcher(db, serializeMatcher(matcher, version))).catch(
-        () => undefined,
-      );
       try {
-        mentions = annotateText(matcher, request.text, options);
+        if (error instanceof DamagedEntity) state = await afterDamage(state, error);
+        else if (state.fromStoredForm) state = await recompiled(state, error);
+        else throw error;
+        mentions = find(state);
       } catch (again) {
         return failed({ ok: false, error: `could not annotate: ${message(again)}`, reason: 'internal' });
       }

@@ -128,8 +128,19 @@ function phases(r) {
   // when its matcher was ready (negative: before the page).
   p['(worker started)'] = m['background:started'];
   p['(matcher ready)'] = m['background:loaded'];
-  // Within loading: the database opened, the dataset read (and checked), the stored matcher loaded.
-  for (const step of ['load', 'opened', 'meta', 'list', 'list parsed', 'stored matcher', 'read', 'matcher'])
+  // Within loading: the database opened, each record of the dataset read (the outlines also parsed
+  // and checked), the dataset ready, the stored matcher loaded.
+  for (const step of [
+    'load',
+    'opened',
+    'meta',
+    'outlines',
+    'outlines parsed',
+    'texts',
+    'stored matcher',
+    'read',
+    'matcher',
+  ])
     p[`(${step})`] = m[`background:${step}`];
   return p;
 }

@@ -55,7 +55,7 @@ function readPage(): PageState {
 
 // ---- Functions evaluated in the options page, on the extension's own database (self-contained) ----
 
-type Damage = 'entities' | 'cards' | 'compiled' | 'missing-store';
+type Damage = 'outlines' | 'entities' | 'cards' | 'compiled' | 'missing-store';
 
 /** Damages the database the way `damage` says. */
 async function damageDatabase({ damage, schema }: { damage: Damage; schema: number }): Promise<void> {
@@ -89,27 +89,39 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
   }
   const db = await open();
   const tx = db.transaction('compiled', 'readwrite');
-  if (damage === 'entities') {
-    // The matcher's fields of the entities are one JSON list (database.ts MATCHING_LIST): two of
-    // them damaged in it.
+  if (damage === 'outlines') {
+    // The outlines of all entities, one JSON text (database.ts OUTLINE_LIST), read and checked when
+    // the worker starts: two of them damaged.
+    const store = tx.objectStore('compiled');
+    const get = store.get('outlines');
+    get.onsuccess = () => {
+      const outlines = JSON.parse(get.result) as { id: string }[];
+      const damaged = outlines.map((o) =>
+        o.id === 'nato' ? { id: 'nato', timeline: 5 } : o.id === 'osce' ? { ...o, type: 'alien' } : o,
+      );
+      store.put(JSON.stringify(damaged), 'outlines');
+    };
+  } else if (damage === 'entities') {
+    // Each entity's matcher fields, one JSON text per line (database.ts MATCHING_LIST), read when
+    // an article first needs the entity: NATO's and the OSCE's damaged, their outlines whole.
     const store = tx.objectStore('compiled');
     const get = store.get('matching');
     get.onsuccess = () => {
-      const entities = JSON.parse(get.result) as { id: string }[];
+      const entities = (get.result as string).split('\n').map((text) => JSON.parse(text) as { id: string });
       const damaged = entities.map((e) =>
-        e.id === 'nato' ? { id: 'nato', name: 5 } : e.id === 'osce' ? { id: 'osce', type: 'alien' } : e,
+        JSON.stringify(e.id === 'nato' ? { ...e, name: 5 } : e.id === 'osce' ? { ...e, aliases: null } : e),
       );
-      store.put(JSON.stringify(damaged), 'matching');
+      store.put(damaged.join('\n'), 'matching');
     };
   } else if (damage === 'cards') {
-    // The cards' fields (database.ts CARD_LIST, one JSON text per card), read after the matcher:
+    // The cards' fields (database.ts CARD_LIST, one JSON text per line), read after the matcher:
     // NATO's summary damaged.
     const store = tx.objectStore('compiled');
     const get = store.get('cards');
     get.onsuccess = () => {
-      const cards = (get.result as string[]).map((text) => JSON.parse(text) as { id: string });
+      const cards = (get.result as string).split('\n').map((text) => JSON.parse(text) as { id: string });
       const damaged = cards.map((c) => JSON.stringify(c.id === 'nato' ? { ...c, summary: 5 } : c));
-      store.put(damaged, 'cards');
+      store.put(damaged.join('\n'), 'cards');
     };
   } else {
     const store = tx.objectStore('compiled');
@@ -147,12 +159,15 @@ async function inspectDatabase(): Promise<{
       });
     const list = await read('compiled', 'matching');
     const entities =
-      typeof list === 'string' ? (JSON.parse(list) as { id: string; name?: { en?: string } }[]) : [];
+      typeof list === 'string'
+        ? list.split('\n').map((text) => JSON.parse(text) as { id: string; name?: { en?: string } })
+        : [];
     const nato = entities.find((e) => e.id === 'nato');
     const cardList = await read('compiled', 'cards');
-    const cards = Array.isArray(cardList)
-      ? cardList.map((text: string) => JSON.parse(text) as { id: string; summary?: { en?: string } })
-      : [];
+    const cards =
+      typeof cardList === 'string'
+        ? cardList.split('\n').map((text) => JSON.parse(text) as { id: string; summary?: { en?: string } })
+        : [];
     const compiled = (await read('compiled', 'matcher')) as
       | { aliases?: { childState?: unknown[] } }
       | undefined;
@@ -217,7 +232,8 @@ describe('chromium: the database heals and the bundled dataset always serves', (
   });
 
   it.each<[Damage, string]>([
-    ['entities', 'a damaged entity list'],
+    ['outlines', 'damaged outlines of the entities'],
+    ['entities', 'damaged entities, their outlines whole'],
     ['cards', "damaged cards' fields"],
     ['compiled', 'a damaged compiled matcher'],
     ['missing-store', 'a database without one of its stores'],

@@ -62,16 +62,28 @@ export interface ClueHit {
   entityIds: readonly string[];
 }
 
+/**
+ * The entities a matcher names, by id: a Map, or a stored dataset's, each read when it is first
+ * asked for (so `get` may throw when what is read back is damaged).
+ */
+export interface EntityLookup {
+  get(id: string): MatchingEntity | undefined;
+  has(id: string): boolean;
+  readonly size: number;
+  /** Every entity: reads them all. */
+  values(): Iterable<MatchingEntity>;
+}
+
 export interface Matcher {
-  /** Each entity by id. A stored dataset's are read when first asked for (see EntitySet). */
-  readonly entities: ReadonlyMap<string, MatchingEntity>;
+  /** Each entity by id. */
+  readonly entities: EntityLookup;
   /** Every entity's outline: what the tables over all of them read, without whole entities. */
   readonly outlines: readonly EntityOutline[];
 }
 
 /** The entities a matcher is loaded with: each by id, and the outlines of all of them. */
 export interface EntitySet {
-  readonly byId: ReadonlyMap<string, MatchingEntity>;
+  readonly byId: EntityLookup;
   readonly outlines: readonly EntityOutline[];
 }
 
@@ -94,7 +106,7 @@ export interface ClueTermData {
 
 export class CompiledMatcher implements Matcher {
   constructor(
-    readonly entities: ReadonlyMap<string, MatchingEntity>,
+    readonly entities: EntityLookup,
     readonly outlines: readonly EntityOutline[],
     readonly entityIds: string[],
     readonly aliases: Automaton,

@@ -3,13 +3,13 @@ import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CARD_LIST,
-  DamagedCard,
   DB_NAME,
   DB_SCHEMA_VERSION,
   ensureDataset,
   importDataset,
   LEGACY_ENTITY_LIST,
   MATCHING_LIST,
+  OUTLINE_LIST,
   openDatabase,
   readCompiledMatcher,
   readDatasetInfo,
@@ -17,8 +17,9 @@ import {
   seedDatabase,
   writeCompiledMatcher,
 } from '../../../src/background/database';
+import { DamagedEntity } from '../../../src/background/stored-entities';
 import { compileBundle } from '../../../src/dataset/dataset';
-import { compileMatcher } from '../../../src/engine/matcher/compile';
+import { compileMatcher, type EntitySet } from '../../../src/engine/matcher/compile';
 import { findAliases } from '../../../src/engine/matcher/scan';
 import type { StoredMatcher } from '../../../src/engine/matcher/stored';
 import { loadMatcher, serializeMatcher } from '../../../src/engine/matcher/stored';
@@ -45,11 +46,20 @@ afterEach(async () => {
   await deleteDB(DB_NAME);
 });
 
+/** Every entity of a set, each read (and checked) now. */
+const all = (set: EntitySet) => [...set.byId.values()];
+
+/** The ids of a set's entities, sorted. */
+const idsOf = (set: EntitySet) =>
+  all(set)
+    .map((e) => e.id)
+    .sort();
+
 describe('the background database', () => {
   it('keeps the compiled matcher for a restarted worker, and drops it when the dataset changes', async () => {
     const db = await openDatabase();
     const { entities } = await ensureDataset(db, 'v1', async () => bundle('v1', ['nato', 'osce']));
-    await writeCompiledMatcher(db, serializeMatcher(compileMatcher(entities), 'v1'));
+    await writeCompiledMatcher(db, serializeMatcher(compileMatcher(all(entities)), 'v1'));
     const matcher = loadMatcher(await readCompiledMatcher(db), entities, 'v1');
     expect(matcher && findAliases(matcher, 'NATO and OSCE').map((h) => h.entityIds)).toEqual([
       ['nato'],
@@ -66,7 +76,7 @@ describe('the background database', () => {
     const { info, entities } = await ensureDataset(db, 'v1', load);
     expect(load).toHaveBeenCalledOnce();
     expect(info).toMatchObject({ version: 'v1', entityCount: 2 });
-    expect(entities.map((e) => e.id).sort()).toEqual(['nato', 'osce']);
+    expect(idsOf(entities)).toEqual(['nato', 'osce']);
     expect(await readDatasetInfo(db)).toMatchObject({ version: 'v1', entityCount: 2 });
     db.close();
   });
@@ -77,7 +87,7 @@ describe('the background database', () => {
     const load = vi.fn(async () => bundle('v1', ['nato']));
     const { entities } = await ensureDataset(db, 'v1', load);
     expect(load).not.toHaveBeenCalled();
-    expect(entities.map((e) => e.id)).toEqual(['nato']);
+    expect(all(entities).map((e) => e.id)).toEqual(['nato']);
     db.close();
   });
 
@@ -86,7 +96,7 @@ describe('the background database', () => {
     await ensureDataset(db, 'v1', async () => bundle('v1', ['nato', 'old-entity']));
     const { info, entities } = await ensureDataset(db, 'v2', async () => bundle('v2', ['nato', 'osce']));
     expect(info.version).toBe('v2');
-    expect(entities.map((e) => e.id).sort()).toEqual(['nato', 'osce']);
+    expect(idsOf(entities)).toEqual(['nato', 'osce']);
     expect(await storedIds(db)).toEqual(['nato', 'osce']);
     db.close();
   });
@@ -98,7 +108,7 @@ describe('the background database', () => {
     const load = vi.fn(async () => bundle('v1', ['nato', 'osce']));
     const { entities } = await ensureDataset(db, 'v1', load);
     expect(load).toHaveBeenCalledOnce();
-    expect(entities).toHaveLength(2);
+    expect(all(entities)).toHaveLength(2);
     db.close();
   });
 
@@ -125,7 +135,7 @@ describe('the background database', () => {
     newer.close();
     const db = await openDatabase();
     const { entities } = await ensureDataset(db, 'v1', async () => bundle('v1', ['nato']));
-    expect(entities.map((e) => e.id)).toEqual(['nato']);
+    expect(all(entities).map((e) => e.id)).toEqual(['nato']);
     db.close();
   });
 });
@@ -138,6 +148,11 @@ function compiled(ids: string[], date = '2026-11-27'): DatasetBundle {
     aliases: { en: [id.toUpperCase()], ru: [`Организация ${id}`] },
   });
   return compileBundle(ids.map(valid), date);
+}
+
+/** Removes the entities as this version stores them, as a database an earlier version wrote has none. */
+async function dropCurrentForm(db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+  for (const key of [OUTLINE_LIST, MATCHING_LIST, CARD_LIST] as const) await db.delete('compiled', key);
 }
 
 /** Runs `body` with an open database, closing it even when an assertion fails (deleteDB waits for that). */
@@ -228,7 +243,7 @@ describe('importing and resetting the dataset', () => {
       const load = vi.fn(loadBundled);
       const restarted = await ensureDataset(db, bundled.version, load);
       expect(restarted.info).toMatchObject({ version: other.version, source: 'imported' });
-      expect(restarted.entities.map((e) => e.id)).toEqual(['csto']);
+      expect(all(restarted.entities).map((e) => e.id)).toEqual(['csto']);
 
       // An update that ships another bundled dataset checks the import again and keeps it.
       const updated = await ensureDataset(db, 'a-newer-bundled-version', load);
@@ -243,7 +258,7 @@ describe('importing and resetting the dataset', () => {
       await changeStoredEntities(db, (entities) => entities.map((e) => ({ ...e, sources: [] })));
       const { info, entities } = await ensureDataset(db, 'a-newer-bundled-version', loadBundled);
       expect(info.source).toBe('bundled');
-      expect(entities.map((e) => e.id).sort()).toEqual(['nato', 'osce']);
+      expect(idsOf(entities)).toEqual(['nato', 'osce']);
     }));
 
   it('reset restores the bundled dataset', () =>
@@ -290,7 +305,7 @@ describe('importing and resetting the dataset', () => {
       const load = vi.fn(loadBundled);
       const { entities } = await ensureDataset(db, bundled.version, load);
       expect(load).toHaveBeenCalledOnce();
-      expect(entities.find((e) => e.id === 'osce')?.name.en).toBe('OSCE');
+      expect(all(entities).find((e) => e.id === 'osce')?.name.en).toBe('OSCE');
     }));
 
   it('keeps an imported dataset that an older version stored as one record per entity, moved into the lists', () =>
@@ -299,13 +314,12 @@ describe('importing and resetting the dataset', () => {
       await importDataset(db, other, bundled.version);
       // As versions up to 0.1.0 left it: the entities as records, no list.
       for (const entity of other.entities) await db.put('entities', entity);
-      await db.delete('compiled', MATCHING_LIST);
-      await db.delete('compiled', CARD_LIST);
+      await dropCurrentForm(db);
       const load = vi.fn(loadBundled);
       const { info, entities } = await ensureDataset(db, bundled.version, load);
       expect(load).not.toHaveBeenCalled();
       expect(info).toMatchObject({ version: other.version, source: 'imported' });
-      expect(entities.map((e) => e.id).sort()).toEqual(['csto', 'sco']);
+      expect(idsOf(entities)).toEqual(['csto', 'sco']);
       expect(await storedIds(db)).toEqual(['csto', 'sco']);
       expect(await db.count('entities')).toBe(0);
     }));
@@ -315,13 +329,12 @@ describe('importing and resetting the dataset', () => {
       const other = compiled(['csto', 'sco']);
       await importDataset(db, other, bundled.version);
       await db.put('compiled', JSON.stringify(other.entities), LEGACY_ENTITY_LIST);
-      await db.delete('compiled', MATCHING_LIST);
-      await db.delete('compiled', CARD_LIST);
+      await dropCurrentForm(db);
       const load = vi.fn(loadBundled);
       const { info, entities, cards } = await ensureDataset(db, bundled.version, load);
       expect(load).not.toHaveBeenCalled();
       expect(info).toMatchObject({ version: other.version, source: 'imported' });
-      expect(entities.map((e) => e.id).sort()).toEqual(['csto', 'sco']);
+      expect(idsOf(entities)).toEqual(['csto', 'sco']);
       expect((await cards)?.get('sco')?.summary).toEqual(other.entities[1]!.summary);
       // Stored the new way, the old list gone: the next start reads the two lists.
       expect(await db.get('compiled', LEGACY_ENTITY_LIST)).toBeUndefined();
@@ -333,12 +346,30 @@ describe('importing and resetting the dataset', () => {
       await ensureDataset(db, bundled.version, loadBundled);
       const { entities, cards } = await ensureDataset(db, bundled.version, vi.fn(loadBundled));
       // What the matcher reads, without what only the cards show.
-      expect(entities.map((e) => e.id).sort()).toEqual(['nato', 'osce']);
-      expect(entities.every((e) => !('summary' in e) && !('sources' in e))).toBe(true);
+      expect(idsOf(entities)).toEqual(['nato', 'osce']);
+      expect(all(entities).every((e) => !('summary' in e) && !('sources' in e))).toBe(true);
       const byId = await cards;
       expect(byId?.get('nato')?.summary).toEqual(bundled.entities.find((e) => e.id === 'nato')!.summary);
       expect(byId?.get('osce')?.sources).toEqual(bundled.entities.find((e) => e.id === 'osce')!.sources);
       expect(byId?.get('csto')).toBeUndefined();
+    }));
+
+  it('reads an entity when it is asked for, and says then when its own text came back damaged', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      // Its outline (id, type, dated steps) whole, its name damaged.
+      await changeStoredEntities(db, (entities) =>
+        entities.map((e) => (e.id === 'osce' ? { ...e, name: 5 } : e)),
+      );
+      const load = vi.fn(loadBundled);
+      const { entities } = await ensureDataset(db, bundled.version, load);
+      expect(load).not.toHaveBeenCalled();
+      expect(entities.outlines.map((o) => o.id).sort()).toEqual(['nato', 'osce']);
+      expect(entities.byId.get('nato')?.name.en).toBe('NATO');
+      expect(() => entities.byId.get('osce')).toThrow(DamagedEntity);
+      const again = await ensureDataset(db, bundled.version, load, undefined, { damaged: true });
+      expect(load).toHaveBeenCalledOnce();
+      expect(again.entities.byId.get('osce')?.name.en).toBe('OSCE');
     }));
 
   it('says when the cards come back damaged, and then treats the dataset as damaged', () =>
@@ -353,8 +384,8 @@ describe('importing and resetting the dataset', () => {
       expect(load).not.toHaveBeenCalled();
       const cards = await first.cards;
       expect(cards?.get('nato')?.sources).toHaveLength(1);
-      expect(() => cards?.get('osce')).toThrow(DamagedCard);
-      const again = await ensureDataset(db, bundled.version, load, undefined, { cardsDamaged: true });
+      expect(() => cards?.get('osce')).toThrow(DamagedEntity);
+      const again = await ensureDataset(db, bundled.version, load, undefined, { damaged: true });
       expect(load).toHaveBeenCalledOnce();
       expect((await again.cards)?.get('osce')?.sources).toHaveLength(1);
       const restarted = await ensureDataset(db, bundled.version, vi.fn(loadBundled));

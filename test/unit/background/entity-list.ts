@@ -1,7 +1,9 @@
-// The stored dataset's entities as the tests read and damage them: database.ts's MATCHING_LIST (one
-// JSON list) and CARD_LIST (one JSON text per card), joined here into whole entities.
+// The stored dataset's entities as the tests read and damage them: database.ts's OUTLINE_LIST (one
+// JSON text), MATCHING_LIST and CARD_LIST (one JSON text per entity, a line each), joined here into
+// whole entities, and written back the same way.
 
-import { CARD_LIST, MATCHING_LIST, splitEntity } from '../../../src/background/database';
+import { CARD_LIST, MATCHING_LIST, OUTLINE_LIST } from '../../../src/background/database';
+import { asLines, splitEntity } from '../../../src/background/stored-entities';
 import type { Entity } from '../../../src/shared/types';
 
 /** The part of an idb database these helpers use (the typed BackstoryDb or an untyped one). */
@@ -10,18 +12,16 @@ interface Store {
   put(store: string, value: unknown, key?: string): Promise<unknown>;
 }
 
-const parsed = (list: unknown): Record<string, unknown>[] =>
-  typeof list === 'string' ? (JSON.parse(list) as Record<string, unknown>[]) : [];
+const parsedTexts = (texts: unknown): Record<string, unknown>[] =>
+  typeof texts === 'string'
+    ? texts.split('\n').map((text) => JSON.parse(text) as Record<string, unknown>)
+    : [];
 
 /** The stored entities, each joined with its card (by id); one without a card stays as it is. */
 export async function storedEntities(db: unknown): Promise<Entity[]> {
   const store = db as Store;
-  const texts = await store.get('compiled', CARD_LIST);
-  const cardList = Array.isArray(texts)
-    ? texts.map((text) => JSON.parse(text) as Record<string, unknown>)
-    : [];
-  const cards = new Map(cardList.map((card) => [card.id, card]));
-  return parsed(await store.get('compiled', MATCHING_LIST)).map(
+  const cards = new Map(parsedTexts(await store.get('compiled', CARD_LIST)).map((card) => [card.id, card]));
+  return parsedTexts(await store.get('compiled', MATCHING_LIST)).map(
     (entity) => ({ ...entity, ...cards.get(entity.id) }) as Entity,
   );
 }
@@ -31,19 +31,25 @@ export async function storedIds(db: unknown): Promise<string[]> {
 }
 
 /**
- * Rewrites the stored lists with what `change` makes of the whole entities (damage, as a disk or a
- * bug might): each goes back split into its two parts, as the database stores it.
+ * Rewrites the stored entities with what `change` makes of the whole ones (damage, as a disk or a
+ * bug might), stored as the database stores them: an outline of the id, type and dated steps each
+ * has (damage there shows in the outlines), and its matcher and card fields.
  */
 export async function changeStoredEntities(
   db: unknown,
   change: (entities: Entity[]) => unknown[],
 ): Promise<void> {
-  const split = change(await storedEntities(db)).map((entity) => splitEntity(entity as Entity));
+  const changed = change(await storedEntities(db)) as Record<string, unknown>[];
+  const outlines = changed.map(({ id, type, timeline }) => ({
+    id,
+    type,
+    timeline: Array.isArray(timeline)
+      ? timeline.map(({ date, kind }: { date: unknown; kind: unknown }) => ({ date, kind }))
+      : timeline,
+  }));
+  const split = changed.map((entity) => splitEntity(entity as unknown as Entity));
   const store = db as Store;
-  await store.put('compiled', JSON.stringify(split.map(([matching]) => matching)), MATCHING_LIST);
-  await store.put(
-    'compiled',
-    split.map(([, card]) => JSON.stringify(card)),
-    CARD_LIST,
-  );
+  await store.put('compiled', JSON.stringify(outlines), OUTLINE_LIST);
+  await store.put('compiled', asLines(split.map(([matching]) => matching)), MATCHING_LIST);
+  await store.put('compiled', asLines(split.map(([, card]) => card)), CARD_LIST);
 }

@@ -90,6 +90,17 @@ async function mentioned(s: Service): Promise<string[]> {
   return [...new Set(reply.result.mentions.map((m) => m.entityId))].sort();
 }
 
+/** The distinct entity ids of mentions, sorted. */
+const idsOf = (mentions: readonly { entityId: string }[]) =>
+  [...new Set(mentions.map((m) => m.entityId))].sort();
+
+/** Rewrites the stored OSCE as `change` makes it (damage). */
+function changeOsce(change: (osce: Entity) => unknown): Promise<void> {
+  return withRaw((db) =>
+    changeStoredEntities(db, (entities) => entities.map((e) => (e.id === 'osce' ? change(e) : e))),
+  );
+}
+
 /** Runs `body` on the database as a test opens it, closing it even when an assertion fails. */
 async function withRaw<T>(body: (db: Awaited<ReturnType<typeof openDB>>) => Promise<T>): Promise<T> {
   const db = await openDB(DB_NAME);
@@ -231,20 +242,21 @@ describe('a database that fails', () => {
     expect(nato?.name.en).toContain('NATO');
   });
 
+  it('gives back an entity damaged in its own text: the article still gets its context, and the dataset is reseeded', async () => {
+    await mentioned(service());
+    await changeOsce((osce) => ({ ...osce, aliases: 'gone' }));
+    const { mentions, details } = await annotateInParts(service());
+    expect(mentions.ok && idsOf(mentions.result.mentions)).toEqual(['nato', 'new-start', 'osce']);
+    expect((await details)?.entities.find((e) => e.id === 'osce')?.aliases.en).toContain('OSCE');
+    const stored = (await withRaw(storedEntities)).find((e) => e.id === 'osce');
+    expect(stored?.aliases.en).toContain('OSCE');
+  });
+
   it('gives back damaged cards: the mentions still come, and the cards follow from the reseeded dataset', async () => {
     await mentioned(service());
-    await withRaw((db) =>
-      changeStoredEntities(db, (entities) =>
-        entities.map((e) => (e.id === 'osce' ? { ...e, summary: null } : e)),
-      ),
-    );
-    const restarted = service();
-    const { mentions, details } = await annotateInParts(restarted);
-    expect(mentions.ok && [...new Set(mentions.result.mentions.map((m) => m.entityId))].sort()).toEqual([
-      'nato',
-      'new-start',
-      'osce',
-    ]);
+    await changeOsce((osce) => ({ ...osce, summary: null }));
+    const { mentions, details } = await annotateInParts(service());
+    expect(mentions.ok && idsOf(mentions.result.mentions)).toEqual(['nato', 'new-start', 'osce']);
     const osce = (await details)?.entities.find((e) => e.id === 'osce');
     expect(osce?.summary.en).toMatch(/\w/);
     // Stored whole again: the next worker reads good cards.

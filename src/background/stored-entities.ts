@@ -1,0 +1,261 @@
+// The dataset's entities as the database stores them, and as a worker reads them back. A worker that
+// starts reads them before it can answer the first article, so they are stored in the order and the
+// shape that article needs: the outlines of all entities (what the matcher's tables over all of them
+// read), then each entity's matcher fields as a JSON text of its own, then each entity's card fields
+// likewise. Only the outlines are parsed at once; an entity or a card is parsed and checked when it
+// is first asked for, and an article asks for a few dozen of the thousands. The texts of each kind
+// are stored as one string, one per line: one string reads faster than thousands of them.
+//
+// Everything read back is checked before it is used (it was validated when it was written; the checks
+// catch damage, cheaply): damage found later, when an entity or a card is parsed, throws
+// DamagedEntity, and the background then treats the stored dataset as damaged.
+
+import type { EntityLookup, EntitySet } from '../engine/matcher/compile';
+import {
+  CARD_FIELDS,
+  ENTITY_TYPES,
+  type Entity,
+  type EntityCardFields,
+  type EntityOutline,
+  type MatchingEntity,
+} from '../shared/types';
+
+// ---- Checks ------------------------------------------------------------------------------------
+
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isString = (v: unknown): v is string => typeof v === 'string';
+const isBilingual = (v: unknown) => isObject(v) && isString(v.en) && isString(v.ru);
+const isStrings = (v: unknown) => Array.isArray(v) && v.every(isString);
+const isPerLang = (v: unknown) => isObject(v) && isStrings(v.en) && isStrings(v.ru);
+const TYPES: ReadonlySet<unknown> = new Set(ENTITY_TYPES);
+
+/** Whether an outline read back has its id, type and dated steps. */
+export function outlineIsWhole(o: unknown): o is EntityOutline {
+  return (
+    isObject(o) &&
+    isString(o.id) &&
+    TYPES.has(o.type) &&
+    Array.isArray(o.timeline) &&
+    o.timeline.every((s) => isObject(s) && isString(s.date) && isString(s.kind))
+  );
+}
+
+/** Whether an entity read back has every field the matcher reads, of the right type. */
+export function matchingIsWhole(e: unknown): e is MatchingEntity {
+  if (!outlineIsWhole(e)) return false;
+  const { name, aliases, contextAliases, context, timeline, related, event } = e as unknown as Record<
+    string,
+    unknown
+  >;
+  return (
+    isBilingual(name) &&
+    isPerLang(aliases) &&
+    (contextAliases === undefined || isPerLang(contextAliases)) &&
+    (context === undefined || isPerLang(context)) &&
+    (timeline as unknown[]).every((s) => isObject(s) && isBilingual(s.label)) &&
+    (related === undefined || isStrings(related)) &&
+    (event === undefined ||
+      (isObject(event) &&
+        isPerLang(event.places) &&
+        isPerLang(event.cues) &&
+        (event.participants === undefined || isPerLang(event.participants))))
+  );
+}
+
+/** The same for the cards' fields (with the entity's id). */
+export function cardIsWhole(c: unknown): c is EntityCardFields {
+  return (
+    isObject(c) &&
+    isString(c.id) &&
+    isBilingual(c.summary) &&
+    Array.isArray(c.sources) &&
+    c.sources.every((s) => isObject(s) && isString(s.url) && isString(s.title)) &&
+    (c.parties === undefined || (Array.isArray(c.parties) && c.parties.every(isBilingual))) &&
+    (c.documents === undefined || (Array.isArray(c.documents) && c.documents.every(isBilingual))) &&
+    (c.note === undefined || isString(c.note))
+  );
+}
+
+export const entityIsWhole = (e: unknown): e is Entity => matchingIsWhole(e) && cardIsWhole(e);
+
+/** An entity or a card read back damaged when it was first asked for. */
+export class DamagedEntity extends Error {
+  constructor(id: string, part: 'entity' | 'card') {
+    super(`the stored ${part} of ${id} is damaged`);
+    this.name = 'DamagedEntity';
+  }
+}
+
+// ---- Splitting and joining ---------------------------------------------------------------------
+
+const CARD_FIELD_SET: ReadonlySet<string> = new Set(CARD_FIELDS);
+
+/** An entity as it is stored: its matcher's fields, and its cards' (with its id). */
+export function splitEntity(entity: Entity): [MatchingEntity, EntityCardFields] {
+  const matching: Record<string, unknown> = {};
+  const card: Record<string, unknown> = { id: entity.id };
+  for (const [key, value] of Object.entries(entity)) (CARD_FIELD_SET.has(key) ? card : matching)[key] = value;
+  return [matching as MatchingEntity, card as EntityCardFields];
+}
+
+/** A whole entity from its two parts. */
+export function joinEntity(matching: MatchingEntity, card: EntityCardFields): Entity {
+  return { ...matching, ...card };
+}
+
+const outlineOf = ({ id, type, timeline }: MatchingEntity): EntityOutline => ({
+  id,
+  type,
+  timeline: timeline.map(({ date, kind }) => ({ date, kind })),
+});
+
+/** What the database stores for `entities` (see the file's header). */
+export interface EntityTexts {
+  /** The outlines of all entities, as one JSON text. */
+  outlines: string;
+  /** Each entity's matcher fields, one JSON text per line, in the outlines' order. */
+  matching: string;
+  /** Each entity's card fields, one JSON text per line, in the same order. */
+  cards: string;
+}
+
+/**
+ * JSON texts one per line. JSON.stringify writes a line break inside a string as an escape, so a
+ * text never holds one.
+ */
+export const asLines = (values: readonly unknown[]): string =>
+  values.map((value) => JSON.stringify(value)).join('\n');
+
+export function entityTexts(entities: readonly Entity[]): EntityTexts {
+  const split = entities.map(splitEntity);
+  return {
+    outlines: JSON.stringify(split.map(([matching]) => outlineOf(matching))),
+    matching: asLines(split.map(([matching]) => matching)),
+    cards: asLines(split.map(([, card]) => card)),
+  };
+}
+
+// ---- Reading back ------------------------------------------------------------------------------
+
+/** The items of a JSON list, or null when it is not one (damaged). */
+export function parseList(list: unknown): unknown[] | null {
+  if (typeof list !== 'string') return null;
+  try {
+    const items: unknown = JSON.parse(list);
+    return Array.isArray(items) ? items : null;
+  } catch {
+    return null;
+  }
+}
+
+/** JSON texts by id, each parsed and checked once, when first asked for. */
+class ParsedOnDemand<T> {
+  private readonly index = new Map<string, number>();
+  private readonly parsed: (T | undefined)[];
+
+  /** `lines`: where each text starts in `text`, and where the last one ends. */
+  constructor(
+    ids: readonly string[],
+    private readonly text: string,
+    private readonly lines: readonly number[],
+    private readonly whole: (value: unknown) => value is T,
+    private readonly part: 'entity' | 'card',
+  ) {
+    ids.forEach((id, at) => {
+      if (!this.index.has(id)) this.index.set(id, at);
+    });
+    this.parsed = new Array(ids.length);
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  /** Throws DamagedEntity when the text does not parse, is not whole or is another entity's. */
+  get(id: string): T | undefined {
+    const at = this.index.get(id);
+    if (at === undefined) return undefined;
+    let value = this.parsed[at];
+    if (value === undefined) {
+      let read: unknown;
+      try {
+        read = JSON.parse(this.text.slice(this.lines[at]!, this.lines[at + 1]! - 1));
+      } catch {
+        throw new DamagedEntity(id, this.part);
+      }
+      if (!this.whole(read) || (read as { id?: unknown }).id !== id) throw new DamagedEntity(id, this.part);
+      value = read;
+      this.parsed[at] = value;
+    }
+    return value;
+  }
+
+  *values(): IterableIterator<T> {
+    for (const id of this.index.keys()) yield this.get(id)!;
+  }
+}
+
+/** The cards' fields by entity id; `get` throws DamagedEntity for a damaged card. */
+export interface Cards {
+  get(id: string): EntityCardFields | undefined;
+}
+
+/**
+ * Where each line of `text` starts, and one past where the last ends, when it has one line for
+ * each outline; null when it is not a text of as many lines (damaged).
+ */
+function linesFor(text: unknown, outlines: readonly EntityOutline[]): number[] | null {
+  if (!isString(text) || outlines.length === 0) return null;
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (starts.length === outlines.length) return null;
+    starts.push(at + 1);
+  }
+  if (starts.length !== outlines.length) return null;
+  starts.push(text.length + 1);
+  return starts;
+}
+
+const isMatching = (e: unknown): e is MatchingEntity => matchingIsWhole(e);
+const isCard = (c: unknown): c is EntityCardFields => cardIsWhole(c);
+
+/**
+ * The entity set of stored outlines and matcher texts, or null when the texts do not fit the
+ * outlines (damaged). Each entity is parsed when first asked for (EntityLookup.get).
+ */
+export function storedEntitySet(outlines: readonly EntityOutline[], text: unknown): EntitySet | null {
+  const lines = linesFor(text, outlines);
+  if (lines === null) return null;
+  const byId: EntityLookup = new ParsedOnDemand(
+    outlines.map((o) => o.id),
+    text as string,
+    lines,
+    isMatching,
+    'entity',
+  );
+  return { byId, outlines };
+}
+
+/** The stored cards, or null when the texts do not fit the outlines (damaged). */
+export function storedCards(outlines: readonly EntityOutline[], text: unknown): Cards | null {
+  const lines = linesFor(text, outlines);
+  if (lines === null) return null;
+  return new ParsedOnDemand(
+    outlines.map((o) => o.id),
+    text as string,
+    lines,
+    isCard,
+    'card',
+  );
+}
+
+/** The cards of whole entities in memory (the bundle's, an import's). */
+export function cardsOf(entities: readonly Entity[]): Cards {
+  const byId = new Map(entities.map((entity) => [entity.id, splitEntity(entity)[1]]));
+  return { get: (id) => byId.get(id) };
+}

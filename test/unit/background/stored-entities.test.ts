@@ -1,0 +1,83 @@
+// The stored form of the entities: what a worker reads back is the dataset that was written, an
+// entity or a card is read when it is asked for, and damage is found rather than served.
+
+import { describe, expect, it } from 'vitest';
+import {
+  DamagedEntity,
+  entityTexts,
+  storedCards,
+  storedEntitySet,
+} from '../../../src/background/stored-entities';
+import type { Entity, EntityOutline } from '../../../src/shared/types';
+
+function entity(id: string, type: Entity['type'] = 'organization'): Entity {
+  return {
+    id,
+    type,
+    name: { en: `${id} name`, ru: `${id} имя` },
+    aliases: { en: [id.toUpperCase()], ru: [id.toUpperCase()] },
+    summary: { en: `About ${id}.`, ru: `О ${id}.` },
+    timeline: [{ date: '2001-02-03', kind: 'founded', label: { en: 'Founded', ru: 'Основана' } }],
+    sources: [{ url: `https://example.org/${id}`, title: id }],
+    parties: [{ en: 'Line one\nline two', ru: 'Строка' }],
+  };
+}
+
+const ENTITIES = [entity('nato'), entity('osce'), entity('csto', 'treaty')];
+
+function stored(entities: Entity[] = ENTITIES) {
+  const texts = entityTexts(entities);
+  const outlines = JSON.parse(texts.outlines) as EntityOutline[];
+  return { texts, outlines };
+}
+
+describe('the stored entities', () => {
+  it('read back as they were written: outlines, the matcher fields and the cards', () => {
+    const { texts, outlines } = stored();
+    expect(outlines).toEqual([
+      { id: 'nato', type: 'organization', timeline: [{ date: '2001-02-03', kind: 'founded' }] },
+      { id: 'osce', type: 'organization', timeline: [{ date: '2001-02-03', kind: 'founded' }] },
+      { id: 'csto', type: 'treaty', timeline: [{ date: '2001-02-03', kind: 'founded' }] },
+    ]);
+    const set = storedEntitySet(outlines, texts.matching);
+    const cards = storedCards(outlines, texts.cards);
+    for (const whole of ENTITIES) {
+      const { summary, sources, parties, ...matching } = whole;
+      expect(set?.byId.get(whole.id)).toEqual(matching);
+      // A line break inside a value does not split the stored lines.
+      expect(cards?.get(whole.id)).toEqual({ id: whole.id, summary, sources, parties });
+    }
+    expect(set?.byId.get('un')).toBeUndefined();
+    expect(set?.byId.size).toBe(3);
+  });
+
+  it('parse only what is asked for: a damaged entity elsewhere does not stop the others', () => {
+    const { texts, outlines } = stored();
+    const lines = texts.matching.split('\n');
+    lines[1] = '{"id": "osce", "type": "organization", "name"';
+    const set = storedEntitySet(outlines, lines.join('\n'));
+    expect(set?.byId.get('nato')?.name.en).toBe('nato name');
+    expect(set?.byId.get('csto')?.type).toBe('treaty');
+    expect(() => set?.byId.get('osce')).toThrow(DamagedEntity);
+    expect(() => [...(set?.byId.values() ?? [])]).toThrow(DamagedEntity);
+  });
+
+  it('refuse a line that holds another entity, or lacks a field the matcher or the cards read', () => {
+    const { texts, outlines } = stored();
+    const swapped = texts.matching.split('\n');
+    [swapped[0], swapped[1]] = [swapped[1]!, swapped[0]!];
+    expect(() => storedEntitySet(outlines, swapped.join('\n'))?.byId.get('nato')).toThrow(DamagedEntity);
+    const cards = texts.cards.split('\n');
+    cards[2] = JSON.stringify({ id: 'csto', summary: { en: 'x' }, sources: [] });
+    expect(() => storedCards(outlines, cards.join('\n'))?.get('csto')).toThrow(DamagedEntity);
+  });
+
+  it('are refused whole when the texts do not have one line for each outline', () => {
+    const { texts, outlines } = stored();
+    const lines = texts.matching.split('\n');
+    expect(storedEntitySet(outlines, lines.slice(0, 2).join('\n'))).toBeNull();
+    expect(storedEntitySet(outlines, [...lines, lines[0]].join('\n'))).toBeNull();
+    expect(storedEntitySet(outlines, 42)).toBeNull();
+    expect(storedCards(outlines, undefined)).toBeNull();
+  });
+});
