@@ -34,8 +34,8 @@ import {
   joinEntity,
   outlineIsWhole,
   parseList,
+  pendingEntitySet,
   storedCards,
-  storedEntitySet,
 } from './stored-entities';
 
 export const DB_NAME = 'backstory';
@@ -88,7 +88,10 @@ interface BackstorySchema extends DBSchema {
  */
 export const OUTLINE_LIST = 'outlines';
 
-/** Each entity's matcher fields, one JSON text per line (EntityTexts.matching), parsed when needed. */
+/**
+ * Each entity's matcher fields, one JSON text per line (EntityTexts.matching), parsed when needed.
+ * Read after the compiled matcher, which is loaded against the outlines' ids meanwhile.
+ */
 export const MATCHING_LIST = 'matching';
 
 /**
@@ -206,9 +209,15 @@ export interface StoredDataset {
   meta?: StoredDatasetInfo;
   /**
    * Every entity the meta record counts, each read when first asked for: an empty set unless
-   * `whole`. Reading one may throw DamagedEntity.
+   * `whole`. Its ids are there at once, its entities once `entitiesRead` is true; reading one may
+   * throw DamagedEntity.
    */
   entities: EntitySet;
+  /**
+   * Whether the entities' own texts arrived and fit the outlines (false: damaged). They are read
+   * after the compiled matcher, which needs only the ids. Never rejects.
+   */
+  entitiesRead: Promise<boolean>;
   /** The meta record is whole, and the outlines of every entity it counts are there and whole. */
   whole: boolean;
   /**
@@ -230,8 +239,9 @@ const NO_ENTITIES: EntitySet = entitySet([]);
 /**
  * Reads the dataset and its compiled matcher in one transaction. Throws when the database fails.
  * The requests go in the order the worker needs their answers: the outlines, parsed as soon as they
- * arrive (while the database reads the rest), the matcher texts, the compiled matcher, and last the
- * cards, which the caller awaits only when it needs them.
+ * arrive (while the database reads the rest), the compiled matcher, the entities' texts (which the
+ * worker waits for only after loading the matcher against the outlines' ids), and last the cards,
+ * which the caller awaits only when it needs them.
  */
 export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
   const tx = db.transaction(['entities', 'meta', 'compiled'], 'readonly');
@@ -251,20 +261,16 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
     if (__BENCH__) benchStep('outlines parsed');
     return { present: list !== undefined, outlines: (outlines ?? []) as EntityOutline[], whole };
   });
-  const matchingTexts = stepped('texts', compiledStore.get(MATCHING_LIST) as Promise<unknown>);
   const compiled = stepped('stored matcher', compiledStore.get('matcher') as Promise<unknown>);
+  const matchingTexts = stepped('texts', compiledStore.get(MATCHING_LIST) as Promise<unknown>);
   const cardTexts = compiledStore.get(CARD_LIST) as Promise<unknown>;
   // Only a database written by an earlier version has these; asking costs little.
   const legacyList = compiledStore.get(LEGACY_ENTITY_LIST) as Promise<unknown>;
   const records = tx.objectStore('entities').count();
-  // The cards may still be read when the rest is used; a failure there reaches `cards` (null).
+  // The texts may still be read when the rest is used; a failure there reaches `entitiesRead`
+  // (false) and `cards` (null).
   tx.done.catch(() => undefined);
-  const [storedMeta, outlined_, texts, storedMatcher] = await Promise.all([
-    meta,
-    outlined,
-    matchingTexts,
-    compiled,
-  ]);
+  const [storedMeta, outlined_, storedMatcher] = await Promise.all([meta, outlined, compiled]);
   const metaOk = metaIsWhole(storedMeta);
   const counted = (entities: readonly unknown[]) =>
     metaOk && entities.length > 0 && storedMeta.entityCount === entities.length;
@@ -277,6 +283,7 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
     return {
       meta: metaOk ? storedMeta : undefined,
       entities: legacy ? entitySet(legacy) : NO_ENTITIES,
+      entitiesRead: Promise.resolve(legacy !== undefined),
       whole,
       cards: Promise.resolve(legacy ? cardsOf(legacy) : null),
       compiled: storedMatcher,
@@ -284,18 +291,31 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
     };
   }
   const { outlines } = outlined_;
-  const entities = counted(outlines) && outlined_.whole ? storedEntitySet(outlines, texts) : null;
+  const whole = counted(outlines) && outlined_.whole;
+  if (!whole) {
+    matchingTexts.catch(() => undefined);
+    return {
+      meta: metaOk ? storedMeta : undefined,
+      entities: NO_ENTITIES,
+      entitiesRead: Promise.resolve(false),
+      whole,
+      cards: Promise.resolve(null),
+      compiled: storedMatcher,
+    };
+  }
+  const pending = pendingEntitySet(outlines);
   return {
     meta: metaOk ? storedMeta : undefined,
-    entities: entities ?? NO_ENTITIES,
-    whole: entities !== null,
-    cards:
-      entities !== null
-        ? cardTexts.then(
-            (cards) => storedCards(outlines, cards),
-            () => null,
-          )
-        : Promise.resolve(null),
+    entities: pending.entities,
+    entitiesRead: matchingTexts.then(
+      (texts) => pending.attach(texts),
+      () => false,
+    ),
+    whole,
+    cards: cardTexts.then(
+      (cards) => storedCards(outlines, cards),
+      () => null,
+    ),
     compiled: storedMatcher,
   };
 }
@@ -306,8 +326,8 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
  */
 export async function wholeEntities(stored: StoredDataset): Promise<Entity[] | null> {
   if (stored.legacy) return stored.legacy;
-  const cards = await stored.cards;
-  if (!stored.whole || cards === null) return null;
+  const [read, cards] = await Promise.all([stored.entitiesRead, stored.cards]);
+  if (!stored.whole || !read || cards === null) return null;
   try {
     return [...stored.entities.byId.values()].map((entity) => joinEntity(entity, cards.get(entity.id)!));
   } catch {
@@ -479,6 +499,8 @@ export interface Ensured<M> {
   info: DatasetInfo;
   /** Its entities, read when first asked for (see StoredDataset.entities). */
   entities: EntitySet;
+  /** Whether the entities' texts arrived whole (see StoredDataset.entitiesRead). */
+  entitiesRead: Promise<boolean>;
   /** Their cards' fields; null when the database's turn out damaged (see StoredDataset.cards). */
   cards: Promise<Cards | null>;
   /** The stored compiled matcher record when the dataset was read back (unchecked). */
@@ -509,7 +531,7 @@ export async function ensureDataset<M>(
   { damaged = false }: { damaged?: boolean } = {},
 ): Promise<Ensured<M>> {
   const stored = await readDataset(db);
-  const { meta, entities, compiled, legacy, cards } = stored;
+  const { meta, entities, entitiesRead, compiled, legacy, cards } = stored;
   const whole = stored.whole && !damaged;
   if (whole && legacy)
     await storeEntityTexts(db, legacy).catch((error: unknown) =>
@@ -521,7 +543,7 @@ export async function ensureDataset<M>(
   let replacedImport: Ensured<M>['replacedImport'];
   if (meta?.source === 'imported') {
     const { checkedWith, ...info } = meta;
-    if (whole && checkedWith === version) return { info, entities, cards, compiled };
+    if (whole && checkedWith === version) return { info, entities, entitiesRead, cards, compiled };
     const all = whole ? await wholeEntities(stored) : null;
     if (all) {
       const { errors } = parseBundle({
@@ -532,7 +554,7 @@ export async function ensureDataset<M>(
       });
       if (errors.length === 0) {
         await db.put('meta', { ...meta, checkedWith: version }, 'dataset');
-        return { info, entities, cards, compiled };
+        return { info, entities, entitiesRead, cards, compiled };
       }
       console.warn(
         "[Backstory] the imported dataset does not pass this version's checks; using the bundled one:",
@@ -542,7 +564,7 @@ export async function ensureDataset<M>(
     replacedImport = { version: info.version, date: info.date };
   } else if (whole && meta?.source === 'bundled' && meta.version === version) {
     const { checkedWith: _none, ...info } = meta;
-    return { info, entities, cards, compiled };
+    return { info, entities, entitiesRead, cards, compiled };
   }
   const bundle = await loadBundle();
   const prepared = prepare?.(bundle);
@@ -550,6 +572,7 @@ export async function ensureDataset<M>(
   return {
     info,
     entities: entitySet(bundle.entities),
+    entitiesRead: Promise.resolve(true),
     cards: Promise.resolve(cardsOf(bundle.entities)),
     matcher: prepared?.matcher,
     replacedImport,

@@ -173,8 +173,12 @@ export function createService(options: ServiceOptions): Service {
     const { info, cards } = ensured;
     if (ensured.matcher)
       return { matcher: ensured.matcher, cards, info, stored: true, fromStoredForm: false };
+    // Loaded against the entities' ids while their texts are still being read.
     const loadedForm = loadMatcher(ensured.compiled as never, ensured.entities, stamp(info.version));
     if (__BENCH__) benchStep('matcher');
+    // Texts that do not fit the outlines fail the load, and the database is rebuilt.
+    if (!(await ensured.entitiesRead)) throw new DamagedEntity('every entity', 'entity');
+    if (__BENCH__) benchStep('entities');
     if (loadedForm) return { matcher: loadedForm, cards, info, stored: true, fromStoredForm: true };
     // Reads every entity: one that is damaged fails the load, and the database is rebuilt.
     const matcher = compileMatcher([...ensured.entities.byId.values()]);

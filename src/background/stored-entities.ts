@@ -149,16 +149,19 @@ export function parseList(list: unknown): unknown[] | null {
   }
 }
 
-/** JSON texts by id, each parsed and checked once, when first asked for. */
+/**
+ * JSON texts by id, each parsed and checked once, when first asked for. The ids are known from the
+ * start; the texts may be attached later, when they have been read (has and size work before).
+ */
 class ParsedOnDemand<T> {
   private readonly index = new Map<string, number>();
   private readonly parsed: (T | undefined)[];
+  private text = '';
+  /** Where each text starts in `text`, and one past where the last ends; null until attached. */
+  private lines: readonly number[] | null = null;
 
-  /** `lines`: where each text starts in `text`, and where the last one ends. */
   constructor(
-    ids: readonly string[],
-    private readonly text: string,
-    private readonly lines: readonly number[],
+    private readonly ids: readonly string[],
     private readonly whole: (value: unknown) => value is T,
     private readonly part: 'entity' | 'card',
   ) {
@@ -166,6 +169,15 @@ class ParsedOnDemand<T> {
       if (!this.index.has(id)) this.index.set(id, at);
     });
     this.parsed = new Array(ids.length);
+  }
+
+  /** Takes the texts read back; false (and none taken) when they are not one line for each id. */
+  attach(text: unknown): boolean {
+    const lines = linesFor(text, this.ids.length);
+    if (lines === null) return false;
+    this.text = text as string;
+    this.lines = lines;
+    return true;
   }
 
   get size(): number {
@@ -182,9 +194,11 @@ class ParsedOnDemand<T> {
     if (at === undefined) return undefined;
     let value = this.parsed[at];
     if (value === undefined) {
+      const { lines } = this;
+      if (lines === null) throw new Error(`the stored ${this.part}s were asked for before they were read`);
       let read: unknown;
       try {
-        read = JSON.parse(this.text.slice(this.lines[at]!, this.lines[at + 1]! - 1));
+        read = JSON.parse(this.text.slice(lines[at]!, lines[at + 1]! - 1));
       } catch {
         throw new DamagedEntity(id, this.part);
       }
@@ -206,17 +220,17 @@ export interface Cards {
 }
 
 /**
- * Where each line of `text` starts, and one past where the last ends, when it has one line for
- * each outline; null when it is not a text of as many lines (damaged).
+ * Where each line of `text` starts, and one past where the last ends, when it has `count` lines;
+ * null when it is not a text of as many lines (damaged).
  */
-function linesFor(text: unknown, outlines: readonly EntityOutline[]): number[] | null {
-  if (!isString(text) || outlines.length === 0) return null;
+function linesFor(text: unknown, count: number): number[] | null {
+  if (!isString(text) || count === 0) return null;
   const starts = [0];
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-    if (starts.length === outlines.length) return null;
+    if (starts.length === count) return null;
     starts.push(at + 1);
   }
-  if (starts.length !== outlines.length) return null;
+  if (starts.length !== count) return null;
   starts.push(text.length + 1);
   return starts;
 }
@@ -225,33 +239,36 @@ const isMatching = (e: unknown): e is MatchingEntity => matchingIsWhole(e);
 const isCard = (c: unknown): c is EntityCardFields => cardIsWhole(c);
 
 /**
- * The entity set of stored outlines and matcher texts, or null when the texts do not fit the
- * outlines (damaged). Each entity is parsed when first asked for (EntityLookup.get).
+ * The entity set of stored outlines, whose matcher texts are still being read: its ids are there
+ * at once (a stored matcher can be loaded against them), each entity once `attach` has taken texts
+ * that fit the outlines (it returns false for texts that do not: damaged).
  */
-export function storedEntitySet(outlines: readonly EntityOutline[], text: unknown): EntitySet | null {
-  const lines = linesFor(text, outlines);
-  if (lines === null) return null;
-  const byId: EntityLookup = new ParsedOnDemand(
+export function pendingEntitySet(outlines: readonly EntityOutline[]): {
+  entities: EntitySet;
+  attach(text: unknown): boolean;
+} {
+  const byId = new ParsedOnDemand(
     outlines.map((o) => o.id),
-    text as string,
-    lines,
     isMatching,
     'entity',
   );
-  return { byId, outlines };
+  return { entities: { byId: byId satisfies EntityLookup, outlines }, attach: (text) => byId.attach(text) };
+}
+
+/** The entity set of stored outlines and matcher texts, or null when they do not fit (damaged). */
+export function storedEntitySet(outlines: readonly EntityOutline[], text: unknown): EntitySet | null {
+  const pending = pendingEntitySet(outlines);
+  return pending.attach(text) ? pending.entities : null;
 }
 
 /** The stored cards, or null when the texts do not fit the outlines (damaged). */
 export function storedCards(outlines: readonly EntityOutline[], text: unknown): Cards | null {
-  const lines = linesFor(text, outlines);
-  if (lines === null) return null;
-  return new ParsedOnDemand(
+  const cards = new ParsedOnDemand(
     outlines.map((o) => o.id),
-    text as string,
-    lines,
     isCard,
     'card',
   );
+  return cards.attach(text) ? cards : null;
 }
 
 /** The cards of whole entities in memory (the bundle's, an import's). */

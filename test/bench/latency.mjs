@@ -136,10 +136,11 @@ function phases(r) {
     'meta',
     'outlines',
     'outlines parsed',
-    'texts',
     'stored matcher',
     'read',
     'matcher',
+    'texts',
+    'entities',
   ])
     p[`(${step})`] = m[`background:${step}`];
   return p;

@@ -85,8 +85,11 @@ describe('the background database', () => {
     const db = await openDatabase();
     await ensureDataset(db, 'v1', async () => bundle('v1', ['nato']));
     const load = vi.fn(async () => bundle('v1', ['nato']));
-    const { entities } = await ensureDataset(db, 'v1', load);
+    const { entities, entitiesRead } = await ensureDataset(db, 'v1', load);
     expect(load).not.toHaveBeenCalled();
+    // The ids at once, each entity once its text has been read.
+    expect(entities.byId.has('nato')).toBe(true);
+    expect(await entitiesRead).toBe(true);
     expect(all(entities).map((e) => e.id)).toEqual(['nato']);
     db.close();
   });
@@ -243,6 +246,7 @@ describe('importing and resetting the dataset', () => {
       const load = vi.fn(loadBundled);
       const restarted = await ensureDataset(db, bundled.version, load);
       expect(restarted.info).toMatchObject({ version: other.version, source: 'imported' });
+      expect(await restarted.entitiesRead).toBe(true);
       expect(all(restarted.entities).map((e) => e.id)).toEqual(['csto']);
 
       // An update that ships another bundled dataset checks the import again and keeps it.
@@ -344,8 +348,9 @@ describe('importing and resetting the dataset', () => {
   it('gives the entities before their cards, which arrive whole and in step with them', () =>
     withDb(async (db) => {
       await ensureDataset(db, bundled.version, loadBundled);
-      const { entities, cards } = await ensureDataset(db, bundled.version, vi.fn(loadBundled));
+      const { entities, entitiesRead, cards } = await ensureDataset(db, bundled.version, vi.fn(loadBundled));
       // What the matcher reads, without what only the cards show.
+      expect(await entitiesRead).toBe(true);
       expect(idsOf(entities)).toEqual(['nato', 'osce']);
       expect(all(entities).every((e) => !('summary' in e) && !('sources' in e))).toBe(true);
       const byId = await cards;
@@ -362,14 +367,25 @@ describe('importing and resetting the dataset', () => {
         entities.map((e) => (e.id === 'osce' ? { ...e, name: 5 } : e)),
       );
       const load = vi.fn(loadBundled);
-      const { entities } = await ensureDataset(db, bundled.version, load);
+      const { entities, entitiesRead } = await ensureDataset(db, bundled.version, load);
       expect(load).not.toHaveBeenCalled();
       expect(entities.outlines.map((o) => o.id).sort()).toEqual(['nato', 'osce']);
+      expect(await entitiesRead).toBe(true);
       expect(entities.byId.get('nato')?.name.en).toBe('NATO');
       expect(() => entities.byId.get('osce')).toThrow(DamagedEntity);
       const again = await ensureDataset(db, bundled.version, load, undefined, { damaged: true });
       expect(load).toHaveBeenCalledOnce();
       expect(again.entities.byId.get('osce')?.name.en).toBe('OSCE');
+    }));
+
+  it('says when the entities\u2019 texts do not fit their outlines', () =>
+    withDb(async (db) => {
+      await ensureDataset(db, bundled.version, loadBundled);
+      const texts = (await db.get('compiled', MATCHING_LIST)) as string;
+      await db.put('compiled', texts.split('\n')[0]!, MATCHING_LIST);
+      const { entities, entitiesRead } = await ensureDataset(db, bundled.version, vi.fn(loadBundled));
+      expect(entities.byId.size).toBe(2);
+      expect(await entitiesRead).toBe(false);
     }));
 
   it('says when the cards come back damaged, and then treats the dataset as damaged', () =>

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DB_NAME, DB_SCHEMA_VERSION } from '../../../src/background/database';
+import { DB_NAME, DB_SCHEMA_VERSION, MATCHING_LIST } from '../../../src/background/database';
 import {
   createService,
   type Notes,
@@ -240,6 +240,18 @@ describe('a database that fails', () => {
     expect(await mentioned(restarted)).toEqual(['nato', 'new-start', 'osce']);
     const nato = (await withRaw(storedEntities)).find((e) => e.id === 'nato');
     expect(nato?.name.en).toContain('NATO');
+  });
+
+  it('gives back entity texts that do not fit their outlines: the database is rebuilt', async () => {
+    await mentioned(service());
+    await withRaw(async (db) => {
+      const texts = (await db.get('compiled', MATCHING_LIST)) as string;
+      await db.put('compiled', texts.split('\n').slice(1).join('\n'), MATCHING_LIST);
+    });
+    expect(await mentioned(service())).toEqual(['nato', 'new-start', 'osce']);
+    expect((await withRaw(storedEntities)).map((e) => e.id).sort()).toEqual(
+      bundled.entities.map((e) => e.id).sort(),
+    );
   });
 
   it('gives back an entity damaged in its own text: the article still gets its context, and the dataset is reseeded', async () => {
