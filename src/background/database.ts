@@ -29,6 +29,7 @@ import {
   cardsOf,
   entityIsWhole,
   entityTexts,
+  isBytes,
   isObject,
   isString,
   joinEntity,
@@ -76,7 +77,7 @@ interface BackstorySchema extends DBSchema {
       | typeof MATCHING_LIST
       | typeof CARD_LIST
       | typeof LEGACY_ENTITY_LIST;
-    value: StoredMatcher | string;
+    value: StoredMatcher | string | Uint8Array;
   };
 }
 
@@ -89,13 +90,14 @@ interface BackstorySchema extends DBSchema {
 export const OUTLINE_LIST = 'outlines';
 
 /**
- * Each entity's matcher fields, one JSON text per line (EntityTexts.matching), parsed when needed.
+ * Each entity's matcher fields, one JSON text per line in UTF-8 (EntityTexts.matching), parsed when
+ * needed.
  * Read after the compiled matcher, which is loaded against the outlines' ids meanwhile.
  */
 export const MATCHING_LIST = 'matching';
 
 /**
- * Each entity's card fields, one JSON text per line (EntityTexts.cards): read after the matcher, while
+ * Each entity's card fields, one JSON text per line in UTF-8 (EntityTexts.cards): read last, while
  * the first article's mentions are found and sent, and parsed when a card is needed.
  */
 export const CARD_LIST = 'cards';
@@ -585,7 +587,7 @@ export async function ensureDataset<M>(
  */
 export async function readCompiledMatcher(db: BackstoryDb): Promise<StoredMatcher | undefined> {
   const stored = await db.get('compiled', 'matcher');
-  return typeof stored === 'object' ? stored : undefined;
+  return typeof stored === 'object' && !isBytes(stored) ? stored : undefined;
 }
 
 /** Keeps a compiled matcher so that a restarted worker loads it instead of compiling. */

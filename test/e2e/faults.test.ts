@@ -102,26 +102,28 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
       store.put(JSON.stringify(damaged), 'outlines');
     };
   } else if (damage === 'entities') {
-    // Each entity's matcher fields, one JSON text per line (database.ts MATCHING_LIST), read when
-    // an article first needs the entity: NATO's and the OSCE's damaged, their outlines whole.
+    // Each entity's matcher fields, one JSON text per line in UTF-8 (database.ts MATCHING_LIST),
+    // read when an article first needs the entity: NATO's and the OSCE's damaged, outlines whole.
     const store = tx.objectStore('compiled');
     const get = store.get('matching');
     get.onsuccess = () => {
-      const entities = (get.result as string).split('\n').map((text) => JSON.parse(text) as { id: string });
+      const lines = new TextDecoder().decode(get.result).split('\n');
+      const entities = lines.map((text) => JSON.parse(text) as { id: string });
       const damaged = entities.map((e) =>
         JSON.stringify(e.id === 'nato' ? { ...e, name: 5 } : e.id === 'osce' ? { ...e, aliases: null } : e),
       );
-      store.put(damaged.join('\n'), 'matching');
+      store.put(new TextEncoder().encode(damaged.join('\n')), 'matching');
     };
   } else if (damage === 'cards') {
-    // The cards' fields (database.ts CARD_LIST, one JSON text per line), read after the matcher:
+    // The cards' fields (database.ts CARD_LIST, one JSON text per line in UTF-8), read last:
     // NATO's summary damaged.
     const store = tx.objectStore('compiled');
     const get = store.get('cards');
     get.onsuccess = () => {
-      const cards = (get.result as string).split('\n').map((text) => JSON.parse(text) as { id: string });
+      const lines = new TextDecoder().decode(get.result).split('\n');
+      const cards = lines.map((text) => JSON.parse(text) as { id: string });
       const damaged = cards.map((c) => JSON.stringify(c.id === 'nato' ? { ...c, summary: 5 } : c));
-      store.put(damaged.join('\n'), 'cards');
+      store.put(new TextEncoder().encode(damaged.join('\n')), 'cards');
     };
   } else {
     const store = tx.objectStore('compiled');
@@ -157,16 +159,18 @@ async function inspectDatabase(): Promise<{
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
+    // Stored texts: one JSON text per line, in UTF-8.
+    const lines = (bytes: Uint8Array) => new TextDecoder().decode(bytes).split('\n');
     const list = await read('compiled', 'matching');
     const entities =
-      typeof list === 'string'
-        ? list.split('\n').map((text) => JSON.parse(text) as { id: string; name?: { en?: string } })
+      list instanceof Uint8Array
+        ? lines(list).map((text) => JSON.parse(text) as { id: string; name?: { en?: string } })
         : [];
     const nato = entities.find((e) => e.id === 'nato');
     const cardList = await read('compiled', 'cards');
     const cards =
-      typeof cardList === 'string'
-        ? cardList.split('\n').map((text) => JSON.parse(text) as { id: string; summary?: { en?: string } })
+      cardList instanceof Uint8Array
+        ? lines(cardList).map((text) => JSON.parse(text) as { id: string; summary?: { en?: string } })
         : [];
     const compiled = (await read('compiled', 'matcher')) as
       | { aliases?: { childState?: unknown[] } }

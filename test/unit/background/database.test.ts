@@ -381,8 +381,9 @@ describe('importing and resetting the dataset', () => {
   it('says when the entities\u2019 texts do not fit their outlines', () =>
     withDb(async (db) => {
       await ensureDataset(db, bundled.version, loadBundled);
-      const texts = (await db.get('compiled', MATCHING_LIST)) as string;
-      await db.put('compiled', texts.split('\n')[0]!, MATCHING_LIST);
+      const texts = (await db.get('compiled', MATCHING_LIST)) as Uint8Array;
+      // The first line only.
+      await db.put('compiled', texts.subarray(0, texts.indexOf(0x0a)), MATCHING_LIST);
       const { entities, entitiesRead } = await ensureDataset(db, bundled.version, vi.fn(loadBundled));
       expect(entities.byId.size).toBe(2);
       expect(await entitiesRead).toBe(false);

@@ -1,9 +1,9 @@
 // The stored dataset's entities as the tests read and damage them: database.ts's OUTLINE_LIST (one
-// JSON text), MATCHING_LIST and CARD_LIST (one JSON text per entity, a line each), joined here into
-// whole entities, and written back the same way.
+// JSON text), MATCHING_LIST and CARD_LIST (one JSON text per entity, a line each, in UTF-8), joined
+// here into whole entities, and written back the same way.
 
 import { CARD_LIST, MATCHING_LIST, OUTLINE_LIST } from '../../../src/background/database';
-import { asLines, splitEntity } from '../../../src/background/stored-entities';
+import { asLines, isBytes, splitEntity } from '../../../src/background/stored-entities';
 import type { Entity } from '../../../src/shared/types';
 
 /** The part of an idb database these helpers use (the typed BackstoryDb or an untyped one). */
@@ -13,8 +13,11 @@ interface Store {
 }
 
 const parsedTexts = (texts: unknown): Record<string, unknown>[] =>
-  typeof texts === 'string'
-    ? texts.split('\n').map((text) => JSON.parse(text) as Record<string, unknown>)
+  isBytes(texts)
+    ? new TextDecoder()
+        .decode(texts)
+        .split('\n')
+        .map((text) => JSON.parse(text) as Record<string, unknown>)
     : [];
 
 /** The stored entities, each joined with its card (by id); one without a card stays as it is. */

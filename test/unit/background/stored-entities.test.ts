@@ -31,6 +31,10 @@ function stored(entities: Entity[] = ENTITIES) {
   return { texts, outlines };
 }
 
+/** The lines of stored UTF-8 texts, and back. */
+const linesOf = (texts: Uint8Array) => new TextDecoder().decode(texts).split('\n');
+const fromLines = (lines: string[]) => new TextEncoder().encode(lines.join('\n'));
+
 describe('the stored entities', () => {
   it('read back as they were written: outlines, the matcher fields and the cards', () => {
     const { texts, outlines } = stored();
@@ -53,9 +57,9 @@ describe('the stored entities', () => {
 
   it('parse only what is asked for: a damaged entity elsewhere does not stop the others', () => {
     const { texts, outlines } = stored();
-    const lines = texts.matching.split('\n');
+    const lines = linesOf(texts.matching);
     lines[1] = '{"id": "osce", "type": "organization", "name"';
-    const set = storedEntitySet(outlines, lines.join('\n'));
+    const set = storedEntitySet(outlines, fromLines(lines));
     expect(set?.byId.get('nato')?.name.en).toBe('nato name');
     expect(set?.byId.get('csto')?.type).toBe('treaty');
     expect(() => set?.byId.get('osce')).toThrow(DamagedEntity);
@@ -64,19 +68,24 @@ describe('the stored entities', () => {
 
   it('refuse a line that holds another entity, or lacks a field the matcher or the cards read', () => {
     const { texts, outlines } = stored();
-    const swapped = texts.matching.split('\n');
+    const swapped = linesOf(texts.matching);
     [swapped[0], swapped[1]] = [swapped[1]!, swapped[0]!];
-    expect(() => storedEntitySet(outlines, swapped.join('\n'))?.byId.get('nato')).toThrow(DamagedEntity);
-    const cards = texts.cards.split('\n');
+    expect(() => storedEntitySet(outlines, fromLines(swapped))?.byId.get('nato')).toThrow(DamagedEntity);
+    const cards = linesOf(texts.cards);
     cards[2] = JSON.stringify({ id: 'csto', summary: { en: 'x' }, sources: [] });
-    expect(() => storedCards(outlines, cards.join('\n'))?.get('csto')).toThrow(DamagedEntity);
+    expect(() => storedCards(outlines, fromLines(cards))?.get('csto')).toThrow(DamagedEntity);
+    // Bytes that are not UTF-8, as a disk might return them.
+    const broken = texts.matching.slice();
+    broken[2] = 0xff;
+    expect(() => storedEntitySet(outlines, broken)?.byId.get('nato')).toThrow(DamagedEntity);
   });
 
   it('are refused whole when the texts do not have one line for each outline', () => {
     const { texts, outlines } = stored();
-    const lines = texts.matching.split('\n');
-    expect(storedEntitySet(outlines, lines.slice(0, 2).join('\n'))).toBeNull();
-    expect(storedEntitySet(outlines, [...lines, lines[0]].join('\n'))).toBeNull();
+    const lines = linesOf(texts.matching);
+    expect(storedEntitySet(outlines, fromLines(lines.slice(0, 2)))).toBeNull();
+    expect(storedEntitySet(outlines, fromLines([...lines, lines[0]!]))).toBeNull();
+    expect(storedEntitySet(outlines, lines.join('\n'))).toBeNull();
     expect(storedEntitySet(outlines, 42)).toBeNull();
     expect(storedCards(outlines, undefined)).toBeNull();
   });
