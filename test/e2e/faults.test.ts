@@ -89,51 +89,45 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
   }
   const db = await open();
   const tx = db.transaction('compiled', 'readwrite');
+  const store = tx.objectStore('compiled');
+  /** Rewrites the stored record `key` as `change` makes it. */
+  const rewrite = <T>(key: string, change: (value: T) => unknown) => {
+    const get = store.get(key);
+    get.onsuccess = () => store.put(change(get.result), key);
+  };
+  /** Rewrites each item of texts stored one JSON text per line in UTF-8 (MATCHING_LIST, CARD_LIST). */
+  const rewriteLines = (key: string, change: (item: { id: string }) => unknown) =>
+    rewrite(key, (bytes: Uint8Array) => {
+      const lines = new TextDecoder().decode(bytes).split('\n');
+      return new TextEncoder().encode(
+        lines.map((text) => JSON.stringify(change(JSON.parse(text)))).join('\n'),
+      );
+    });
   if (damage === 'outlines') {
     // The outlines of all entities, one JSON text (database.ts OUTLINE_LIST), read and checked when
     // the worker starts: two of them damaged.
-    const store = tx.objectStore('compiled');
-    const get = store.get('outlines');
-    get.onsuccess = () => {
-      const outlines = JSON.parse(get.result) as { id: string }[];
-      const damaged = outlines.map((o) =>
-        o.id === 'nato' ? { id: 'nato', timeline: 5 } : o.id === 'osce' ? { ...o, type: 'alien' } : o,
-      );
-      store.put(JSON.stringify(damaged), 'outlines');
-    };
+    rewrite('outlines', (text: string) =>
+      JSON.stringify(
+        (JSON.parse(text) as { id: string }[]).map((o) =>
+          o.id === 'nato' ? { id: 'nato', timeline: 5 } : o.id === 'osce' ? { ...o, type: 'alien' } : o,
+        ),
+      ),
+    );
   } else if (damage === 'entities') {
-    // Each entity's matcher fields, one JSON text per line in UTF-8 (database.ts MATCHING_LIST),
-    // read when an article first needs the entity: NATO's and the OSCE's damaged, outlines whole.
-    const store = tx.objectStore('compiled');
-    const get = store.get('matching');
-    get.onsuccess = () => {
-      const lines = new TextDecoder().decode(get.result).split('\n');
-      const entities = lines.map((text) => JSON.parse(text) as { id: string });
-      const damaged = entities.map((e) =>
-        JSON.stringify(e.id === 'nato' ? { ...e, name: 5 } : e.id === 'osce' ? { ...e, aliases: null } : e),
-      );
-      store.put(new TextEncoder().encode(damaged.join('\n')), 'matching');
-    };
+    // Each entity's matcher fields (database.ts MATCHING_LIST), read when an article first needs the
+    // entity: NATO's and the OSCE's damaged, their outlines whole.
+    rewriteLines('matching', (e) =>
+      e.id === 'nato' ? { ...e, name: 5 } : e.id === 'osce' ? { ...e, aliases: null } : e,
+    );
   } else if (damage === 'cards') {
-    // The cards' fields (database.ts CARD_LIST, one JSON text per line in UTF-8), read last:
-    // NATO's summary damaged.
-    const store = tx.objectStore('compiled');
-    const get = store.get('cards');
-    get.onsuccess = () => {
-      const lines = new TextDecoder().decode(get.result).split('\n');
-      const cards = lines.map((text) => JSON.parse(text) as { id: string });
-      const damaged = cards.map((c) => JSON.stringify(c.id === 'nato' ? { ...c, summary: 5 } : c));
-      store.put(new TextEncoder().encode(damaged.join('\n')), 'cards');
-    };
+    // The cards' fields (database.ts CARD_LIST), read last: NATO's summary damaged.
+    rewriteLines('cards', (c) => (c.id === 'nato' ? { ...c, summary: 5 } : c));
   } else {
-    const store = tx.objectStore('compiled');
-    const get = store.get('matcher');
-    get.onsuccess = () => {
-      const stored = get.result;
+    rewrite('matcher', (stored: { aliases: { childState: Int32Array; ends: Int32Array } }) => {
       stored.aliases.childState = stored.aliases.childState.slice(0, 3);
       stored.aliases.ends[5] = 1e9;
-      store.put(stored, 'matcher');
-    };
+      return stored;
+    });
   }
   await done(tx);
   db.close();
