@@ -13,7 +13,7 @@
 import { BUNDLE_FORMAT, parseBundle } from '../dataset/dataset';
 import { annotateText } from '../engine/annotate';
 import { type ArticleDetails, articleDetails } from '../engine/annotate-article';
-import { compileMatcher, type Matcher } from '../engine/matcher/compile';
+import { compileMatcher, type EntitySet, type Matcher } from '../engine/matcher/compile';
 import { loadMatcher, type StoredMatcher, serializeMatcher } from '../engine/matcher/stored';
 import { benchStep } from '../shared/bench';
 import type {
@@ -160,6 +160,18 @@ export function createService(options: ServiceOptions): Service {
    */
   let notesWritten: Promise<void> = Promise.resolve();
 
+  /** The build's compiled matcher of `info`'s dataset, when that is the bundled one and it fits. */
+  async function shippedFor(
+    info: DatasetInfo,
+    entities: EntitySet,
+  ): Promise<{ matcher: Matcher; stored: StoredMatcher } | null> {
+    if (info.source !== 'bundled' || info.version !== bundledVersion || !options.loadBundledMatcher)
+      return null;
+    const stored = await options.loadBundledMatcher().catch(() => undefined);
+    const matcher = stored && loadMatcher(stored, entities, stamp(info.version));
+    return matcher ? { matcher, stored: stored! } : null;
+  }
+
   /**
    * From the database: the stored dataset (seeded when needed) and its matcher. `damaged`: a load
    * before found one of its entities or cards damaged, so the stored dataset counts as damaged.
@@ -180,6 +192,15 @@ export function createService(options: ServiceOptions): Service {
     if (!(await ensured.entitiesRead)) throw new DamagedEntity('every entity', 'entity');
     if (__BENCH__) benchStep('entities');
     if (loadedForm) return { matcher: loadedForm, cards, info, stored: true, fromStoredForm: true };
+    // The stored matcher is missing, damaged or made by other matcher code (an update): for the
+    // bundled dataset the build's own is loaded rather than compiled (seconds in a worker).
+    const shippedForm = await shippedFor(info, ensured.entities);
+    if (shippedForm) {
+      await writeCompiledMatcher(db, shippedForm.stored).catch((e) =>
+        console.warn('[Backstory] could not store the shipped matcher', e),
+      );
+      return { matcher: shippedForm.matcher, cards, info, stored: true, fromStoredForm: true };
+    }
     // Reads every entity: one that is damaged fails the load, and the database is rebuilt.
     const matcher = compileMatcher([...ensured.entities.byId.values()]);
     // Stored for the next worker start; failing to store it costs only time.

@@ -420,6 +420,19 @@ describe('the matcher the build ships', () => {
     expect(await names(service(), 'The North Atlantic Bloc met.')).toEqual(['nato']);
   });
 
+  it('replaces a stored matcher that other matcher code made (an update), instead of compiling', async () => {
+    await names(service({ loadBundledMatcher: async () => marked(`${bundled.version}/test`) }), 'NATO.');
+    // The update: the same bundled dataset, new matcher code, and the build's matcher made by it.
+    const updated = service({
+      matcherCodeHash: 'new',
+      loadBundledMatcher: async () => marked(`${bundled.version}/new`),
+    });
+    expect(await names(updated, 'The North Atlantic Bloc met.')).toEqual(['nato']);
+    // Stored: a restarted worker of the update loads it without the build's file.
+    const restarted = service({ matcherCodeHash: 'new', loadBundledMatcher: async () => undefined });
+    expect(await names(restarted, 'The North Atlantic Bloc met.')).toEqual(['nato']);
+  });
+
   it('is not used when it was made by other matcher code or cannot be read: the dataset is compiled', async () => {
     for (const loadBundledMatcher of [
       async () => marked(`${bundled.version}/other-code`),
