@@ -269,14 +269,16 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
   // Only a database written by an earlier version has these; asking costs little.
   const legacyList = compiledStore.get(LEGACY_ENTITY_LIST) as Promise<unknown>;
   const records = tx.objectStore('entities').count();
-  // The texts may still be read when the rest is used; a failure there reaches `entitiesRead`
-  // (false) and `cards` (null).
-  tx.done.catch(() => undefined);
-  const [storedMeta, outlined_, storedMatcher] = await Promise.all([meta, outlined, compiled]);
+  // Which of these are awaited depends on what the database holds, and the texts may still be read
+  // when the rest is used: a failure of any of them is handled where it is awaited (`entitiesRead`
+  // false, `cards` null), and the others are let go.
+  for (const request of [tx.done, matchingTexts, cardTexts, legacyList, records])
+    request.catch(() => undefined);
+  const [storedMeta, outlineRead, storedMatcher] = await Promise.all([meta, outlined, compiled]);
   const metaOk = metaIsWhole(storedMeta);
   const counted = (entities: readonly unknown[]) =>
     metaOk && entities.length > 0 && storedMeta.entityCount === entities.length;
-  if (!outlined_.present) {
+  if (!outlineRead.present) {
     // An earlier version's database: whole entities, in one list or one record each.
     const old = parseList(await legacyList);
     const entities: unknown[] = old ?? ((await records) > 0 ? await db.getAll('entities') : []);
@@ -292,10 +294,9 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
       legacy,
     };
   }
-  const { outlines } = outlined_;
-  const whole = counted(outlines) && outlined_.whole;
+  const { outlines } = outlineRead;
+  const whole = counted(outlines) && outlineRead.whole;
   if (!whole) {
-    matchingTexts.catch(() => undefined);
     return {
       meta: metaOk ? storedMeta : undefined,
       entities: NO_ENTITIES,

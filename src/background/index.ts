@@ -164,8 +164,15 @@ function timed<R extends object>(reply: R, received: number): R {
 
 /** The reply to a message from `sender`: refused unless it is a valid request this sender may make. */
 function answer(message: unknown, sender: Runtime.MessageSender): Promise<Reply<Request['type']>> {
-  const received = __BENCH__ ? benchNow() : 0;
-  const request = accepted(message, sender);
+  return replyTo(accepted(message, sender), sender, __BENCH__ ? benchNow() : 0);
+}
+
+/** The reply to an accepted request (or the refusal), stamped in the bench build. */
+function replyTo(
+  request: Request | Failed,
+  sender: Runtime.MessageSender,
+  received: number,
+): Promise<Reply<Request['type']>> {
   let reply: Promise<Reply<Request['type']>>;
   if ('error' in request) reply = Promise.resolve(request);
   else {
@@ -225,7 +232,7 @@ browser.runtime.onConnect.addListener((port) => {
       return;
     }
     const type = (message as { type?: unknown } | null)?.type;
-    void answer(message, sender).then((reply) => {
+    void replyTo(request, sender, received).then((reply) => {
       for (const part of portParts(type, reply)) post(part);
     });
   });

@@ -25,7 +25,7 @@ import type {
   Reply,
   Request,
 } from '../shared/messages';
-import type { DatasetBundle, IsoDate, MatchingEntity, Mention } from '../shared/types';
+import type { DatasetBundle, Entity, IsoDate, MatchingEntity, Mention } from '../shared/types';
 import {
   type BackstoryDb,
   DatabaseUnavailable,
@@ -94,6 +94,14 @@ interface Loaded {
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A dataset held whole in memory (the bundle, or an import) as the background answers from it:
+ * its matcher, built from it (not from a stored form), and its cards at hand.
+ */
+function inMemory(matcher: Matcher, entities: readonly Entity[], info: DatasetInfo, stored: boolean): Loaded {
+  return { matcher, cards: Promise.resolve(cardsOf(entities)), info, stored, fromStoredForm: false };
+}
 
 /** An annotation as the request port sends it: first the mentions, then what the cards show. */
 export interface AnnotationInParts {
@@ -189,7 +197,7 @@ export function createService(options: ServiceOptions): Service {
     const loadedForm = loadMatcher(ensured.compiled as never, ensured.entities, stamp(info.version));
     if (__BENCH__) benchStep('matcher');
     // Texts that do not fit the outlines fail the load, and the database is rebuilt.
-    if (!(await ensured.entitiesRead)) throw new DamagedEntity('every entity', 'entity');
+    if (!(await ensured.entitiesRead)) throw new Error('the stored entities do not fit their outlines');
     if (__BENCH__) benchStep('entities');
     if (loadedForm) return { matcher: loadedForm, cards, info, stored: true, fromStoredForm: true };
     // The stored matcher is missing, damaged or made by other matcher code (an update): for the
@@ -231,13 +239,7 @@ export function createService(options: ServiceOptions): Service {
       seededAt: now().toISOString(),
     };
     for (const entity of bundle.entities) info.counts[entity.type]++;
-    return {
-      matcher: compileMatcher(bundle.entities),
-      cards: Promise.resolve(cardsOf(bundle.entities)),
-      info,
-      stored: false,
-      fromStoredForm: false,
-    };
+    return inMemory(compileMatcher(bundle.entities), bundle.entities, info, false);
   }
 
   async function load(damaged = false): Promise<Loaded> {
@@ -295,9 +297,9 @@ export function createService(options: ServiceOptions): Service {
    * it so loads the dataset again as a damaged one (reseeded, or served from memory); the others,
    * and a dataset the reader installed meanwhile, are answered from what is current.
    */
-  function afterDamage(state: Loaded, error: DamagedEntity): Promise<Loaded> {
+  function afterDamage(state: Loaded, why: string): Promise<Loaded> {
     if (current === state) {
-      console.warn('[Backstory] the stored dataset is damaged; loading it again:', error.message);
+      console.warn('[Backstory] the stored dataset is damaged; loading it again:', why);
       current = null;
       void answerFrom(load(true)).catch(() => undefined);
     }
@@ -305,39 +307,44 @@ export function createService(options: ServiceOptions): Service {
   }
 
   /**
-   * The details of `mentions`, found with `state`, or with the dataset loaded again when an entity
-   * or a card of `state` turns out damaged.
+   * The details of `mentions`, found with `state`; why not, when an entity or a card of `state` turns
+   * out damaged. A reload after damage may bring another matcher: a mention's entity it does not know
+   * is left out.
    */
+  async function detailsWith(
+    state: Loaded,
+    mentions: readonly Mention[],
+    date: IsoDate | null,
+  ): Promise<ArticleDetails | string> {
+    const cards = await state.cards;
+    if (!cards) return 'its cards do not fit its entities';
+    const { matcher } = state;
+    const entityOf = (id: string) => {
+      const matching = matcher.entities.get(id);
+      const card = matching && cards.get(id);
+      return matching && card ? joinEntity(matching, card) : undefined;
+    };
+    try {
+      return articleDetails(matcher, mentions, date, entityOf);
+    } catch (error) {
+      if (error instanceof DamagedEntity) return error.message;
+      throw error;
+    }
+  }
+
+  /** The details of `mentions`, or with the dataset loaded again when `state` turns out damaged. */
   async function detailsOf(
     state: Loaded,
     mentions: readonly Mention[],
     date: IsoDate | null,
   ): Promise<ArticleDetails | null> {
-    for (let attempt = 0; ; attempt++) {
-      const cards = await state.cards;
-      let damage: DamagedEntity | undefined;
-      if (cards) {
-        // A reload after damage may have brought another matcher: a mention's entity it does not
-        // know is left out of the details.
-        const { matcher } = state;
-        const entityOf = (id: string) => {
-          const matching = matcher.entities.get(id);
-          const card = matching && cards.get(id);
-          return matching && card ? joinEntity(matching, card) : undefined;
-        };
-        try {
-          return articleDetails(matcher, mentions, date, entityOf);
-        } catch (error) {
-          if (!(error instanceof DamagedEntity)) throw error;
-          damage = error;
-        }
-      }
-      if (attempt > 0) return null;
-      try {
-        state = await afterDamage(state, damage ?? new DamagedEntity('the dataset', 'card'));
-      } catch {
-        return null;
-      }
+    const found = await detailsWith(state, mentions, date);
+    if (typeof found !== 'string') return found;
+    try {
+      const again = await detailsWith(await afterDamage(state, found), mentions, date);
+      return typeof again === 'string' ? null : again;
+    } catch {
+      return null;
     }
   }
 
@@ -369,7 +376,7 @@ export function createService(options: ServiceOptions): Service {
     try {
       entities = [...state.matcher.entities.values()];
     } catch (error) {
-      if (error instanceof DamagedEntity) return afterDamage(state, error);
+      if (error instanceof DamagedEntity) return afterDamage(state, error.message);
       throw error;
     }
     const matcher = compileMatcher(entities);
@@ -410,7 +417,7 @@ export function createService(options: ServiceOptions): Service {
       mentions = find(state);
     } catch (error) {
       try {
-        if (error instanceof DamagedEntity) state = await afterDamage(state, error);
+        if (error instanceof DamagedEntity) state = await afterDamage(state, error.message);
         else if (state.fromStoredForm) state = await recompiled(state, error);
         else throw error;
         mentions = find(state);
@@ -465,13 +472,7 @@ export function createService(options: ServiceOptions): Service {
         const imported = await importDataset(db, raw, bundledVersion, now(), prepare);
         if (!imported.ok) return { result: imported };
         await updateNotes(() => ({ imported: { version: imported.info.version } }));
-        const installed: Loaded = {
-          matcher: imported.matcher!,
-          cards: Promise.resolve(cardsOf(imported.entities)),
-          info: imported.info,
-          stored: true,
-          fromStoredForm: false,
-        };
+        const installed = inMemory(imported.matcher!, imported.entities, imported.info, true);
         return { result: imported, installed };
       } finally {
         db.close();
@@ -492,8 +493,7 @@ export function createService(options: ServiceOptions): Service {
       const { matcher, stored } = prepare(bundle);
       const info = await withDatabase((db) => seedDatabase(db, bundle, { compiled: stored, now: now() }));
       await updateNotes(() => ({}));
-      const cards = Promise.resolve(cardsOf(bundle.entities));
-      return { result: info, installed: { matcher, cards, info, stored: true, fromStoredForm: false } };
+      return { result: info, installed: inMemory(matcher, bundle.entities, info, true) };
     });
     return { ok: true, result: info };
   }
@@ -542,8 +542,7 @@ export function createService(options: ServiceOptions): Service {
           keptImport: rescued !== undefined,
           ...(lostImport ? { lostImport } : {}),
         };
-        const cards = Promise.resolve(cardsOf(bundle.entities));
-        return { result: repaired, installed: { matcher, cards, info, stored: true, fromStoredForm: false } };
+        return { result: repaired, installed: inMemory(matcher, bundle.entities, info, true) };
       } catch (error) {
         console.warn('[Backstory] repair: the database cannot be used; serving from memory:', error);
         const memory = await fromMemory();

@@ -248,9 +248,6 @@ function linesFor(text: unknown, count: number): number[] | null {
   return starts;
 }
 
-const isMatching = (e: unknown): e is MatchingEntity => matchingIsWhole(e);
-const isCard = (c: unknown): c is EntityCardFields => cardIsWhole(c);
-
 /**
  * The entity set of stored outlines, whose matcher texts are still being read: its ids are there
  * at once (a stored matcher can be loaded against them), each entity once `attach` has taken texts
@@ -262,23 +259,17 @@ export function pendingEntitySet(outlines: readonly EntityOutline[]): {
 } {
   const byId = new ParsedOnDemand(
     outlines.map((o) => o.id),
-    isMatching,
+    matchingIsWhole,
     'entity',
   );
   return { entities: { byId: byId satisfies EntityLookup, outlines }, attach: (text) => byId.attach(text) };
-}
-
-/** The entity set of stored outlines and matcher texts, or null when they do not fit (damaged). */
-export function storedEntitySet(outlines: readonly EntityOutline[], text: unknown): EntitySet | null {
-  const pending = pendingEntitySet(outlines);
-  return pending.attach(text) ? pending.entities : null;
 }
 
 /** The stored cards, or null when the texts do not fit the outlines (damaged). */
 export function storedCards(outlines: readonly EntityOutline[], text: unknown): Cards | null {
   const cards = new ParsedOnDemand(
     outlines.map((o) => o.id),
-    isCard,
+    cardIsWhole,
     'card',
   );
   return cards.attach(text) ? cards : null;

@@ -91,7 +91,7 @@ export interface EntitySet {
 export function entitySet(entities: readonly MatchingEntity[]): EntitySet {
   const byId = new Map<string, MatchingEntity>();
   for (const entity of entities) if (!byId.has(entity.id)) byId.set(entity.id, entity);
-  return { byId, outlines: entities };
+  return { byId, outlines: [...byId.values()] };
 }
 
 // ---- The compiled matcher ---------------------------------------------------------------------

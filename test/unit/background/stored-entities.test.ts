@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DamagedEntity,
   entityTexts,
+  pendingEntitySet,
   storedCards,
-  storedEntitySet,
 } from '../../../src/background/stored-entities';
 import type { Entity, EntityOutline } from '../../../src/shared/types';
 
@@ -29,6 +29,12 @@ function stored(entities: Entity[] = ENTITIES) {
   const texts = entityTexts(entities);
   const outlines = JSON.parse(texts.outlines) as EntityOutline[];
   return { texts, outlines };
+}
+
+/** The entity set of stored outlines once `text` has been read, or null when it does not fit. */
+function storedEntitySet(outlines: EntityOutline[], text: unknown) {
+  const pending = pendingEntitySet(outlines);
+  return pending.attach(text) ? pending.entities : null;
 }
 
 /** The lines of stored UTF-8 texts, and back. */
