@@ -265,7 +265,7 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
   });
   const compiled = stepped('stored matcher', compiledStore.get('matcher') as Promise<unknown>);
   const matchingTexts = stepped('texts', compiledStore.get(MATCHING_LIST) as Promise<unknown>);
-  const cardTexts = compiledStore.get(CARD_LIST) as Promise<unknown>;
+  const cardTexts = stepped('cards', compiledStore.get(CARD_LIST) as Promise<unknown>);
   // Only a database written by an earlier version has these; asking costs little.
   const legacyList = compiledStore.get(LEGACY_ENTITY_LIST) as Promise<unknown>;
   const records = tx.objectStore('entities').count();

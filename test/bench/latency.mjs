@@ -141,6 +141,7 @@ function phases(r) {
     'matcher',
     'texts',
     'entities',
+    'cards',
   ])
     p[`(${step})`] = m[`background:${step}`];
   return p;
@@ -319,6 +320,19 @@ for (const browser of BROWSERS) {
           ' ms',
       );
     }
+  // BACKSTORY_LATENCY_RAW=1: every run's moments too (relative to DOMContentLoaded), for a closer look.
+  if (process.env.BACKSTORY_LATENCY_RAW)
+    for (const build of BUILDS)
+      for (const mode of ['warm', 'woken', 'start'])
+        for (const run of r[`${build} ${mode}`] ?? [])
+          if (run.marks)
+            console.log(
+              `  ${build} ${mode} mark ${run.mark.toFixed(0)}: ` +
+                Object.entries(run.marks)
+                  .sort(([, a], [, b]) => a - b)
+                  .map(([name, at]) => `${name} ${at.toFixed(0)}`)
+                  .join(', '),
+            );
   for (const build of BUILDS) {
     const warm = med(r[`${build} warm`] ?? [], (x) => x.mark);
     const start = med(r[`${build} start`] ?? [], (x) => x.mark);
