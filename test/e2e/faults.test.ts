@@ -123,8 +123,8 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
     // The cards' fields (database.ts CARD_LIST), read last: NATO's summary damaged.
     rewriteLines('cards', (c) => (c.id === 'nato' ? { ...c, summary: 5 } : c));
   } else {
-    rewrite('matcher', (stored: { aliases: { childState: Int32Array; ends: Int32Array } }) => {
-      stored.aliases.childState = stored.aliases.childState.slice(0, 3);
+    rewrite('matcher', (stored: { aliases: { laterChildren: Int32Array; ends: Int32Array } }) => {
+      stored.aliases.laterChildren = stored.aliases.laterChildren.slice(0, 3);
       stored.aliases.ends[5] = 1e9;
       return stored;
     });
@@ -167,13 +167,13 @@ async function inspectDatabase(): Promise<{
         ? lines(cardList).map((text) => JSON.parse(text) as { id: string; summary?: { en?: string } })
         : [];
     const compiled = (await read('compiled', 'matcher')) as
-      | { aliases?: { childState?: unknown[] } }
+      | { aliases?: { laterChildren?: unknown[] } }
       | undefined;
     return {
       stores,
       nato: nato?.name?.en,
       natoSummary: cards.find((c) => c.id === 'nato')?.summary?.en,
-      trieSize: compiled?.aliases?.childState?.length ?? 0,
+      trieSize: compiled?.aliases?.laterChildren?.length ?? 0,
     };
   } finally {
     db.close();

@@ -202,55 +202,67 @@ function trieOf({ code, depth, ends }: TrieShape, outputs: Outputs): Automaton {
 }
 
 /**
- * A built trie as its stored form keeps it: the child lists as they are scanned, the state each
- * output ends at (ends[k], increasing with k) and the first-word filter. Storing the child lists
- * costs bytes, but rebuilding them from a smaller shape costs a restarted worker several passes
- * over every state before its loops are optimised; checking them is one light pass.
+ * A built trie as its stored form keeps it: the child lists as they are scanned, less what the
+ * preorder numbering tells (a state's first child is the next state, and its list starts where the
+ * previous state's ends), the state each output ends at (ends[k], increasing with k) and the
+ * first-word filter. What is left out is the bigger part of the child lists, which a restarted
+ * worker reads from disk before its first article: rebuilding it costs a sum and a copy per state
+ * in the pass that checks the lists anyway. Rebuilding the lists from a smaller shape still (the
+ * code units and depths alone) costs several passes over every state before its loops are
+ * optimised.
  */
 export interface TrieArrays {
-  childStart: Int32Array;
+  /** childCount[s] = how many children state s has. */
+  childCount: Uint16Array;
   childCode: Uint16Array;
-  childState: Int32Array;
+  /** The child states that are not a first child, list by list. */
+  laterChildren: Int32Array;
   ends: Int32Array;
   firstWords: Uint8Array;
 }
 
 /** The arrays of a built trie (see TrieArrays), copies that the trie does not share. */
 export function arraysOf(auto: Automaton): TrieArrays {
-  const { terminal } = auto;
+  const { terminal, childStart, childState } = auto;
+  const states = terminal.length;
   const ends = new Int32Array(auto.outputs.length);
-  for (let s = 0; s < terminal.length; s++) if (terminal[s]! >= 0) ends[terminal[s]!] = s;
+  for (let s = 0; s < states; s++) if (terminal[s]! >= 0) ends[terminal[s]!] = s;
+  const childCount = new Uint16Array(states);
+  const later: number[] = [];
+  for (let s = 0; s < states; s++) {
+    const from = childStart[s]!;
+    const count = childStart[s + 1]! - from;
+    // A child count is stored in 16 bits: only a root with a child for every code unit has more.
+    if (count > 0xffff || (count > 0 && childState[from] !== s + 1))
+      throw new Error('a trie whose child lists do not follow its preorder');
+    childCount[s] = count;
+    for (let k = from + 1; k < from + count; k++) later.push(childState[k]!);
+  }
   return {
-    childStart: auto.childStart.slice(),
-    childCode: auto.childCode.slice(),
-    childState: auto.childState.slice(),
+    childCount,
+    childCode: auto.childCode.slice(0, childStart[states]!),
+    laterChildren: Int32Array.from(later),
     ends,
     firstWords: auto.firstWords.slice(),
   };
 }
 
 /**
- * The trie of stored arrays, checked in one pass so that damaged arrays are refused rather than
- * scanned: child lists in range and in code order, every child a later state (no walk can loop or
- * leave the arrays), one output per end. The code units and the filter are only compared with the
- * text's: any value there is harmless.
+ * The trie of stored arrays, checked in the pass that rebuilds its child lists, so that damaged
+ * arrays are refused rather than scanned: child lists in range and in code order, every child a
+ * later state (no walk can loop or leave the arrays), one output per end. The code units and the
+ * filter are only compared with the text's: any value there is harmless.
  */
 export function trieFromArrays(
-  { childStart, childCode, childState, ends, firstWords }: TrieArrays,
+  { childCount, childCode, laterChildren, ends, firstWords }: TrieArrays,
   outputs: Outputs,
 ): Automaton {
   const bad = (ok: boolean) => {
     if (!ok) throw new MalformedTrie('malformed trie');
   };
-  const states = childStart.length - 1;
+  const states = childCount.length;
   const slots = childCode.length;
-  bad(
-    states >= 1 &&
-      childState.length === slots &&
-      childStart[0] === 0 &&
-      ends.length === outputs.length &&
-      firstWords.length === FIRST_WORDS_MASK + 1,
-  );
+  bad(states >= 1 && ends.length === outputs.length && firstWords.length === FIRST_WORDS_MASK + 1);
   const terminal = new Int32Array(states).fill(-1);
   let previous = 0;
   for (let k = 0; k < ends.length; k++) {
@@ -261,20 +273,32 @@ export function trieFromArrays(
   }
   const root = new Int32Array(65536);
   const chain = new Int32Array(states);
+  const childStart = new Int32Array(states + 1);
+  const childState = new Int32Array(Math.max(slots, 1));
   let to = 0;
+  let nextLater = 0;
   for (let s = 0; s < states; s++) {
     const from = to;
-    to = childStart[s + 1]!;
-    if (to < from || to > slots) bad(false);
-    let last = -1;
-    for (let k = from; k < to; k++) {
-      const child = childState[k]!;
+    const count = childCount[s]!;
+    to = from + count;
+    childStart[s + 1] = to;
+    if (count === 0) {
+      chain[s] = -1;
+      continue;
+    }
+    if (to > slots || s + 1 >= states || nextLater + count - 1 > laterChildren.length) bad(false);
+    childState[from] = s + 1;
+    let last = childCode[from]!;
+    for (let k = from + 1; k < to; k++) {
+      const child = laterChildren[nextLater++]!;
       const c = childCode[k]!;
-      if (child <= s || child >= states || c <= last) bad(false);
+      if (child <= s + 1 || child >= states || c <= last) bad(false);
+      childState[k] = child;
       last = c;
     }
-    chain[s] = to - from === 1 && childState[from] === s + 1 ? childCode[from]! : -1;
+    chain[s] = count === 1 ? childCode[from]! : -1;
   }
+  bad(to === slots && nextLater === laterChildren.length);
   chain[0] = -1; // walks start below the root
   for (let k = childStart[0]!; k < childStart[1]!; k++) root[childCode[k]!] = childState[k]!;
   const readsAlone = root[SPACE] === 0 && root[HYPHEN] === 0;

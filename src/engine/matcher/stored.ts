@@ -31,13 +31,13 @@ import {
  * dataset changes (pattern generation, normalisation, Russian forms): a stored form of another
  * format is ignored and the matcher compiled again.
  */
-export const MATCHER_FORMAT = 7;
+export const MATCHER_FORMAT = 8;
 
 /** A trie as typed arrays (see TrieArrays) and its outputs flattened. */
 interface AutomatonData extends TrieArrays {
   /**
-   * Per output: variant count, then per variant guard, caps length, caps, tail start (-1 for none),
-   * tail length, payload length, payload.
+   * Per output: variant count, then per variant its head (see VariantHead), caps, tail start (-1
+   * for none) and payload.
    */
   outputs: Int32Array;
   /**
@@ -60,6 +60,51 @@ export interface StoredMatcher {
   clueInfo: ClueTermData[];
   aliases: AutomatonData;
   clues: AutomatonData;
+}
+
+/**
+ * A variant's guard and the lengths of its caps, tail and payload, packed into one non-negative
+ * number: four of every five numbers a variant had before were these, and a restarted worker reads
+ * every one of them from disk. Lengths too long for their bits (a dataset's names never are) are
+ * written after a negative head instead: -1, or -2 with the guard, then the three lengths.
+ */
+const HEAD = {
+  capsShift: 1,
+  tailShift: 9,
+  payloadShift: 23,
+  capsMax: 0xff,
+  tailMax: 0x3fff,
+  payloadMax: 0xff,
+};
+
+interface VariantHead {
+  guard: boolean;
+  caps: number;
+  tail: number;
+  payload: number;
+}
+
+function writeHead(to: number[], { guard, caps, tail, payload }: VariantHead): void {
+  if (caps <= HEAD.capsMax && tail <= HEAD.tailMax && payload <= HEAD.payloadMax)
+    to.push(
+      (guard ? 1 : 0) | (caps << HEAD.capsShift) | (tail << HEAD.tailShift) | (payload << HEAD.payloadShift),
+    );
+  else to.push(guard ? -2 : -1, caps, tail, payload);
+}
+
+/** The head at o[at] (see writeHead), and where what follows it starts; null when it is cut short. */
+function readHead(o: Int32Array, at: number): (VariantHead & { next: number }) | null {
+  const head = o[at]!;
+  if (head >= 0)
+    return {
+      guard: (head & 1) === 1,
+      caps: (head >>> HEAD.capsShift) & HEAD.capsMax,
+      tail: (head >>> HEAD.tailShift) & HEAD.tailMax,
+      payload: head >>> HEAD.payloadShift,
+      next: at + 1,
+    };
+  if (at + 3 >= o.length || (head !== -1 && head !== -2)) return null;
+  return { guard: head === -2, caps: o[at + 1]!, tail: o[at + 2]!, payload: o[at + 3]!, next: at + 4 };
 }
 
 function automatonData(auto: Automaton): AutomatonData {
@@ -85,11 +130,14 @@ function automatonData(auto: Automaton): AutomatonData {
     const variants = auto.outputs.at(index);
     outputs.push(variants.length);
     for (const v of variants) {
-      outputs.push(v.guard ? 1 : 0, v.caps.length);
+      writeHead(outputs, {
+        guard: v.guard,
+        caps: v.caps.length,
+        tail: v.tail?.length ?? 0,
+        payload: v.payload.length,
+      });
       append(outputs, v.caps);
-      if (v.tail) outputs.push(tailStart(v.tail), v.tail.length);
-      else outputs.push(-1, 0);
-      outputs.push(v.payload.length);
+      outputs.push(v.tail ? tailStart(v.tail) : -1);
       append(outputs, v.payload);
     }
   }
@@ -116,25 +164,19 @@ function outputStarts(o: Int32Array, tails: number, payloads: (payload: number) 
     const count = o[at++]!;
     check(count > 0 && count <= o.length - at);
     for (let v = 0; v < count; v++) {
-      check(at + 2 <= o.length);
-      const capsLength = o[at + 1]!;
-      at += 2;
-      check(capsLength >= 0 && capsLength % 2 === 0 && at + capsLength < o.length);
-      for (let k = at; k < at + capsLength; k++) check(o[k]! >= 0);
-      at += capsLength;
+      const head = readHead(o, at);
+      check(head !== null);
+      const { caps, tail, payload, next } = head!;
+      at = next;
+      check(caps >= 0 && caps % 2 === 0 && at + caps < o.length);
+      for (let k = at; k < at + caps; k++) check(o[k]! >= 0);
+      at += caps;
       // A tail's code units are only compared with the text's: any value is harmless, unread here.
       const tailStart = o[at++]!;
-      const tailLength = o[at++]!;
-      check(
-        tailStart === -1
-          ? tailLength === 0
-          : tailStart >= 0 && tailLength >= 0 && tailStart + tailLength <= tails,
-      );
-      check(at < o.length);
-      const payloadLength = o[at++]!;
-      check(payloadLength > 0 && at + payloadLength <= o.length);
-      for (let k = at; k < at + payloadLength; k++) check(payloads(o[k]!));
-      at += payloadLength;
+      check(tailStart === -1 ? tail === 0 : tailStart >= 0 && tail >= 0 && tailStart + tail <= tails);
+      check(payload > 0 && at + payload <= o.length);
+      for (let k = at; k < at + payload; k++) check(payloads(o[k]!));
+      at += payload;
     }
   }
   starts.push(at);
@@ -147,14 +189,12 @@ function decodeOutput(o: Int32Array, tails: Uint16Array, starts: Int32Array, ind
   const count = o[at++]!;
   const variants: Variant[] = new Array(count);
   for (let v = 0; v < count; v++) {
-    const guard = o[at++] === 1;
-    const capsLength = o[at++]!;
+    const { guard, caps: capsLength, tail: tailLength, payload: payloadLength, next } = readHead(o, at)!;
+    at = next;
     const caps = capsLength === 0 ? NO_CAPS : Array.from(o.subarray(at, at + capsLength));
     at += capsLength;
     const tailStart = o[at++]!;
-    const tailLength = o[at++]!;
     const tail = tailStart < 0 ? null : tails.subarray(tailStart, tailStart + tailLength);
-    const payloadLength = o[at++]!;
     const payload = Array.from(o.subarray(at, at + payloadLength));
     at += payloadLength;
     variants[v] = { caps, guard, tail, payload };
@@ -169,11 +209,11 @@ function decodeOutput(o: Int32Array, tails: Uint16Array, starts: Int32Array, ind
  */
 function automatonFrom(data: AutomatonData, payloads: (payload: number) => boolean): Automaton {
   check(typeof data === 'object' && data !== null);
-  const { childStart, childCode, childState, ends, firstWords, outputs: o, tails } = data;
+  const { childCount, childCode, laterChildren, ends, firstWords, outputs: o, tails } = data;
   check(
-    childStart instanceof Int32Array &&
+    childCount instanceof Uint16Array &&
       childCode instanceof Uint16Array &&
-      childState instanceof Int32Array &&
+      laterChildren instanceof Int32Array &&
       ends instanceof Int32Array &&
       firstWords instanceof Uint8Array &&
       o instanceof Int32Array &&
@@ -181,7 +221,7 @@ function automatonFrom(data: AutomatonData, payloads: (payload: number) => boole
   );
   const starts = outputStarts(o, tails.length, payloads);
   const outputs = new Outputs(starts.length - 1, (index) => decodeOutput(o, tails, starts, index));
-  return trieFromArrays({ childStart, childCode, childState, ends, firstWords }, outputs);
+  return trieFromArrays({ childCount, childCode, laterChildren, ends, firstWords }, outputs);
 }
 
 const CLUE_KINDS: ReadonlySet<unknown> = new Set(['place', 'cue', 'participant', 'context']);

@@ -283,12 +283,12 @@ describe('a database that fails', () => {
     await mentioned(service());
     await withRaw(async (db) => {
       const stored = await db.get('compiled', 'matcher');
-      stored.aliases.childState = stored.aliases.childState.slice(0, 3);
+      stored.aliases.laterChildren = stored.aliases.laterChildren.slice(0, 3);
       await db.put('compiled', stored, 'matcher');
     });
     expect(await mentioned(service())).toEqual(['nato', 'new-start', 'osce']);
     const replaced = await withRaw((db) => db.get('compiled', 'matcher'));
-    expect(replaced.aliases.childState.length).toBeGreaterThan(3);
+    expect(replaced.aliases.laterChildren.length).toBeGreaterThan(3);
   });
 
   it('fails a transaction with an unknown error: it is rebuilt', async () => {

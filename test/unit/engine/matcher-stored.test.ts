@@ -62,13 +62,16 @@ describe('the stored matcher', () => {
     const stored = structuredClone(serializeMatcher(compiled, 'v1'));
     const damaged: ((s: typeof stored) => void)[] = [
       (s) => {
-        s.aliases.childState = s.aliases.childState.slice(0, 10); // truncated
+        s.aliases.laterChildren = s.aliases.laterChildren.slice(0, 10); // truncated
       },
       (s) => {
-        s.aliases.childState[5] = 0; // a child that leads back to the root: a walk could loop
+        s.aliases.laterChildren[5] = 0; // a child that leads back to the root: a walk could loop
       },
       (s) => {
-        s.aliases.childStart[10] = 1e9; // a child list beyond the arrays
+        s.aliases.childCount[10] = 60_000; // a child list beyond the arrays
+      },
+      (s) => {
+        s.aliases.childCount[10]! += 1; // one child more than the lists hold
       },
       (s) => {
         // Two children of the root for the same code unit: the child lists would be out of order.
