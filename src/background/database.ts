@@ -1,7 +1,7 @@
 // The extension-origin IndexedDB database, through idb. It holds the dataset the matcher is built
 // from (the one bundled with the extension, or one the reader imported on the options page), its
 // entities in the form a starting worker reads fastest (stored-entities.ts: OUTLINE_LIST,
-// MATCHING_LIST and CARD_LIST), and the compiled matcher of it. Seeding, importing and
+// MATCHING_LIST and a record of card fields per entity), and the compiled matcher of it. Seeding, importing and
 // resetting each replace the data in one transaction stamped with the dataset version, together
 // with its compiled matcher, so a reader of the database sees either the old dataset or the new
 // one, never half of one.
@@ -23,9 +23,11 @@ import { type EntitySet, entitySet } from '../engine/matcher/compile';
 import type { StoredMatcher } from '../engine/matcher/stored';
 import { benchStep } from '../shared/bench';
 import type { DatasetInfo, DatasetSource } from '../shared/messages';
-import type { DatasetBundle, Entity, EntityOutline, EntityType } from '../shared/types';
+import type { DatasetBundle, Entity, EntityCardFields, EntityOutline, EntityType } from '../shared/types';
 import {
-  type Cards,
+  type CardsReader,
+  cardKey,
+  cardsAtHand,
   cardsOf,
   entityIsWhole,
   entityTexts,
@@ -33,10 +35,11 @@ import {
   isObject,
   isString,
   joinEntity,
+  listedCards,
   outlineIsWhole,
   parseList,
   pendingEntitySet,
-  storedCards,
+  recordedCards,
 } from './stored-entities';
 
 export const DB_NAME = 'backstory';
@@ -67,8 +70,9 @@ interface BackstorySchema extends DBSchema {
   meta: { key: 'dataset'; value: StoredDatasetInfo };
   /**
    * The compiled matcher of the stored dataset (engine/matcher's StoredMatcher, stamped with its
-   * version) under 'matcher', and the dataset's entities under OUTLINE_LIST, MATCHING_LIST and
-   * CARD_LIST (or, as an earlier version wrote them, under LEGACY_ENTITY_LIST).
+   * version) under 'matcher', and the dataset's entities under OUTLINE_LIST, MATCHING_LIST and a
+   * card record each (stored-entities.ts cardKey); or, as earlier versions wrote them, under
+   * CARD_LIST or LEGACY_ENTITY_LIST.
    */
   compiled: {
     key:
@@ -76,8 +80,9 @@ interface BackstorySchema extends DBSchema {
       | typeof OUTLINE_LIST
       | typeof MATCHING_LIST
       | typeof CARD_LIST
-      | typeof LEGACY_ENTITY_LIST;
-    value: StoredMatcher | string | Uint8Array;
+      | typeof LEGACY_ENTITY_LIST
+      | `card/${string}`;
+    value: StoredMatcher | string | Uint8Array | EntityCardFields;
   };
 }
 
@@ -97,8 +102,8 @@ export const OUTLINE_LIST = 'outlines';
 export const MATCHING_LIST = 'matching';
 
 /**
- * Each entity's card fields, one JSON text per line in UTF-8 (EntityTexts.cards): read last, while
- * the first article's mentions are found and sent, and parsed when a card is needed.
+ * Every entity's card fields, one JSON text per line in UTF-8: how the previous version stored them.
+ * Read once to move them into a record each (stored-entities.ts cardKey).
  */
 export const CARD_LIST = 'cards';
 
@@ -222,11 +227,8 @@ export interface StoredDataset {
   entitiesRead: Promise<boolean>;
   /** The meta record is whole, and the outlines of every entity it counts are there and whole. */
   whole: boolean;
-  /**
-   * The cards' fields, which arrive after the rest: null when they do not fit the entities (the
-   * dataset is then damaged after all). Never rejects; a card may throw DamagedEntity.
-   */
-  cards: Promise<Cards | null>;
+  /** The cards' fields, each read when first asked for (see readDataset). */
+  cards: CardsReader;
   /** The stored compiled matcher record, unchecked (engine/matcher's loadMatcher checks it). */
   compiled: unknown;
   /**
@@ -234,18 +236,31 @@ export interface StoredDataset {
    * current form is then written from them (storeEntityTexts).
    */
   legacy?: Entity[];
+  /**
+   * The cards came from the previous version's list (CARD_LIST): the current form is then written
+   * from the whole entities.
+   */
+  listedCards?: boolean;
 }
 
 const NO_ENTITIES: EntitySet = entitySet([]);
+const NO_CARDS = cardsAtHand({ get: () => undefined });
 
 /**
  * Reads the dataset and its compiled matcher in one transaction. Throws when the database fails.
  * The requests go in the order the worker needs their answers: the outlines, parsed as soon as they
- * arrive (while the database reads the rest), the compiled matcher, the entities' texts (which the
- * worker waits for only after loading the matcher against the outlines' ids), and last the cards,
- * which the caller awaits only when it needs them.
+ * arrive (while the database reads the rest), the compiled matcher, and the entities' texts (which
+ * the worker waits for only after loading the matcher against the outlines' ids).
+ *
+ * The cards are not read here but those of an article's entities when it asks, on a connection of
+ * their own (`reopen`): right after a browser start Chromium delivers an article's request to the
+ * worker only once the worker's reads are done, and the mentions, which that request waits for, do
+ * not need the cards.
  */
-export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
+export async function readDataset(
+  db: BackstoryDb,
+  reopen: () => Promise<BackstoryDb> = () => openDatabase(),
+): Promise<StoredDataset> {
   const tx = db.transaction(['entities', 'meta', 'compiled'], 'readonly');
   const stepped = <T>(name: string, request: Promise<T>) =>
     __BENCH__
@@ -263,16 +278,21 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
     if (__BENCH__) benchStep('outlines parsed');
     return { present: list !== undefined, outlines: (outlines ?? []) as EntityOutline[], whole };
   });
+  // Only a database the previous version wrote has these: counting costs little, reading the list
+  // only then.
+  const listedCardCount = compiledStore.count(CARD_LIST);
   const compiled = stepped('stored matcher', compiledStore.get('matcher') as Promise<unknown>);
   const matchingTexts = stepped('texts', compiledStore.get(MATCHING_LIST) as Promise<unknown>);
-  const cardTexts = stepped('cards', compiledStore.get(CARD_LIST) as Promise<unknown>);
+  const cardList = listedCardCount.then((count) =>
+    count > 0 ? (compiledStore.get(CARD_LIST) as Promise<unknown>) : undefined,
+  );
   // Only a database written by an earlier version has these; asking costs little.
   const legacyList = compiledStore.get(LEGACY_ENTITY_LIST) as Promise<unknown>;
   const records = tx.objectStore('entities').count();
   // Which of these are awaited depends on what the database holds, and the texts may still be read
   // when the rest is used: a failure of any of them is handled where it is awaited (`entitiesRead`
   // false, `cards` null), and the others are let go.
-  for (const request of [tx.done, matchingTexts, cardTexts, legacyList, records])
+  for (const request of [tx.done, matchingTexts, listedCardCount, cardList, legacyList, records])
     request.catch(() => undefined);
   const [storedMeta, outlineRead, storedMatcher] = await Promise.all([meta, outlined, compiled]);
   const metaOk = metaIsWhole(storedMeta);
@@ -289,7 +309,7 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
       entities: legacy ? entitySet(legacy) : NO_ENTITIES,
       entitiesRead: Promise.resolve(legacy !== undefined),
       whole,
-      cards: Promise.resolve(legacy ? cardsOf(legacy) : null),
+      cards: legacy ? cardsAtHand(cardsOf(legacy)) : NO_CARDS,
       compiled: storedMatcher,
       legacy,
     };
@@ -302,24 +322,85 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
       entities: NO_ENTITIES,
       entitiesRead: Promise.resolve(false),
       whole,
-      cards: Promise.resolve(null),
+      cards: NO_CARDS,
       compiled: storedMatcher,
     };
   }
   const pending = pendingEntitySet(outlines);
+  const entitiesRead = matchingTexts.then(
+    (texts) => pending.attach(texts),
+    () => false,
+  );
+  const wholeMeta = storedMeta as StoredDatasetInfo; // whole: its meta is (see counted)
+  if ((await listedCardCount.catch(() => 0)) > 0) {
+    // The previous version's form: the cards in one list, moved into records by ensureDataset.
+    const listed = listedCards(outlines, await cardList.catch(() => undefined));
+    return {
+      meta: wholeMeta,
+      entities: pending.entities,
+      entitiesRead,
+      whole: listed !== null,
+      cards: listed ? cardsAtHand(listed) : NO_CARDS,
+      compiled: storedMatcher,
+      listedCards: true,
+    };
+  }
   return {
-    meta: metaOk ? storedMeta : undefined,
+    meta: wholeMeta,
     entities: pending.entities,
-    entitiesRead: matchingTexts.then(
-      (texts) => pending.attach(texts),
-      () => false,
-    ),
+    entitiesRead,
     whole,
-    cards: cardTexts.then(
-      (cards) => storedCards(outlines, cards),
-      () => null,
-    ),
+    cards: cardsReadWhenAsked(reopen, new Set(outlines.map((o) => o.id)), wholeMeta),
     compiled: storedMatcher,
+  };
+}
+
+let cardRange: IDBKeyRange | undefined;
+/** The keys of every card record (stored-entities.ts cardKey); made on first use, by IndexedDB. */
+export const cardRecords = () => (cardRange ??= IDBKeyRange.bound(cardKey(''), cardKey('\uffff')));
+/** More cards than an article ever asks for: read all of them at once. */
+const MANY_CARDS = 200;
+
+/**
+ * Reads the card records of the dataset `meta` describes as they are asked for, each once, in a
+ * transaction that also reads the meta record again: a dataset replaced meanwhile (an import, a
+ * reset) has cards of its own, and null is answered for the one read before. `ids` are the ids the
+ * dataset has (a card asked for that it has no record of is damage).
+ */
+function cardsReadWhenAsked(
+  reopen: () => Promise<BackstoryDb>,
+  ids: ReadonlySet<string>,
+  meta: StoredDatasetInfo,
+): CardsReader {
+  const read = new Map<string, unknown>();
+  const cards = recordedCards(read);
+  return async (wanted) => {
+    const missing = [...new Set(wanted)].filter((id) => ids.has(id) && !read.has(id));
+    if (missing.length === 0) return cards;
+    if (__BENCH__) benchStep('cards asked');
+    const db = await reopen();
+    if (__BENCH__) benchStep('cards opened');
+    try {
+      const tx = db.transaction(['meta', 'compiled'], 'readonly');
+      const store = tx.objectStore('compiled');
+      const now = tx.objectStore('meta').get('dataset') as Promise<unknown>;
+      // An article's few dozen by key; many more (all of them, to keep) in one request.
+      const records = await (missing.length <= MANY_CARDS
+        ? Promise.all(missing.map((id) => store.get(cardKey(id)) as Promise<unknown>))
+        : (store.getAll(cardRecords()) as Promise<unknown[]>).then((all) => {
+            const byId = new Map(all.map((card) => [(card as { id?: unknown } | null)?.id, card]));
+            return missing.map((id) => byId.get(id));
+          }));
+      const then = await now;
+      if (__BENCH__) benchStep('cards');
+      if (!metaIsWhole(then) || then.seededAt !== meta.seededAt || then.version !== meta.version) return null;
+      missing.forEach((id, k) => {
+        read.set(id, records[k]);
+      });
+      return cards;
+    } finally {
+      db.close();
+    }
   };
 }
 
@@ -329,8 +410,9 @@ export async function readDataset(db: BackstoryDb): Promise<StoredDataset> {
  */
 export async function wholeEntities(stored: StoredDataset): Promise<Entity[] | null> {
   if (stored.legacy) return stored.legacy;
-  const [read, cards] = await Promise.all([stored.entitiesRead, stored.cards]);
-  if (!stored.whole || !read || cards === null) return null;
+  if (!stored.whole || !(await stored.entitiesRead)) return null;
+  const cards = await stored.cards(stored.entities.outlines.map((o) => o.id)).catch(() => null);
+  if (cards === null) return null;
   try {
     return [...stored.entities.byId.values()].map((entity) => joinEntity(entity, cards.get(entity.id)!));
   } catch {
@@ -346,7 +428,8 @@ export async function storeEntityTexts(db: BackstoryDb, entities: readonly Entit
   await Promise.all([
     store.put(texts.outlines, OUTLINE_LIST),
     store.put(texts.matching, MATCHING_LIST),
-    store.put(texts.cards, CARD_LIST),
+    ...texts.cards.map((card) => store.put(card, cardKey(card.id))),
+    store.delete(CARD_LIST),
     store.delete(LEGACY_ENTITY_LIST),
     tx.objectStore('entities').clear(),
     tx.done,
@@ -416,7 +499,7 @@ export async function seedDatabase(
     if (compiled) track(matchers.put(compiled, 'matcher'));
     track(matchers.put(texts.outlines, OUTLINE_LIST));
     track(matchers.put(texts.matching, MATCHING_LIST));
-    track(matchers.put(texts.cards, CARD_LIST));
+    for (const card of texts.cards) track(matchers.put(card, cardKey(card.id)));
     track(tx.objectStore('meta').put(stored, 'dataset'));
     await Promise.all(pending);
   } catch (error) {
@@ -505,7 +588,7 @@ export interface Ensured<M> {
   /** Whether the entities' texts arrived whole (see StoredDataset.entitiesRead). */
   entitiesRead: Promise<boolean>;
   /** Their cards' fields; null when the database's turn out damaged (see StoredDataset.cards). */
-  cards: Promise<Cards | null>;
+  cards: CardsReader;
   /** The stored compiled matcher record when the dataset was read back (unchecked). */
   compiled?: unknown;
   /** The matcher `prepare` built when the bundled dataset was seeded. */
@@ -531,13 +614,14 @@ export async function ensureDataset<M>(
   version: string,
   loadBundle: () => Promise<DatasetBundle>,
   prepare?: Prepare<M>,
-  { damaged = false }: { damaged?: boolean } = {},
+  { damaged = false, reopen }: { damaged?: boolean; reopen?: () => Promise<BackstoryDb> } = {},
 ): Promise<Ensured<M>> {
-  const stored = await readDataset(db);
+  const stored = await readDataset(db, reopen);
   const { meta, entities, entitiesRead, compiled, legacy, cards } = stored;
   const whole = stored.whole && !damaged;
-  if (whole && legacy)
-    await storeEntityTexts(db, legacy).catch((error: unknown) =>
+  const moved = whole && (legacy ?? (stored.listedCards ? await wholeEntities(stored) : null));
+  if (moved)
+    await storeEntityTexts(db, moved).catch((error: unknown) =>
       console.warn(
         '[Backstory] could not store the entities in the current form; read the old way again:',
         error,
@@ -576,7 +660,7 @@ export async function ensureDataset<M>(
     info,
     entities: entitySet(bundle.entities),
     entitiesRead: Promise.resolve(true),
-    cards: Promise.resolve(cardsOf(bundle.entities)),
+    cards: cardsAtHand(cardsOf(bundle.entities)),
     matcher: prepared?.matcher,
     replacedImport,
   };
@@ -588,7 +672,7 @@ export async function ensureDataset<M>(
  */
 export async function readCompiledMatcher(db: BackstoryDb): Promise<StoredMatcher | undefined> {
   const stored = await db.get('compiled', 'matcher');
-  return typeof stored === 'object' && !isBytes(stored) ? stored : undefined;
+  return typeof stored === 'object' && !isBytes(stored) ? (stored as StoredMatcher) : undefined;
 }
 
 /** Keeps a compiled matcher so that a restarted worker loads it instead of compiling. */

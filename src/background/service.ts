@@ -12,7 +12,7 @@
 
 import { BUNDLE_FORMAT, parseBundle } from '../dataset/dataset';
 import { annotateText } from '../engine/annotate';
-import { type ArticleDetails, articleDetails } from '../engine/annotate-article';
+import { type ArticleDetails, articleDetails, detailIds } from '../engine/annotate-article';
 import { compileMatcher, type EntitySet, type Matcher } from '../engine/matcher/compile';
 import { loadMatcher, type StoredMatcher, serializeMatcher } from '../engine/matcher/stored';
 import { benchStep } from '../shared/bench';
@@ -40,7 +40,7 @@ import {
   wholeEntities,
   writeCompiledMatcher,
 } from './database';
-import { type Cards, cardsOf, DamagedEntity, joinEntity } from './stored-entities';
+import { type CardsReader, cardsAtHand, cardsOf, DamagedEntity, joinEntity } from './stored-entities';
 
 /**
  * A few notes kept outside IndexedDB (in storage.local), so that they survive a database that had to
@@ -72,6 +72,12 @@ export interface ServiceOptions {
   notes: NoteStore;
   /** The extension's origin, reported by dataset-info. */
   origin: string;
+  /**
+   * Read every card as soon as the dataset is loaded, rather than each article's after its mentions
+   * (see database.ts readDataset): for a background that is not a service worker, which loads long
+   * before the reader's first article and reads a few cards more slowly than all of them then.
+   */
+  readCardsAtLoad?: boolean;
   /** How long opening or deleting the database may take (database.ts's DB_TIMEOUT_MS by default). */
   dbTimeoutMs?: number;
   now?(): Date;
@@ -81,11 +87,10 @@ export interface ServiceOptions {
 interface Loaded {
   matcher: Matcher;
   /**
-   * The cards' fields of the matcher's entities. Read from the database they arrive after the
-   * matcher, so that the first article's mentions do not wait for them; null when the stored list
-   * does not fit the entities (a card that is damaged itself throws when it is asked for).
+   * The cards' fields of the matcher's entities. From the database, those an article needs are read
+   * after its mentions are answered (database.ts readDataset).
    */
-  cards: Promise<Cards | null>;
+  cards: CardsReader;
   info: DatasetInfo;
   /** False when the database cannot be used and the bundled dataset serves from memory. */
   stored: boolean;
@@ -95,12 +100,15 @@ interface Loaded {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** What detailsWith answers when the database holds another dataset than the one it was given. */
+const REPLACED = Symbol('replaced');
+
 /**
  * A dataset held whole in memory (the bundle, or an import) as the background answers from it:
  * its matcher, built from it (not from a stored form), and its cards at hand.
  */
 function inMemory(matcher: Matcher, entities: readonly Entity[], info: DatasetInfo, stored: boolean): Loaded {
-  return { matcher, cards: Promise.resolve(cardsOf(entities)), info, stored, fromStoredForm: false };
+  return { matcher, cards: cardsAtHand(cardsOf(entities)), info, stored, fromStoredForm: false };
 }
 
 /** An annotation as the request port sends it: first the mentions, then what the cards show. */
@@ -186,7 +194,7 @@ export function createService(options: ServiceOptions): Service {
    */
   async function fromDatabase(db: BackstoryDb, damaged = false): Promise<Loaded> {
     if (__BENCH__) benchStep('opened');
-    const ensured = await ensureDataset(db, bundledVersion, loadBundle, prepare, { damaged });
+    const ensured = await ensureDataset(db, bundledVersion, loadBundle, prepare, { damaged, reopen: open });
     if (__BENCH__) benchStep('read');
     if (ensured.info.source === 'bundled')
       notesWritten = bundledInstalled(ensured.replacedImport).catch(() => undefined);
@@ -315,16 +323,19 @@ export function createService(options: ServiceOptions): Service {
     state: Loaded,
     mentions: readonly Mention[],
     date: IsoDate | null,
-  ): Promise<ArticleDetails | string> {
-    const cards = await state.cards;
-    if (!cards) return 'its cards do not fit its entities';
+  ): Promise<ArticleDetails | string | typeof REPLACED> {
     const { matcher } = state;
-    const entityOf = (id: string) => {
-      const matching = matcher.entities.get(id);
-      const card = matching && cards.get(id);
-      return matching && card ? joinEntity(matching, card) : undefined;
-    };
     try {
+      const cards = await state.cards(detailIds(matcher, mentions, date)).catch((error: unknown) => {
+        if (error instanceof DamagedEntity) throw error;
+        throw new DamagedEntity(`the cards (${message(error)})`, 'card');
+      });
+      if (!cards) return REPLACED;
+      const entityOf = (id: string) => {
+        const matching = matcher.entities.get(id);
+        const card = matching && cards.get(id);
+        return matching && card ? joinEntity(matching, card) : undefined;
+      };
       return articleDetails(matcher, mentions, date, entityOf);
     } catch (error) {
       if (error instanceof DamagedEntity) return error.message;
@@ -339,10 +350,17 @@ export function createService(options: ServiceOptions): Service {
     date: IsoDate | null,
   ): Promise<ArticleDetails | null> {
     const found = await detailsWith(state, mentions, date);
+    if (found === REPLACED) {
+      // A change replaced the dataset while this article was answered: its details come from the
+      // dataset the change installs (an entity that one does not know is left out).
+      await changing;
+      const now = await detailsWith(await loaded(), mentions, date).catch(() => null);
+      return typeof now === 'object' ? now : null;
+    }
     if (typeof found !== 'string') return found;
     try {
       const again = await detailsWith(await afterDamage(state, found), mentions, date);
-      return typeof again === 'string' ? null : again;
+      return typeof again === 'object' ? again : null;
     } catch {
       return null;
     }
@@ -505,7 +523,7 @@ export function createService(options: ServiceOptions): Service {
       let rescued: DatasetBundle | undefined;
       let lostImport: { version?: string } | undefined;
       try {
-        const stored = await withDatabase(readDataset);
+        const stored = await withDatabase((db) => readDataset(db, open));
         if (stored.meta?.source === 'imported') {
           const entities = await wholeEntities(stored);
           const { bundle } = entities
@@ -592,7 +610,11 @@ export function createService(options: ServiceOptions): Service {
   }
 
   return {
-    warm: () => loaded().then(() => undefined),
+    warm: () =>
+      loaded().then((state) => {
+        if (options.readCardsAtLoad)
+          void state.cards(state.matcher.outlines.map((o) => o.id)).catch(() => undefined);
+      }),
     handle,
     annotateInParts,
   };

@@ -1,12 +1,15 @@
 // The dataset's entities as the database stores them, and as a worker reads them back. A worker that
 // starts reads them before it can answer the first article, so they are stored in the order and the
 // shape that article needs: the outlines of all entities (what the matcher's tables over all of them
-// read), then each entity's matcher fields as a JSON text of its own, then each entity's card fields
-// likewise. Only the outlines are parsed at once; an entity or a card is parsed and checked when it
-// is first asked for, and an article asks for a few dozen of the thousands. The texts of each kind
-// are stored as one UTF-8 text, one per line: one value reads faster than thousands of them, and
-// UTF-8 takes fewer bytes than the two per character a string with Cyrillic in it is stored with
-// (reading is what a worker waits for most after a browser start).
+// read), then each entity's matcher fields as a JSON text of its own; each entity's card fields are
+// a record of their own, read only for the entities an article names (and those its cards link to).
+// Only the outlines are parsed at once; an entity or a card is parsed and checked when it is first
+// asked for, and an article asks for a few dozen of the thousands. The matcher texts are stored as
+// one UTF-8 text, one per line: one value reads faster than thousands of them, and UTF-8 takes fewer
+// bytes than the two per character a string with Cyrillic in it is stored with (reading is what a
+// worker waits for most after a browser start). The cards are not read at start at all: a few
+// records read by key take a few milliseconds, the list of all of them (the previous version's form,
+// still read once to move it) tens.
 //
 // Everything read back is checked before it is used (it was validated when it was written; the checks
 // catch damage, cheaply): damage found later, when an entity or a card is parsed, throws
@@ -118,9 +121,12 @@ export interface EntityTexts {
   outlines: string;
   /** Each entity's matcher fields, one JSON text per line, in the outlines' order, in UTF-8. */
   matching: Uint8Array;
-  /** Each entity's card fields, one JSON text per line, in the same order, in UTF-8. */
-  cards: Uint8Array;
+  /** Each entity's card fields, in the same order: a record each (under cardKey(id)). */
+  cards: EntityCardFields[];
 }
+
+/** The key of an entity's card fields in the database's `compiled` store. */
+export const cardKey = (id: string): `card/${string}` => `card/${id}`;
 
 const LINE_BREAK = 0x0a;
 
@@ -143,7 +149,7 @@ export function entityTexts(entities: readonly Entity[]): EntityTexts {
   return {
     outlines: JSON.stringify(split.map(([matching]) => outlineOf(matching))),
     matching: asLines(split.map(([matching]) => matching)),
-    cards: asLines(split.map(([, card]) => card)),
+    cards: split.map(([, card]) => card),
   };
 }
 
@@ -265,8 +271,11 @@ export function pendingEntitySet(outlines: readonly EntityOutline[]): {
   return { entities: { byId: byId satisfies EntityLookup, outlines }, attach: (text) => byId.attach(text) };
 }
 
-/** The stored cards, or null when the texts do not fit the outlines (damaged). */
-export function storedCards(outlines: readonly EntityOutline[], text: unknown): Cards | null {
+/**
+ * The cards of the previous version's form, one list of JSON texts in UTF-8, or null when the texts
+ * do not fit the outlines (damaged).
+ */
+export function listedCards(outlines: readonly EntityOutline[], text: unknown): Cards | null {
   const cards = new ParsedOnDemand(
     outlines.map((o) => o.id),
     cardIsWhole,
@@ -279,4 +288,33 @@ export function storedCards(outlines: readonly EntityOutline[], text: unknown): 
 export function cardsOf(entities: readonly Entity[]): Cards {
   const byId = new Map(entities.map((entity) => [entity.id, splitEntity(entity)[1]]));
   return { get: (id) => byId.get(id) };
+}
+
+/**
+ * The cards of records read back (by id; undefined: not there), each checked when first got: one
+ * that is missing, not whole or another entity's throws DamagedEntity.
+ */
+export function recordedCards(records: ReadonlyMap<string, unknown>): Cards {
+  return {
+    get(id) {
+      if (!records.has(id)) return undefined;
+      const card = records.get(id);
+      if (!cardIsWhole(card) || card.id !== id) throw new DamagedEntity(id, 'card');
+      return card;
+    },
+  };
+}
+
+/**
+ * The cards' fields of the entities `ids` (others may be there too), as the background asks for
+ * them: from the database, each read the first time it is asked for. Null when the database holds
+ * another dataset by then (a change replaced it meanwhile); rejects when the database cannot be
+ * read. A card read back damaged throws DamagedEntity when it is got.
+ */
+export type CardsReader = (ids: readonly string[]) => Promise<Cards | null>;
+
+/** A CardsReader of cards at hand. */
+export function cardsAtHand(cards: Cards): CardsReader {
+  const read = Promise.resolve(cards);
+  return () => read;
 }

@@ -119,7 +119,13 @@ export function askAnnotation(
   return new Promise((resolve) => {
     let answered = false;
     void converse(request, (part) => {
-      if (part.part === 'details') settleDetails(part.result);
+      if (part.part === 'details') {
+        // Bench build only: the background's moments after the mentions (reading the cards).
+        if (__BENCH__)
+          for (const [step, at] of Object.entries(part.bench?.steps ?? {}))
+            benchMark(`background:${step}`, at);
+        settleDetails(part.result);
+      }
       if (part.part !== 'mentions' || answered) return true;
       answered = true;
       if (__BENCH__) benchReply('annotate', part.reply.bench);

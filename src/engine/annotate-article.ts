@@ -71,6 +71,23 @@ export function articleDetails(
 }
 
 /**
+ * Every id articleDetails may look up for `mentions`: the entities they name and those their cards
+ * link to. The background reads these cards, and only these, from its database.
+ */
+export function detailIds(matcher: Matcher, mentions: readonly Mention[], date: IsoDate | null): string[] {
+  const ids = new Set<string>();
+  for (const { entityId } of mentions) {
+    if (ids.has(entityId)) continue;
+    ids.add(entityId);
+    const entity = matcher.entities.get(entityId);
+    if (!entity) continue;
+    for (const id of seriesNeighbours(matcher, entity, date)) ids.add(id);
+    for (const id of entity.related ?? []) ids.add(id);
+  }
+  return [...ids];
+}
+
+/**
  * What a card of a recurring event names besides its own related entities: for an edition, its
  * series and the editions before and after it; for a series, the editions on either side of the
  * article's date (the one it most likely follows and the one it looks ahead to), or the last two

@@ -183,7 +183,7 @@ export type AnnotatedDetails = Pick<Results['annotate'], 'entities' | 'related'>
 export type PortPart =
   | { part: 'reply'; reply: Reply<Request['type']> }
   | { part: 'mentions'; reply: { ok: true; result: AnnotatedMentions; bench?: BenchTiming } | Failed }
-  | { part: 'details'; result: AnnotatedDetails };
+  | { part: 'details'; result: AnnotatedDetails; bench?: Pick<BenchTiming, 'steps'> };
 
 /**
  * A reply as the request port sends it: an annotation in two parts (when it succeeded). `type` is

@@ -95,7 +95,7 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
     const get = store.get(key);
     get.onsuccess = () => store.put(change(get.result), key);
   };
-  /** Rewrites each item of texts stored one JSON text per line in UTF-8 (MATCHING_LIST, CARD_LIST). */
+  /** Rewrites each item of texts stored one JSON text per line in UTF-8 (MATCHING_LIST). */
   const rewriteLines = (key: string, change: (item: { id: string }) => unknown) =>
     rewrite(key, (bytes: Uint8Array) => {
       const lines = new TextDecoder().decode(bytes).split('\n');
@@ -120,8 +120,9 @@ async function damageDatabase({ damage, schema }: { damage: Damage; schema: numb
       e.id === 'nato' ? { ...e, name: 5 } : e.id === 'osce' ? { ...e, aliases: null } : e,
     );
   } else if (damage === 'cards') {
-    // The cards' fields (database.ts CARD_LIST), read last: NATO's summary damaged.
-    rewriteLines('cards', (c) => (c.id === 'nato' ? { ...c, summary: 5 } : c));
+    // NATO's card fields (a record of their own, stored-entities.ts cardKey), read when an article
+    // names NATO, after its mentions: its summary damaged.
+    rewrite('card/nato', (card: object) => ({ ...card, summary: 5 }));
   } else {
     rewrite('matcher', (stored: { aliases: { laterChildren: Int32Array; ends: Int32Array } }) => {
       stored.aliases.laterChildren = stored.aliases.laterChildren.slice(0, 3);
@@ -161,18 +162,14 @@ async function inspectDatabase(): Promise<{
         ? lines(list).map((text) => JSON.parse(text) as { id: string; name?: { en?: string } })
         : [];
     const nato = entities.find((e) => e.id === 'nato');
-    const cardList = await read('compiled', 'cards');
-    const cards =
-      cardList instanceof Uint8Array
-        ? lines(cardList).map((text) => JSON.parse(text) as { id: string; summary?: { en?: string } })
-        : [];
+    const natoCard = (await read('compiled', 'card/nato')) as { summary?: { en?: string } } | undefined;
     const compiled = (await read('compiled', 'matcher')) as
       | { aliases?: { laterChildren?: unknown[] } }
       | undefined;
     return {
       stores,
       nato: nato?.name?.en,
-      natoSummary: cards.find((c) => c.id === 'nato')?.summary?.en,
+      natoSummary: natoCard?.summary?.en,
       trieSize: compiled?.aliases?.laterChildren?.length ?? 0,
     };
   } finally {

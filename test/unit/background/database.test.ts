@@ -3,6 +3,7 @@ import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CARD_LIST,
+  cardRecords,
   DB_NAME,
   DB_SCHEMA_VERSION,
   ensureDataset,
@@ -17,7 +18,7 @@ import {
   seedDatabase,
   writeCompiledMatcher,
 } from '../../../src/background/database';
-import { DamagedEntity } from '../../../src/background/stored-entities';
+import { asLines, cardKey, DamagedEntity, splitEntity } from '../../../src/background/stored-entities';
 import { compileBundle } from '../../../src/dataset/dataset';
 import { compileMatcher, type EntitySet } from '../../../src/engine/matcher/compile';
 import { findAliases } from '../../../src/engine/matcher/scan';
@@ -156,6 +157,7 @@ function compiled(ids: string[], date = '2026-11-27'): DatasetBundle {
 /** Removes the entities as this version stores them, as a database an earlier version wrote has none. */
 async function dropCurrentForm(db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
   for (const key of [OUTLINE_LIST, MATCHING_LIST, CARD_LIST] as const) await db.delete('compiled', key);
+  await db.delete('compiled', cardRecords());
 }
 
 /** Runs `body` with an open database, closing it even when an assertion fails (deleteDB waits for that). */
@@ -339,10 +341,29 @@ describe('importing and resetting the dataset', () => {
       expect(load).not.toHaveBeenCalled();
       expect(info).toMatchObject({ version: other.version, source: 'imported' });
       expect(idsOf(entities)).toEqual(['csto', 'sco']);
-      expect((await cards)?.get('sco')?.summary).toEqual(other.entities[1]!.summary);
+      expect((await cards(['sco']))?.get('sco')?.summary).toEqual(other.entities[1]!.summary);
       // Stored the new way, the old list gone: the next start reads the two lists.
       expect(await db.get('compiled', LEGACY_ENTITY_LIST)).toBeUndefined();
       expect(await storedIds(db)).toEqual(['csto', 'sco']);
+    }));
+
+  it('moves the cards the previous version kept in one list into a record each, keeping an import', () =>
+    withDb(async (db) => {
+      const other = compiled(['csto', 'sco']);
+      await importDataset(db, other, bundled.version);
+      // As the previous version left it: the cards in one list, no records.
+      await db.put('compiled', asLines(other.entities.map((e) => splitEntity(e)[1])), CARD_LIST);
+      await db.delete('compiled', cardRecords());
+      const summary = (id: string) => other.entities.find((e) => e.id === id)!.summary;
+      const load = vi.fn(loadBundled);
+      const first = await ensureDataset(db, bundled.version, load);
+      expect(load).not.toHaveBeenCalled();
+      expect(first.info).toMatchObject({ version: other.version, source: 'imported' });
+      expect((await first.cards(['sco']))?.get('sco')?.summary).toEqual(summary('sco'));
+      expect(await db.get('compiled', CARD_LIST)).toBeUndefined();
+      expect(await db.get('compiled', cardKey('sco'))).toMatchObject({ id: 'sco', summary: summary('sco') });
+      const restarted = await ensureDataset(db, bundled.version, vi.fn(loadBundled));
+      expect((await restarted.cards(['csto']))?.get('csto')?.summary).toEqual(summary('csto'));
     }));
 
   it('gives the entities before their cards, which arrive whole and in step with them', () =>
@@ -353,11 +374,63 @@ describe('importing and resetting the dataset', () => {
       expect(await entitiesRead).toBe(true);
       expect(idsOf(entities)).toEqual(['nato', 'osce']);
       expect(all(entities).every((e) => !('summary' in e) && !('sources' in e))).toBe(true);
-      const byId = await cards;
+      const byId = await cards(['nato', 'osce', 'csto']);
       expect(byId?.get('nato')?.summary).toEqual(bundled.entities.find((e) => e.id === 'nato')!.summary);
       expect(byId?.get('osce')?.sources).toEqual(bundled.entities.find((e) => e.id === 'osce')!.sources);
       expect(byId?.get('csto')).toBeUndefined();
     }));
+
+  it('reads all the cards in one request when asked for many, and finds one missing among them', () =>
+    withDb(async (db) => {
+      const ids = Array.from({ length: 250 }, (_, k) => `org-${k}`);
+      const many = compiled(ids);
+      await ensureDataset(db, many.version, async () => structuredClone(many));
+      await db.delete('compiled', cardKey('org-7'));
+      const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+      const { cards } = await ensureDataset(db, many.version, vi.fn());
+      const all = await cards(ids);
+      expect(getAll).toHaveBeenCalledWith(cardRecords());
+      expect(all?.get('org-249')?.summary).toEqual(many.entities.find((e) => e.id === 'org-249')!.summary);
+      expect(() => all?.get('org-7')).toThrow(DamagedEntity);
+    }));
+
+  it('reads each card when first asked for, after the loading connection is closed, then keeps it', async () => {
+    await withDb((db) => ensureDataset(db, bundled.version, loadBundled).then(() => undefined));
+    let cards: Awaited<ReturnType<typeof ensureDataset>>['cards'] = async () => null;
+    await withDb(async (db) => {
+      ({ cards } = await ensureDataset(db, bundled.version, vi.fn(loadBundled)));
+    });
+    // The worker closes its connection once loaded; the first article's details come later.
+    const nato = bundled.entities.find((e) => e.id === 'nato')!;
+    expect((await cards(['nato']))?.get('nato')?.summary).toEqual(nato.summary);
+    expect((await cards(['nato']))?.get('osce')).toBeUndefined(); // not asked for yet
+    await withDb(async (db) => {
+      await db.delete('compiled', cardKey('nato'));
+    });
+    // Kept once read; one not read before is read now, and its loss shows.
+    expect((await cards(['nato']))?.get('nato')?.summary).toEqual(nato.summary);
+    await withDb(async (db) => {
+      await db.delete('compiled', cardKey('osce'));
+    });
+    const osce = await cards(['osce']);
+    expect(() => osce?.get('osce')).toThrow(DamagedEntity);
+  });
+
+  it("answers no cards for a dataset that was replaced before they were read, not the new one's", async () => {
+    await withDb((db) => ensureDataset(db, bundled.version, loadBundled).then(() => undefined));
+    let cards: Awaited<ReturnType<typeof ensureDataset>>['cards'] = async () => null;
+    await withDb(async (db) => {
+      ({ cards } = await ensureDataset(db, bundled.version, vi.fn(loadBundled)));
+      // Same ids, other cards: an import while the first article was on its way.
+      const edited = compileBundle(
+        bundled.entities.map((e) => ({ ...e, summary: { en: `Imported ${e.id}.`, ru: `Импорт ${e.id}.` } })),
+        bundled.date,
+      );
+      const result = await importDataset(db, JSON.parse(JSON.stringify(edited)), bundled.version);
+      expect(result.ok).toBe(true);
+    });
+    expect(await cards(['nato'])).toBeNull();
+  });
 
   it('reads an entity when it is asked for, and says then when its own text came back damaged', () =>
     withDb(async (db) => {
@@ -399,14 +472,14 @@ describe('importing and resetting the dataset', () => {
       const first = await ensureDataset(db, bundled.version, load);
       // The matcher's part is whole: served without waiting, and the damage shows in the card.
       expect(load).not.toHaveBeenCalled();
-      const cards = await first.cards;
+      const cards = await first.cards(['nato', 'osce']);
       expect(cards?.get('nato')?.sources).toHaveLength(1);
       expect(() => cards?.get('osce')).toThrow(DamagedEntity);
       const again = await ensureDataset(db, bundled.version, load, undefined, { damaged: true });
       expect(load).toHaveBeenCalledOnce();
-      expect((await again.cards)?.get('osce')?.sources).toHaveLength(1);
+      expect((await again.cards(['osce']))?.get('osce')?.sources).toHaveLength(1);
       const restarted = await ensureDataset(db, bundled.version, vi.fn(loadBundled));
-      expect((await restarted.cards)?.get('osce')?.sources).toHaveLength(1);
+      expect((await restarted.cards(['osce']))?.get('osce')?.sources).toHaveLength(1);
     }));
 
   it('reseeds when the meta record comes back damaged', () =>

@@ -1,9 +1,10 @@
 // The stored dataset's entities as the tests read and damage them: database.ts's OUTLINE_LIST (one
-// JSON text), MATCHING_LIST and CARD_LIST (one JSON text per entity, a line each, in UTF-8), joined
-// here into whole entities, and written back the same way.
+// JSON text), MATCHING_LIST (one JSON text per entity, a line each, in UTF-8) and a card record per
+// entity (stored-entities.ts cardKey), joined here into whole entities, and written back the same
+// way.
 
-import { CARD_LIST, MATCHING_LIST, OUTLINE_LIST } from '../../../src/background/database';
-import { asLines, isBytes, splitEntity } from '../../../src/background/stored-entities';
+import { MATCHING_LIST, OUTLINE_LIST } from '../../../src/background/database';
+import { asLines, cardKey, isBytes, splitEntity } from '../../../src/background/stored-entities';
 import type { Entity } from '../../../src/shared/types';
 
 /** The part of an idb database these helpers use (the typed BackstoryDb or an untyped one). */
@@ -23,10 +24,11 @@ const parsedTexts = (texts: unknown): Record<string, unknown>[] =>
 /** The stored entities, each joined with its card (by id); one without a card stays as it is. */
 export async function storedEntities(db: unknown): Promise<Entity[]> {
   const store = db as Store;
-  const cards = new Map(parsedTexts(await store.get('compiled', CARD_LIST)).map((card) => [card.id, card]));
-  return parsedTexts(await store.get('compiled', MATCHING_LIST)).map(
-    (entity) => ({ ...entity, ...cards.get(entity.id) }) as Entity,
+  const matching = parsedTexts(await store.get('compiled', MATCHING_LIST));
+  const cards = await Promise.all(
+    matching.map((entity) => store.get('compiled', cardKey(String(entity.id)))),
   );
+  return matching.map((entity, k) => ({ ...entity, ...(cards[k] as object | undefined) }) as Entity);
 }
 
 export async function storedIds(db: unknown): Promise<string[]> {
@@ -54,5 +56,5 @@ export async function changeStoredEntities(
   const store = db as Store;
   await store.put('compiled', JSON.stringify(outlines), OUTLINE_LIST);
   await store.put('compiled', asLines(split.map(([matching]) => matching)), MATCHING_LIST);
-  await store.put('compiled', asLines(split.map(([, card]) => card)), CARD_LIST);
+  for (const [, card] of split) await store.put('compiled', card, cardKey(card.id));
 }

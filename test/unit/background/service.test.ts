@@ -13,6 +13,7 @@ import {
   type Service,
   type ServiceOptions,
 } from '../../../src/background/service';
+import { cardKey } from '../../../src/background/stored-entities';
 import { compileBundle } from '../../../src/dataset/dataset';
 import { compileMatcher } from '../../../src/engine/matcher/compile';
 import { serializeMatcher } from '../../../src/engine/matcher/stored';
@@ -130,6 +131,75 @@ describe('an article read after the worker starts', () => {
     const reply = await annotate(restarted);
     expect(reply.ok && reply.result.entities).toEqual(whole?.entities);
     expect(reply.ok && reply.result.related).toEqual(whole?.related);
+  });
+});
+
+describe('the cards', () => {
+  /** The keys of every card record IndexedDB is asked for. */
+  const cardReads = () => {
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    return () => get.mock.calls.map(([key]) => String(key)).filter((key) => key.startsWith(cardKey('')));
+  };
+
+  it('are read for the entities an article names and links to, after its mentions, once each', async () => {
+    await mentioned(service());
+    const reads = cardReads();
+    const worker = service();
+    await worker.warm();
+    expect(reads()).toEqual([]);
+    const { mentions, details } = await annotateInParts(worker);
+    expect(mentions.ok && idsOf(mentions.result.mentions)).toEqual(['nato', 'new-start', 'osce']);
+    const whole = await details;
+    expect(whole?.entities.map((e) => e.id).sort()).toEqual(['nato', 'new-start', 'osce']);
+    const linked = whole?.related.map((e) => e.id) ?? [];
+    expect(linked.length).toBeGreaterThan(0);
+    expect(reads().sort()).toEqual(['nato', 'new-start', 'osce', ...linked].map(cardKey).sort());
+    // The next article naming them reads none again.
+    await annotateInParts(worker).then((parts) => parts.details);
+    expect(reads()).toHaveLength(3 + linked.length);
+  });
+
+  it('of a background page are all read once it has loaded; an article then reads none', async () => {
+    await mentioned(service());
+    const reads = cardReads();
+    const page = service({ readCardsAtLoad: true });
+    await page.warm();
+    const all = bundled.entities.map((e) => cardKey(e.id)).sort();
+    await vi.waitFor(() => expect(reads().sort()).toEqual(all));
+    const { details } = await annotateInParts(page);
+    expect((await details)?.entities.map((e) => e.id).sort()).toEqual(['nato', 'new-start', 'osce']);
+    expect(reads()).toHaveLength(all.length);
+  });
+
+  it('of a dataset a change replaces under an article come from the new one; the change stands', async () => {
+    await mentioned(service());
+    const reads = cardReads();
+    let between: Promise<unknown> | undefined;
+    const s: Service = service({
+      notes: {
+        read: async () => structuredClone(notes),
+        write: async (next) => {
+          notes = structuredClone(next);
+          if (!next.imported || between) return;
+          // The import has written the database and has not yet installed its dataset: an article
+          // that arrives now has its mentions from the dataset being replaced, and its cards are
+          // read from the database before the import goes on.
+          between = annotateInParts(s).then((parts) => parts.details);
+          await vi.waitFor(() => expect(reads().length).toBeGreaterThan(0));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        },
+      },
+    });
+    await s.warm();
+    const file = importable();
+    const reply = await ask(s, { type: 'import-dataset', bundle: JSON.parse(JSON.stringify(file)) });
+    expect(reply).toMatchObject({ ok: true, result: { source: 'imported' } });
+    const details = (await between) as { entities: { id: string }[] } | null;
+    expect(details?.entities.map((e) => e.id).sort()).toEqual(['nato', 'new-start', 'osce']);
+    // The cards were not taken for damage (which reseeds the bundled dataset): the import stands.
+    expect(await withRaw((db) => db.get('meta', 'dataset'))).toMatchObject({ version: file.version });
+    const info = await ask(service(), { type: 'dataset-info' });
+    expect(info.ok && info.result).toMatchObject({ version: file.version, source: 'imported' });
   });
 });
 

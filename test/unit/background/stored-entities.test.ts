@@ -3,10 +3,12 @@
 
 import { describe, expect, it } from 'vitest';
 import {
+  asLines,
   DamagedEntity,
   entityTexts,
+  listedCards,
   pendingEntitySet,
-  storedCards,
+  recordedCards,
 } from '../../../src/background/stored-entities';
 import type { Entity, EntityOutline } from '../../../src/shared/types';
 
@@ -50,13 +52,17 @@ describe('the stored entities', () => {
       { id: 'csto', type: 'treaty', timeline: [{ date: '2001-02-03', kind: 'founded' }] },
     ]);
     const set = storedEntitySet(outlines, texts.matching);
-    const cards = storedCards(outlines, texts.cards);
+    const cards = recordedCards(new Map(texts.cards.map((card) => [card.id, structuredClone(card)])));
+    // The previous version's form, one list, which a worker reads once to move it into records.
+    const listed = listedCards(outlines, asLines(texts.cards));
     for (const whole of ENTITIES) {
       const { summary, sources, parties, ...matching } = whole;
       expect(set?.byId.get(whole.id)).toEqual(matching);
       // A line break inside a value does not split the stored lines.
-      expect(cards?.get(whole.id)).toEqual({ id: whole.id, summary, sources, parties });
+      expect(cards.get(whole.id)).toEqual({ id: whole.id, summary, sources, parties });
+      expect(listed?.get(whole.id)).toEqual({ id: whole.id, summary, sources, parties });
     }
+    expect(cards.get('un')).toBeUndefined();
     expect(set?.byId.get('un')).toBeUndefined();
     expect(set?.byId.size).toBe(3);
   });
@@ -77,9 +83,17 @@ describe('the stored entities', () => {
     const swapped = linesOf(texts.matching);
     [swapped[0], swapped[1]] = [swapped[1]!, swapped[0]!];
     expect(() => storedEntitySet(outlines, fromLines(swapped))?.byId.get('nato')).toThrow(DamagedEntity);
-    const cards = linesOf(texts.cards);
+    const cards = linesOf(asLines(texts.cards));
     cards[2] = JSON.stringify({ id: 'csto', summary: { en: 'x' }, sources: [] });
-    expect(() => storedCards(outlines, fromLines(cards))?.get('csto')).toThrow(DamagedEntity);
+    expect(() => listedCards(outlines, fromLines(cards))?.get('csto')).toThrow(DamagedEntity);
+    // A card record that is damaged, another entity's, or missing although the entity is there.
+    const records = new Map<string, unknown>([
+      ['nato', { id: 'nato', summary: { en: 'x' }, sources: [] }],
+      ['osce', texts.cards[2]],
+      ['csto', undefined],
+    ]);
+    for (const id of ['nato', 'osce', 'csto'])
+      expect(() => recordedCards(records).get(id), id).toThrow(DamagedEntity);
     // Bytes that are not UTF-8, as a disk might return them.
     const broken = texts.matching.slice();
     broken[2] = 0xff;
@@ -93,6 +107,6 @@ describe('the stored entities', () => {
     expect(storedEntitySet(outlines, fromLines([...lines, lines[0]!]))).toBeNull();
     expect(storedEntitySet(outlines, lines.join('\n'))).toBeNull();
     expect(storedEntitySet(outlines, 42)).toBeNull();
-    expect(storedCards(outlines, undefined)).toBeNull();
+    expect(listedCards(outlines, undefined)).toBeNull();
   });
 });
