@@ -394,12 +394,24 @@ describe('importing and resetting the dataset', () => {
       expect(() => all?.get('org-7')).toThrow(DamagedEntity);
     }));
 
-  it('reads each card when first asked for, after the loading connection is closed, then keeps it', async () => {
+  /**
+   * The cards of the bundled dataset as a restarted worker loads them, on a connection closed once
+   * loaded (and `meanwhile` has run on it), as the worker closes its own.
+   */
+  async function cardsOfRestartedWorker(
+    meanwhile?: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>,
+  ) {
     await withDb((db) => ensureDataset(db, bundled.version, loadBundled).then(() => undefined));
     let cards: Awaited<ReturnType<typeof ensureDataset>>['cards'] = async () => null;
     await withDb(async (db) => {
       ({ cards } = await ensureDataset(db, bundled.version, vi.fn(loadBundled)));
+      await meanwhile?.(db);
     });
+    return cards;
+  }
+
+  it('reads each card when first asked for, after the loading connection is closed, then keeps it', async () => {
+    const cards = await cardsOfRestartedWorker();
     // The worker closes its connection once loaded; the first article's details come later.
     const nato = bundled.entities.find((e) => e.id === 'nato')!;
     expect((await cards(['nato']))?.get('nato')?.summary).toEqual(nato.summary);
@@ -417,10 +429,7 @@ describe('importing and resetting the dataset', () => {
   });
 
   it("answers no cards for a dataset that was replaced before they were read, not the new one's", async () => {
-    await withDb((db) => ensureDataset(db, bundled.version, loadBundled).then(() => undefined));
-    let cards: Awaited<ReturnType<typeof ensureDataset>>['cards'] = async () => null;
-    await withDb(async (db) => {
-      ({ cards } = await ensureDataset(db, bundled.version, vi.fn(loadBundled)));
+    const cards = await cardsOfRestartedWorker(async (db) => {
       // Same ids, other cards: an import while the first article was on its way.
       const edited = compileBundle(
         bundled.entities.map((e) => ({ ...e, summary: { en: `Imported ${e.id}.`, ru: `Импорт ${e.id}.` } })),
