@@ -93,18 +93,20 @@ function englishShortNames(alias: string): string[] {
   if (words.length < 3 || words.length > MAX_WORDS) return [];
   const out: string[] = [];
   const isNameWord = (w: string) => CAPITALISED.test(w) || FUNCTION_WORDS.has(w);
+  // What follows "of" or "for" is what the body is of or for, not the body: "Council of CIS Defence
+  // Ministers" gives no "Defence Ministers".
+  const of = words.findIndex((w) => w === 'of' || w === 'for');
   // "UN Security Council" → "Security Council": the name's tail of two words or more, from a
   // capitalised word that follows no function word ("... of Belarus and Russia" gives nothing). One
   // word alone would be a place, a person or a generic head as often as the body.
-  for (let k = 1; k < words.length - 1; k++) {
+  for (let k = 1; k < (of === -1 ? words.length - 1 : of); k++) {
     const tail = words.slice(k);
     if (FUNCTION_WORDS.has(words[k - 1]!) || !CAPITALISED.test(tail[0]!)) continue;
     if (!tail.every(isNameWord) || FUNCTION_WORDS.has(tail.at(-1)!)) continue;
     out.push(tail.join(' '));
   }
   // "Parliamentary Assembly of the Council of Europe" → "Parliamentary Assembly".
-  const of = words.indexOf('of');
-  if (of > 1) {
+  if (of > 1 && words[of] === 'of') {
     const head = words.slice(0, of);
     if (head.every((w) => CAPITALISED.test(w))) out.push(head.join(' '));
   }

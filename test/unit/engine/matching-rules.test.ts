@@ -193,6 +193,18 @@ describe('ambiguity resolved by context', () => {
     expect(ids('the START-1 treaty', '2021-02-10')).toEqual(['start-i']);
   });
 
+  it('takes the ministers and heads of state of a named organisation for people, not for its councils', () => {
+    // Written for this test; the shape of a TASS story on a CIS meeting.
+    const text =
+      'ASTANA, October 14. /TASS/. The CIS Council of the Heads of State meets in Kazakhstan on ' +
+      'Friday. The Foreign Ministers will prepare the documents, and the Defence Ministers met ' +
+      'in the spring. The Council of the Heads of State will adopt them.';
+    expect(found(text, '2015-10-14')).toEqual([
+      ['CIS Council of the Heads of State', 'cis-council-of-heads-of-state'],
+      ['Council of the Heads of State', 'cis-council-of-heads-of-state'],
+    ]);
+  });
+
   it('does not take Minsk the city for the Minsk agreements, nor Geneva the city for a summit', () => {
     expect(ids('MINSK, June 3. /TASS/. A forum opened in Minsk on Thursday.', '2021-06-03')).toEqual([]);
     expect(ids('Переговоры прошли в Минске.', '2021-06-03', 'ru')).toEqual([]);

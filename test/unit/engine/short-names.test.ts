@@ -25,6 +25,16 @@ describe('shortNames', () => {
     );
   });
 
+  it("takes no tail from after 'of' or 'for': that names what the body is of or for, not the body", () => {
+    // "the Defence Ministers", "the Armed Forces", "the Heads of State" are people and forces.
+    expect(shortNames(org(['Council of CIS Defence Ministers'])).en).toEqual([]);
+    const staff = shortNames(org(['General Staff of the Armed Forces of Russia'])).en;
+    expect(staff).toContain('General Staff');
+    expect(staff.filter((name) => name.startsWith('Armed') || name.startsWith('Forces'))).toEqual([]);
+    expect(shortNames(org(['CIS Council of Heads of State'])).en).toEqual(['Council of Heads of State']);
+    expect(shortNames(org(['Association of Southeast Asian Nations'])).en).toEqual([]);
+  });
+
   it('never derives an acronym, a lower-case phrase or a name the entity already has', () => {
     const names = shortNames(org(['OSCE Permanent Council', 'Permanent Council of the OSCE', 'OSCE'])).en;
     expect(names).not.toContain('OSCE');
