@@ -84,6 +84,11 @@ interface VariantHead {
   payload: number;
 }
 
+/** A head read back, and where what follows it starts. */
+interface ReadHead extends VariantHead {
+  next: number;
+}
+
 function writeHead(to: number[], { guard, caps, tail, payload }: VariantHead): void {
   if (caps <= HEAD.capsMax && tail <= HEAD.tailMax && payload <= HEAD.payloadMax)
     to.push(
@@ -92,20 +97,30 @@ function writeHead(to: number[], { guard, caps, tail, payload }: VariantHead): v
   else to.push(guard ? -2 : -1, caps, tail, payload);
 }
 
-/** The head at o[at] (see writeHead), and where what follows it starts; null when it is cut short. */
-function readHead(o: Int32Array, at: number): (VariantHead & { next: number }) | null {
+/**
+ * Reads the head at o[at] (see writeHead) into `into`, which the caller reuses: the check of a
+ * stored form reads one head per variant and allocates nothing for it. False when it is cut short.
+ */
+function readHead(o: Int32Array, at: number, into: ReadHead): boolean {
   const head = o[at]!;
-  if (head >= 0)
-    return {
-      guard: (head & 1) === 1,
-      caps: (head >>> HEAD.capsShift) & HEAD.capsMax,
-      tail: (head >>> HEAD.tailShift) & HEAD.tailMax,
-      payload: head >>> HEAD.payloadShift,
-      next: at + 1,
-    };
-  if (at + 3 >= o.length || (head !== -1 && head !== -2)) return null;
-  return { guard: head === -2, caps: o[at + 1]!, tail: o[at + 2]!, payload: o[at + 3]!, next: at + 4 };
+  if (head >= 0) {
+    into.guard = (head & 1) === 1;
+    into.caps = (head >>> HEAD.capsShift) & HEAD.capsMax;
+    into.tail = (head >>> HEAD.tailShift) & HEAD.tailMax;
+    into.payload = head >>> HEAD.payloadShift;
+    into.next = at + 1;
+    return true;
+  }
+  if (at + 3 >= o.length || (head !== -1 && head !== -2)) return false;
+  into.guard = head === -2;
+  into.caps = o[at + 1]!;
+  into.tail = o[at + 2]!;
+  into.payload = o[at + 3]!;
+  into.next = at + 4;
+  return true;
 }
+
+const newHead = (): ReadHead => ({ guard: false, caps: 0, tail: 0, payload: 0, next: 0 });
 
 function automatonData(auto: Automaton): AutomatonData {
   const outputs: number[] = [];
@@ -158,15 +173,15 @@ function check(ok: boolean): void {
  */
 function outputStarts(o: Int32Array, tails: number, payloads: (payload: number) => boolean): Int32Array {
   const starts: number[] = [];
+  const head = newHead();
   let at = 0;
   while (at < o.length) {
     starts.push(at);
     const count = o[at++]!;
     check(count > 0 && count <= o.length - at);
     for (let v = 0; v < count; v++) {
-      const head = readHead(o, at);
-      check(head !== null);
-      const { caps, tail, payload, next } = head!;
+      check(readHead(o, at, head));
+      const { caps, tail, payload, next } = head;
       at = next;
       check(caps >= 0 && caps % 2 === 0 && at + caps < o.length);
       for (let k = at; k < at + caps; k++) check(o[k]! >= 0);
@@ -188,8 +203,10 @@ function decodeOutput(o: Int32Array, tails: Uint16Array, starts: Int32Array, ind
   let at = starts[index]!;
   const count = o[at++]!;
   const variants: Variant[] = new Array(count);
+  const head = newHead();
   for (let v = 0; v < count; v++) {
-    const { guard, caps: capsLength, tail: tailLength, payload: payloadLength, next } = readHead(o, at)!;
+    readHead(o, at, head);
+    const { guard, caps: capsLength, tail: tailLength, payload: payloadLength, next } = head;
     at = next;
     const caps = capsLength === 0 ? NO_CAPS : Array.from(o.subarray(at, at + capsLength));
     at += capsLength;
