@@ -59,7 +59,7 @@ export function articleDetails(
   }
   const related: RelatedEntity[] = [];
   for (const entity of entities) {
-    for (const id of [...seriesNeighbours(matcher, entity, date), ...(entity.related ?? [])]) {
+    for (const id of linkedIds(matcher, entity, date)) {
       if (seen.has(id)) continue;
       const other = entityOf(id);
       if (!other) continue;
@@ -80,11 +80,14 @@ export function detailIds(matcher: Matcher, mentions: readonly Mention[], date: 
     if (ids.has(entityId)) continue;
     ids.add(entityId);
     const entity = matcher.entities.get(entityId);
-    if (!entity) continue;
-    for (const id of seriesNeighbours(matcher, entity, date)) ids.add(id);
-    for (const id of entity.related ?? []) ids.add(id);
+    if (entity) for (const id of linkedIds(matcher, entity, date)) ids.add(id);
   }
   return [...ids];
+}
+
+/** The entities an entity's card links to: its series neighbours, then its related entities. */
+function linkedIds(matcher: Matcher, entity: MatchingEntity, date: IsoDate | null): string[] {
+  return [...seriesNeighbours(matcher, entity, date), ...(entity.related ?? [])];
 }
 
 /**
