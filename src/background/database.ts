@@ -231,16 +231,13 @@ export interface StoredDataset {
   cards: CardsReader;
   /** The stored compiled matcher record, unchecked (engine/matcher's loadMatcher checks it). */
   compiled: unknown;
-  /**
-   * The whole entities, when an earlier version stored them (one record each, or one list): the
-   * current form is then written from them (storeEntityTexts).
-   */
+  /** The whole entities, when an earlier version stored them (one record each, or one list). */
   legacy?: Entity[];
   /**
-   * The cards came from the previous version's list (CARD_LIST): the current form is then written
-   * from the whole entities.
+   * An earlier version wrote the dataset (LEGACY_ENTITY_LIST, entity records, or CARD_LIST): the
+   * current form is then written from the whole entities (storeEntityTexts).
    */
-  listedCards?: boolean;
+  olderForm?: boolean;
 }
 
 const NO_ENTITIES: EntitySet = entitySet([]);
@@ -278,21 +275,18 @@ export async function readDataset(
     if (__BENCH__) benchStep('outlines parsed');
     return { present: list !== undefined, outlines: (outlines ?? []) as EntityOutline[], whole };
   });
-  // Only a database the previous version wrote has these: counting costs little, reading the list
-  // only then.
-  const listedCardCount = compiledStore.count(CARD_LIST);
+  // Only a database the previous version wrote has it (read once, then moved into records); asking
+  // for a key that is not there costs little, and is answered before the matcher.
+  const cardList = compiledStore.get(CARD_LIST) as Promise<unknown>;
   const compiled = stepped('stored matcher', compiledStore.get('matcher') as Promise<unknown>);
   const matchingTexts = stepped('texts', compiledStore.get(MATCHING_LIST) as Promise<unknown>);
-  const cardList = listedCardCount.then((count) =>
-    count > 0 ? (compiledStore.get(CARD_LIST) as Promise<unknown>) : undefined,
-  );
   // Only a database written by an earlier version has these; asking costs little.
   const legacyList = compiledStore.get(LEGACY_ENTITY_LIST) as Promise<unknown>;
   const records = tx.objectStore('entities').count();
   // Which of these are awaited depends on what the database holds, and the texts may still be read
   // when the rest is used: a failure of any of them is handled where it is awaited (`entitiesRead`
   // false, `cards` null), and the others are let go.
-  for (const request of [tx.done, matchingTexts, listedCardCount, cardList, legacyList, records])
+  for (const request of [tx.done, matchingTexts, cardList, legacyList, records])
     request.catch(() => undefined);
   const [storedMeta, outlineRead, storedMatcher] = await Promise.all([meta, outlined, compiled]);
   const metaOk = metaIsWhole(storedMeta);
@@ -312,6 +306,7 @@ export async function readDataset(
       cards: legacy ? cardsAtHand(cardsOf(legacy)) : NO_CARDS,
       compiled: storedMatcher,
       legacy,
+      olderForm: true,
     };
   }
   const { outlines } = outlineRead;
@@ -332,9 +327,10 @@ export async function readDataset(
     () => false,
   );
   const wholeMeta = storedMeta as StoredDatasetInfo; // whole: its meta is (see counted)
-  if ((await listedCardCount.catch(() => 0)) > 0) {
+  const list = await cardList.catch(() => undefined);
+  if (list !== undefined) {
     // The previous version's form: the cards in one list, moved into records by ensureDataset.
-    const listed = listedCards(outlines, await cardList.catch(() => undefined));
+    const listed = listedCards(outlines, list);
     return {
       meta: wholeMeta,
       entities: pending.entities,
@@ -342,7 +338,7 @@ export async function readDataset(
       whole: listed !== null,
       cards: listed ? cardsAtHand(listed) : NO_CARDS,
       compiled: storedMatcher,
-      listedCards: true,
+      olderForm: true,
     };
   }
   return {
@@ -617,9 +613,9 @@ export async function ensureDataset<M>(
   { damaged = false, reopen }: { damaged?: boolean; reopen?: () => Promise<BackstoryDb> } = {},
 ): Promise<Ensured<M>> {
   const stored = await readDataset(db, reopen);
-  const { meta, entities, entitiesRead, compiled, legacy, cards } = stored;
+  const { meta, entities, entitiesRead, compiled, cards } = stored;
   const whole = stored.whole && !damaged;
-  const moved = whole && (legacy ?? (stored.listedCards ? await wholeEntities(stored) : null));
+  const moved = whole && stored.olderForm ? await wholeEntities(stored) : null;
   if (moved)
     await storeEntityTexts(db, moved).catch((error: unknown) =>
       console.warn(
@@ -631,7 +627,7 @@ export async function ensureDataset<M>(
   if (meta?.source === 'imported') {
     const { checkedWith, ...info } = meta;
     if (whole && checkedWith === version) return { info, entities, entitiesRead, cards, compiled };
-    const all = whole ? await wholeEntities(stored) : null;
+    const all = whole ? (moved ?? (await wholeEntities(stored))) : null;
     if (all) {
       const { errors } = parseBundle({
         format: BUNDLE_FORMAT,

@@ -40,7 +40,14 @@ import {
   wholeEntities,
   writeCompiledMatcher,
 } from './database';
-import { type CardsReader, cardsAtHand, cardsOf, DamagedEntity, joinEntity } from './stored-entities';
+import {
+  type Cards,
+  type CardsReader,
+  cardsAtHand,
+  cardsOf,
+  DamagedEntity,
+  joinEntity,
+} from './stored-entities';
 
 /**
  * A few notes kept outside IndexedDB (in storage.local), so that they survive a database that had to
@@ -325,17 +332,22 @@ export function createService(options: ServiceOptions): Service {
     date: IsoDate | null,
   ): Promise<ArticleDetails | string | typeof REPLACED> {
     const { matcher } = state;
+    let cards: Cards | null;
     try {
-      const cards = await state.cards(detailIds(matcher, mentions, date)).catch((error: unknown) => {
-        if (error instanceof DamagedEntity) throw error;
-        throw new DamagedEntity(`the cards (${message(error)})`, 'card');
-      });
-      if (!cards) return REPLACED;
-      const entityOf = (id: string) => {
-        const matching = matcher.entities.get(id);
-        const card = matching && cards.get(id);
-        return matching && card ? joinEntity(matching, card) : undefined;
-      };
+      cards = await state.cards(detailIds(matcher, mentions, date));
+    } catch (error) {
+      // A damaged entity or card, or cards the database could not read: not to be trusted either way.
+      return error instanceof DamagedEntity
+        ? error.message
+        : `its cards could not be read: ${message(error)}`;
+    }
+    if (!cards) return REPLACED;
+    const entityOf = (id: string) => {
+      const matching = matcher.entities.get(id);
+      const card = matching && cards.get(id);
+      return matching && card ? joinEntity(matching, card) : undefined;
+    };
+    try {
       return articleDetails(matcher, mentions, date, entityOf);
     } catch (error) {
       if (error instanceof DamagedEntity) return error.message;
