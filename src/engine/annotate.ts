@@ -12,7 +12,7 @@ import { linkCoordinatedNames } from './references/coordination';
 import { editionAround, pointsAway } from './references/current-edition';
 import { dateNextTo, linkDatedDocuments, pickByDate } from './references/dated-names';
 import { linkDescribedEvents } from './references/described-events';
-import { resolveShortNames, type ShortNameHit } from './references/short-names';
+import { type Bodies, resolveShortNames, type ShortNameHit } from './references/short-names';
 import { wordAfter, wordBefore } from './references/words';
 import { resolve } from './resolve';
 
@@ -294,8 +294,14 @@ export function annotateText(matcher: Matcher, text: string, options: AnnotateOp
   }
   mentions = addMentions(mentions, linkDefinedAbbreviations(text, mentions), true);
   if (shortHits.length > 0) {
-    const related = (id: string) => matcher.entities.get(id)?.related ?? [];
-    mentions = addMentions(mentions, resolveShortNames(text, shortHits, mentions, related));
+    const bodies: Bodies = {
+      related: (id) => matcher.entities.get(id)?.related ?? [],
+      names: (id) => {
+        const entity = matcher.entities.get(id);
+        return entity ? [...entity.aliases.en, ...entity.aliases.ru] : [];
+      },
+    };
+    mentions = addMentions(mentions, resolveShortNames(text, shortHits, mentions, bodies));
   }
   mentions = addMentions(
     mentions,

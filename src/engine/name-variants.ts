@@ -74,19 +74,25 @@ function replaceWord(alias: string, from: string, to: string): string | null {
   return alias.slice(0, m.index) + replacement + alias.slice(m.index + found.length);
 }
 
-/** English variants of an alias (the alias itself not included). */
-export function englishVariants(alias: string): string[] {
-  const out = new Set<string>();
-  const words = alias.split(' ');
+/** The alias in the other spellings of SPELLINGS, one word replaced each (the alias not included). */
+export function spellingVariants(alias: string): string[] {
+  const out: string[] = [];
   for (const [uk, us] of SPELLINGS) {
     for (const [a, b] of [
       [uk, us],
       [us, uk],
     ] as const) {
       const v = replaceWord(alias, a, b);
-      if (v !== null) out.add(v);
+      if (v !== null && v !== alias && !out.includes(v)) out.push(v);
     }
   }
+  return out;
+}
+
+/** English variants of an alias (the alias itself not included). */
+export function englishVariants(alias: string): string[] {
+  const out = new Set<string>(spellingVariants(alias));
+  const words = alias.split(' ');
   // "NATO expansion" → "NATO's expansion". Not before a name of its own ("the OSCE's Permanent
   // Council"): there the acronym and the body are two mentions.
   if (words.length >= 2 && /^\p{Lu}{2,}$/u.test(words[0]!) && /^\p{Ll}/u.test(words[1]!))

@@ -5,7 +5,7 @@
 
 import type { Lang } from '../../shared/languages';
 import type { EntityOutline, MatchingEntity } from '../../shared/types';
-import { englishVariants, russianVariants } from '../name-variants';
+import { englishVariants, russianVariants, spellingVariants } from '../name-variants';
 import { joinedSpellings } from '../normalize';
 import { shortNames } from '../references/short-names';
 import { russianForms } from '../russian';
@@ -214,8 +214,9 @@ export function compileMatcher(entities: MatchingEntity[]): Matcher {
     }
     const short = shortNames(entity);
     for (const name of short.en)
-      for (const spelling of joinedSpellings(name))
-        addPattern(aliasSet, spelling, index | SHORT_FLAG, 'words');
+      for (const variant of [name, ...spellingVariants(name)])
+        for (const spelling of joinedSpellings(variant))
+          addPattern(aliasSet, spelling, index | SHORT_FLAG, 'words');
     for (const name of short.ru)
       for (const form of russianForms(name, false)) addPattern(aliasSet, form, index | SHORT_FLAG, 'initial');
     if (entity.contextAliases !== undefined) {

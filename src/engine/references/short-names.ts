@@ -151,38 +151,140 @@ export interface ShortNameHit {
 /**
  * True when a capitalised word or an acronym stands right before `start` ("Russian Security
  * Council", "Iran's Security Council", "(OSCE) Permanent Council"): the article names a body in full
- * there, which the dataset may not know; the short name is not on its own.
+ * there, which the dataset may not know; the short name is not on its own. A word that ends a
+ * sentence or a clause ("on Monday. Security Council members", "In Dushanbe, Security Council") is
+ * not part of the name; an abbreviation's full stop ("U.S.") is.
  */
 function continuesName(text: string, start: number): boolean {
   const before = wordBefore(text, start);
   if (!before) return false;
   const word = text.slice(before[0], before[1]);
   if (/^(?:the|The|its|Its|их|его|ее|её)$/u.test(word)) return false;
+  if (/\p{Ll}[.,;:!?]$/u.test(word)) return false;
   return /\p{Lu}/u.test(word);
 }
 
+/** What follows a short name: whose body it is, a title, or nothing that tells. */
+type After = { owner: number } | 'title' | null;
+
+/** A Cyrillic name follows Russian word order. */
+const CYRILLIC = /[А-яЁё]/;
+
 /**
- * The organisation each short name names, or nothing: one the article has already named by a full
- * name, or else, for a name of two words or more, the one body of an organisation the article has
- * named ("the Security Council" in a story that named the UN). Two candidates name nothing.
- * `named` lists the article's mentions in text order.
+ * What follows the short name at [start, end) in `text`. Its owner, where that owner's name starts:
+ * English names it after "of" ("the Council of Foreign Ministers of the CIS"), Russian in the
+ * genitive right after ("Совет глав правительств Шанхайской организации сотрудничества", "Совет
+ * министров обороны ШОС"): an acronym, or a name the article names there (`startsMention`). A title
+ * (English only: "Security Council Secretary Abdurahim Qahhorov"): a capitalised word right after,
+ * other than a resolution, which is the body's own; a title is held in a body the story has named,
+ * or in one it has not. In Russian a person's name after a body is the title's holder ("секретарь
+ * Совета безопасности Николай Патрушев"), which tells nothing.
+ */
+function whatFollows(
+  text: string,
+  start: number,
+  end: number,
+  startsMention: (at: number) => boolean,
+): After {
+  const after = text.slice(end, end + 24);
+  if (CYRILLIC.test(text.slice(start, end))) {
+    if (!/^ \p{Lu}/u.test(after)) return null;
+    return /^ \p{Lu}{2,}(?!\p{L})/u.test(after) || startsMention(end + 1) ? { owner: end + 1 } : null;
+  }
+  const of = /^ of (?:the )?(?=\p{Lu})/u.exec(after);
+  if (of !== null) return { owner: end + of[0].length };
+  const next = /^ (\p{Lu}\p{L}*)/u.exec(after);
+  return next !== null && !/^Resolutions?$/.test(next[1]!) ? 'title' : null;
+}
+
+/** What resolving a short name reads of the dataset's entities. */
+export interface Bodies {
+  /** The entity's related entities (an organisation's body lists its organisation among them). */
+  related(id: string): readonly string[];
+  /** The entity's aliases in both languages. */
+  names(id: string): readonly string[];
+}
+
+const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether `body` is a body of the organisation `org`: related to it, and named with one of its
+ * names ("CSTO Council of Defence Ministers" is the CSTO's; the CIS council of defence ministers,
+ * though related to the CSTO, is named with the CIS's names only).
+ */
+function isBodyOf(bodies: Bodies, body: string, org: string): boolean {
+  if (!bodies.related(body).includes(org)) return false;
+  const orgNames = bodies.names(org);
+  if (orgNames.length === 0) return false;
+  const within = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${orgNames.map(escaped).join('|')})(?![\\p{L}\\p{N}])`,
+    'u',
+  );
+  return bodies.names(body).some((name) => within.test(name));
+}
+
+/** `ids` narrowed to the bodies of one of `orgs`, when that leaves one; else `ids` as they are. */
+function narrowedToBodies(bodies: Bodies, ids: readonly string[], orgs: Iterable<string>): readonly string[] {
+  if (ids.length < 2) return ids;
+  const owned: string[] = [];
+  for (const org of orgs)
+    for (const id of ids) if (!owned.includes(id) && isBodyOf(bodies, id, org)) owned.push(id);
+  return owned.length === 1 ? owned : ids;
+}
+
+/**
+ * The organisation each short name names, or nothing. When the name goes on with its owner, the
+ * body of the organisation named there, if the article names it as one (else nothing: "the Security
+ * Council of Russia" is not the UN's, whatever the story named before). Otherwise one the article
+ * has already named by a full name, or else, for a name of two words or more, the one body of an
+ * organisation the article has named ("the Security Council" in a story that named the UN; "the
+ * Council of Defence Ministers" in one that named the CSTO, whose council it is, and not the CIS,
+ * whose council is only related to the CSTO). Two candidates name nothing. `named` lists the
+ * article's mentions in text order.
  */
 export function resolveShortNames(
   text: string,
   hits: readonly ShortNameHit[],
   named: readonly Mention[],
-  related: (id: string) => readonly string[],
+  bodies: Bodies,
 ): Mention[] {
   const out: Mention[] = [];
+  // Naming a body names its organisation too: "the CSTO Council of Foreign Ministers" has named the
+  // CSTO for "the Committee of Secretaries of Security Councils" that follows.
   const seen = new Set<string>();
+  const see = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const org of bodies.related(id)) if (!seen.has(org) && isBodyOf(bodies, id, org)) seen.add(org);
+  };
   let k = 0;
   for (const hit of hits) {
-    while (k < named.length && named[k]!.start < hit.start) seen.add(named[k++]!.entityId);
-    if (seen.size === 0 || continuesName(text, hit.start)) continue;
-    let ids = hit.entityIds.filter((id) => seen.has(id));
+    while (k < named.length && named[k]!.start < hit.start) see(named[k++]!.entityId);
+    if (continuesName(text, hit.start)) continue;
     const name = text.slice(hit.start, hit.end);
-    if (ids.length === 0 && /\s/.test(name)) {
-      ids = hit.entityIds.filter((id) => related(id).some((parent) => seen.has(parent)));
+    const after = whatFollows(text, hit.start, hit.end, (at) => named.some((m) => m.start === at));
+    let ids: readonly string[];
+    if (after === 'title') {
+      // "Security Council Secretary Sergei Shoigu" after "the Russian Security Council": only a body
+      // the story has named in full; a council of a named organisation may be any country's.
+      ids = hit.entityIds.filter((id) => seen.has(id));
+    } else if (after !== null) {
+      const owner = named.find((m) => m.start === after.owner)?.entityId;
+      ids =
+        owner === undefined
+          ? []
+          : narrowedToBodies(
+              bodies,
+              hit.entityIds.filter((id) => bodies.related(id).includes(owner)),
+              [owner],
+            );
+    } else {
+      if (seen.size === 0) continue;
+      ids = hit.entityIds.filter((id) => seen.has(id));
+      if (ids.length === 0 && /\s/.test(name)) {
+        const ofSeen = hit.entityIds.filter((id) => bodies.related(id).some((parent) => seen.has(parent)));
+        ids = narrowedToBodies(bodies, ofSeen, seen);
+      }
     }
     if (ids.length === 1) out.push({ start: hit.start, end: hit.end, text: name, entityId: ids[0]! });
   }

@@ -205,6 +205,80 @@ describe('ambiguity resolved by context', () => {
     ]);
   });
 
+  it('reads a short name followed by its owner as that owner’s body, or as nothing', () => {
+    // Written for this test. The CSTO is named first, yet the council "of the CIS" is the CIS's.
+    expect(
+      found(
+        'The CSTO leaders met in Minsk. Later the Council of Foreign Ministers of the CIS met there.',
+        '2023-11-22',
+      ),
+    ).toEqual([
+      ['CSTO', 'csto'],
+      ['Council of Foreign Ministers of the CIS', 'cis-council-of-foreign-ministers'],
+    ]);
+    // The owner after the name is enough, even as the story's first mention.
+    expect(
+      found(
+        'The Council of Heads of Government of the Commonwealth of Independent States meets in Dushanbe.',
+        '2025-06-03',
+      ),
+    ).toEqual([
+      ['Council of Heads of Government', 'cis-council-of-heads-of-government'],
+      ['Commonwealth of Independent States', 'cis'],
+    ]);
+    // A country's security council is not the UN's, whatever the story named before.
+    expect(
+      ids('The UN chief called for restraint. The Security Council of Belarus met on Friday.', '2023-03-03'),
+    ).toEqual(['united-nations']);
+  });
+
+  it('takes a body named in full as naming its organisation, and tells its councils from the CIS’s', () => {
+    // Written for this test; the shape of a story on a joint CSTO ministerial meeting. The CIS council
+    // of defence ministers is related to the CSTO too, but is not one of its bodies.
+    const text =
+      'A joint meeting of the CSTO Council of Ministers of Foreign Affairs, the Council of Ministers ' +
+      'of Defense and the Committee of Secretaries of Security Councils took place in Bishkek.';
+    expect(found(text, '2019-11-27')).toEqual([
+      ['CSTO Council of Ministers of Foreign Affairs', 'csto-council-of-foreign-ministers'],
+      ['Council of Ministers of Defense', 'csto-council-of-defence-ministers'],
+      ['Committee of Secretaries of Security Councils', 'csto-committee-of-security-council-secretaries'],
+    ]);
+    expect(
+      ids(
+        'Defence chiefs of the CSTO gathered in Minsk. The Council of Defense Ministers approved a plan.',
+        '2023-11-22',
+      ),
+    ).toEqual(['csto', 'csto-council-of-defence-ministers']);
+  });
+
+  it('reads a short name before a title only as a body the story has named in full', () => {
+    // Written for this test. The secretary is Tajikistan's: the CSTO has a Collective Security
+    // Council, but the story has not named it.
+    expect(
+      ids(
+        'Tajikistan sent its foreign minister to the CSTO meeting, and Security Council Secretary Abdurahim Qahhorov.',
+        '2017-11-30',
+      ),
+    ).toEqual(['csto']);
+    expect(
+      found(
+        'The Russian Security Council met on Friday. The talks were chaired by Security Council Secretary Sergei Shoigu.',
+        '2024-06-06',
+      ),
+    ).toEqual([
+      ['Russian Security Council', 'security-council-of-russia'],
+      ['Security Council', 'security-council-of-russia'],
+    ]);
+    // A resolution is the council's own: the council is named.
+    expect(
+      found('The UN chief spoke. The Security Council Resolution 2231 was discussed.', '2023-11-22'),
+    ).toEqual([
+      ['UN', 'united-nations'],
+      ['Security Council', 'un-security-council'],
+      ['Resolution 2231', 'unsc-resolution-2231'],
+    ]);
+  });
+
   it('does not take Minsk the city for the Minsk agreements, nor Geneva the city for a summit', () => {
     expect(ids('MINSK, June 3. /TASS/. A forum opened in Minsk on Thursday.', '2021-06-03')).toEqual([]);
     expect(ids('Переговоры прошли в Минске.', '2021-06-03', 'ru')).toEqual([]);
