@@ -265,6 +265,8 @@ export interface PlaceholderValues {
   country?: PlaceForms;
   /** The preposition this edition's place takes in Russian, where the pattern writes "в". */
   prep?: 'в' | 'на';
+  /** The same for its country ("в Индонезии" for a summit "на Бали"). */
+  countryPrep?: 'в' | 'на';
   /** The series' highest ordinal: see placeholderVariants. */
   maxOrdinal?: number;
 }
@@ -333,10 +335,11 @@ export function fillPattern(
       // "в {city:in}": the place chooses its preposition ("на Бали", "во Владивостоке").
       const next = parts[i + 1];
       if (lang === 'ru' && next && 'name' in next && /:in$/.test(next.name)) {
-        const place = next.name === 'city:in' ? values.city : values.country;
+        const city = next.name === 'city:in';
+        const place = city ? values.city : values.country;
         if (place)
           text = text.replace(/(^|\s)(в|во|на)\s$/u, (_m, space: string, written: string) => {
-            const chosen = russianPreposition(place.in, values.prep);
+            const chosen = russianPreposition(place.in, city ? values.prep : values.countryPrep);
             // Keep the capital of a pattern that starts with the preposition.
             const cased =
               written[0] === written[0]!.toUpperCase() ? chosen[0]!.toUpperCase() + chosen.slice(1) : chosen;
@@ -347,12 +350,19 @@ export function fillPattern(
       continue;
     }
     const following = nextWord(parts, i);
-    const variants = placeholderVariants(part.name, lang, values, following, primary);
+    let variants = placeholderVariants(part.name, lang, values, following, primary);
     if (variants.length === 0) return [];
+    // "in the United States", "in the UAE": after "in" a country takes the article its name needs.
+    if (lang === 'en' && part.name === 'country' && results.every((r) => /(?:^|\s)in $/.test(r)))
+      variants = variants.map((v) => (TAKES_THE.test(v) ? `the ${v}` : v));
     results = results.flatMap((r) => variants.map((v) => r + v));
   }
   return [...new Set(results.map((r) => r.replace(/\s+/g, ' ').trim()))];
 }
+
+/** English country names written with "the". */
+const TAKES_THE =
+  /^(?:United |Netherlands$|Philippines$|Czech Republic$|Dominican Republic$|Central African Republic$|Maldives$|Bahamas$|Gambia$|Vatican$|(?:US|USA|UK|UAE|DRC)$)/;
 
 /** The word after part i (for agreement), or '' at the end of the pattern. */
 function nextWord(parts: ({ text: string } | { name: string })[], i: number): string {

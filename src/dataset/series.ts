@@ -269,6 +269,7 @@ function values(e: Edition): PlaceholderValues {
     city: forms(e.city),
     country: forms(e.country),
     prep: e.source.prep ?? e.city?.prep ?? (e.city ? undefined : e.country?.prep),
+    countryPrep: e.city ? e.country?.prep : (e.source.prep ?? e.country?.prep),
   };
 }
 

@@ -165,6 +165,35 @@ describe('place adjectives and prepositions', () => {
     expect(fillPattern('чемпионат мира в {country:in}', 'ru', values)).toEqual(['чемпионат мира в Китае']);
   });
 
+  it('gives the country its own preposition, and the article an English country name needs', () => {
+    const bali: PlaceForms = { en: 'Bali', ru: 'Бали', in: 'Бали' };
+    const indonesia: PlaceForms = { en: 'Indonesia', ru: 'Индонезия', in: 'Индонезии' };
+    // The summit was "на Бали", but in Indonesia.
+    expect(
+      fillPattern('саммит G20 в {country:in}', 'ru', {
+        year: 2022,
+        city: bali,
+        country: indonesia,
+        prep: 'на',
+      }),
+    ).toEqual(['саммит G20 в Индонезии']);
+    const cuba: PlaceForms = { en: 'Cuba', ru: 'Куба', in: 'Кубе' };
+    expect(
+      fillPattern('форум в {country:in}', 'ru', { year: 2025, country: cuba, countryPrep: 'на' }),
+    ).toEqual(['форум на Кубе']);
+    const us: PlaceForms = { en: 'United States', ru: 'США', in: 'США', enAlt: ['US', 'USA'] };
+    expect(fillPattern('APEC summit in {country}', 'en', { year: 2023, country: us })).toEqual([
+      'APEC summit in the United States',
+      'APEC summit in the US',
+      'APEC summit in the USA',
+    ]);
+    expect(fillPattern('APEC summit in {country}', 'en', values)).toEqual(['APEC summit in China']);
+    // Not where the name is no place after "in".
+    expect(fillPattern('{country} summit', 'en', { year: 2023, country: us }, true)).toEqual([
+      'United States summit',
+    ]);
+  });
+
   it('writes every spelling of a city, and the main one in a title', () => {
     const v = { year: 2013, city: petersburg };
     expect(fillPattern('{city} G20 summit', 'en', v)).toEqual([

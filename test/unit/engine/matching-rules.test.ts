@@ -279,6 +279,19 @@ describe('ambiguity resolved by context', () => {
     ]);
   });
 
+  it('names the edition of a summit by its host country, the nearest in time', () => {
+    // Written for this test; TASS names coming summits by the host country months ahead.
+    expect(
+      found('Putin will attend the BRICS summit in South Africa in August, the Kremlin said.', '2023-03-10'),
+    ).toEqual([['BRICS summit in South Africa', 'brics-summit-2023']]);
+    expect(found('Байден принял саммит АТЭС в США.', '2023-11-17', 'ru')).toEqual([
+      ['саммит АТЭС в США', 'apec-summit-2023'],
+    ]);
+    expect(found('The APEC summit in the United States ended on Friday.', '2023-11-17')).toEqual([
+      ['APEC summit in the United States', 'apec-summit-2023'],
+    ]);
+  });
+
   it('does not take Minsk the city for the Minsk agreements, nor Geneva the city for a summit', () => {
     expect(ids('MINSK, June 3. /TASS/. A forum opened in Minsk on Thursday.', '2021-06-03')).toEqual([]);
     expect(ids('Переговоры прошли в Минске.', '2021-06-03', 'ru')).toEqual([]);
