@@ -127,17 +127,26 @@ function outsideDatelines<T extends { start: number; end: number }>(
 
 /**
  * The names inside a longer name that named nothing: "the BRICS summit in Kazan" of an article a
- * year before the summit still names BRICS. The longer name is read again without its last word.
+ * year before the summit still names BRICS, and «заседание Совета глав правительств СНГ» of a year
+ * before the meetings' series the CIS council. The longer name is read again without its last word
+ * and without its first (read whole, it would only be found again), and the names found in either
+ * are taken leftmost and longest first.
  */
 function innerHits(matcher: Matcher, text: string, hit: AliasHit): AliasHit[] {
   const span = text.slice(hit.start, hit.end);
-  const cut = span.search(/\s\S*$/);
-  if (cut <= 0) return [];
-  return findAliases(matcher, span.slice(0, cut)).map((inner) => ({
-    ...inner,
-    start: inner.start + hit.start,
-    end: inner.end + hit.start,
-  }));
+  const found: AliasHit[] = [];
+  const readFrom = (from: number, to: number) => {
+    for (const inner of findAliases(matcher, span.slice(from, to)))
+      found.push({ ...inner, start: inner.start + hit.start + from, end: inner.end + hit.start + from });
+  };
+  const lastWord = span.search(/\s\S*$/);
+  if (lastWord > 0) readFrom(0, lastWord);
+  const firstSpace = span.search(/\s/);
+  if (firstSpace > 0) readFrom(firstSpace + 1, span.length);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: AliasHit[] = [];
+  for (const inner of found) if (out.length === 0 || out.at(-1)!.end <= inner.start) out.push(inner);
+  return out;
 }
 
 /**
