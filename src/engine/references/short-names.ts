@@ -210,25 +210,45 @@ const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * Whether `body` is a body of the organisation `org`: related to it, and named with one of its
  * names ("CSTO Council of Defence Ministers" is the CSTO's; the CIS council of defence ministers,
- * though related to the CSTO, is named with the CIS's names only).
+ * though related to the CSTO, is named with the CIS's names only). Answers are kept for the call
+ * of resolveShortNames that makes them: a long article asks about the same pairs again and again.
  */
-function isBodyOf(bodies: Bodies, body: string, org: string): boolean {
-  if (!bodies.related(body).includes(org)) return false;
-  const orgNames = bodies.names(org);
-  if (orgNames.length === 0) return false;
-  const within = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${orgNames.map(escaped).join('|')})(?![\\p{L}\\p{N}])`,
-    'u',
-  );
-  return bodies.names(body).some((name) => within.test(name));
+function bodyTest(bodies: Bodies): (body: string, org: string) => boolean {
+  const patterns = new Map<string, RegExp | null>();
+  const answers = new Map<string, boolean>();
+  const pattern = (org: string) => {
+    let re = patterns.get(org);
+    if (re === undefined) {
+      const names = bodies.names(org);
+      re =
+        names.length === 0
+          ? null
+          : new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escaped).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+      patterns.set(org, re);
+    }
+    return re;
+  };
+  return (body, org) => {
+    const key = `${body}\u0000${org}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      const re = bodies.related(body).includes(org) ? pattern(org) : null;
+      answer = re !== null && bodies.names(body).some((name) => re.test(name));
+      answers.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 /** `ids` narrowed to the bodies of one of `orgs`, when that leaves one; else `ids` as they are. */
-function narrowedToBodies(bodies: Bodies, ids: readonly string[], orgs: Iterable<string>): readonly string[] {
+function narrowedToBodies(
+  isBodyOf: (body: string, org: string) => boolean,
+  ids: readonly string[],
+  orgs: Iterable<string>,
+): readonly string[] {
   if (ids.length < 2) return ids;
   const owned: string[] = [];
-  for (const org of orgs)
-    for (const id of ids) if (!owned.includes(id) && isBodyOf(bodies, id, org)) owned.push(id);
+  for (const org of orgs) for (const id of ids) if (!owned.includes(id) && isBodyOf(id, org)) owned.push(id);
   return owned.length === 1 ? owned : ids;
 }
 
@@ -249,13 +269,14 @@ export function resolveShortNames(
   bodies: Bodies,
 ): Mention[] {
   const out: Mention[] = [];
+  const isBodyOf = bodyTest(bodies);
   // Naming a body names its organisation too: "the CSTO Council of Foreign Ministers" has named the
   // CSTO for "the Committee of Secretaries of Security Councils" that follows.
   const seen = new Set<string>();
   const see = (id: string) => {
     if (seen.has(id)) return;
     seen.add(id);
-    for (const org of bodies.related(id)) if (!seen.has(org) && isBodyOf(bodies, id, org)) seen.add(org);
+    for (const org of bodies.related(id)) if (!seen.has(org) && isBodyOf(id, org)) seen.add(org);
   };
   let k = 0;
   for (const hit of hits) {
@@ -274,7 +295,7 @@ export function resolveShortNames(
         owner === undefined
           ? []
           : narrowedToBodies(
-              bodies,
+              isBodyOf,
               hit.entityIds.filter((id) => bodies.related(id).includes(owner)),
               [owner],
             );
@@ -283,7 +304,7 @@ export function resolveShortNames(
       ids = hit.entityIds.filter((id) => seen.has(id));
       if (ids.length === 0 && /\s/.test(name)) {
         const ofSeen = hit.entityIds.filter((id) => bodies.related(id).some((parent) => seen.has(parent)));
-        ids = narrowedToBodies(bodies, ofSeen, seen);
+        ids = narrowedToBodies(isBodyOf, ofSeen, seen);
       }
     }
     if (ids.length === 1) out.push({ start: hit.start, end: hit.end, text: name, entityId: ids[0]! });
