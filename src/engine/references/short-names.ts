@@ -153,7 +153,7 @@ export interface ShortNameHit {
  * Council", "Iran's Security Council", "(OSCE) Permanent Council"): the article names a body in full
  * there, which the dataset may not know; the short name is not on its own. A word that ends a
  * sentence or a clause ("on Monday. Security Council members", "In Dushanbe, Security Council") is
- * not part of the name; an abbreviation's full stop ("U.S.") is.
+ * not part of the name; an abbreviation's full stop ("U.S.") is; in Russian only an acronym is.
  */
 function continuesName(text: string, start: number): boolean {
   const before = wordBefore(text, start);
@@ -161,6 +161,9 @@ function continuesName(text: string, start: number): boolean {
   const word = text.slice(before[0], before[1]);
   if (/^(?:the|The|its|Its|их|его|ее|её)$/u.test(word)) return false;
   if (/\p{Ll}[.,;:!?]$/u.test(word)) return false;
+  // Russian writes an owner after the name and adjectives in lower case: a Russian word with only
+  // its first letter capital opens a sentence ("Секретарь Совета безопасности Сергей Шойгу").
+  if (/^[А-ЯЁ][а-яё-]*$/u.test(word)) return false;
   return /\p{Lu}/u.test(word);
 }
 
@@ -169,12 +172,21 @@ type After = { owner: number } | 'title' | null;
 
 /** A Cyrillic name follows Russian word order. */
 const CYRILLIC = /[А-яЁё]/;
+/** Up to three capitalised words right after a name, one space apart. */
+const RU_CAPITALS_AFTER = /^ (\p{Lu}[\p{L}-]*)(?: (\p{Lu}[\p{L}-]*))?(?: (\p{Lu}[\p{L}-]*))?/u;
+/** A patronymic ("Николай Платонович Патрушев" is one person). */
+const PATRONYMIC = /(?:вич|вн|ич|ичн)[а-яё]*$/u;
+/** The genitive endings of most country names ("Армении", "Казахстана", "Украины"). */
+const COUNTRY_GENITIVE = /(?:ии|стана|Украины)$/u;
+/** Nouns with those endings that are no country: "Совет Безопасности Организации" is the UN's. */
+const NOT_A_COUNTRY = /^(?:Организации|Федерации|Ассамблеи|Комиссии|Конференции|Конвенции)$/u;
 
 /**
  * What follows the short name at [start, end) in `text`. Its owner, where that owner's name starts:
  * English names it after "of" ("the Council of Foreign Ministers of the CIS"), Russian in the
  * genitive right after ("Совет глав правительств Шанхайской организации сотрудничества", "Совет
- * министров обороны ШОС"): an acronym, or a name the article names there (`startsMention`). A title
+ * министров обороны ШОС"): an acronym, a name the article names there (`startsMention`), a word
+ * before a person's first and last name, or a country's genitive that no name follows. A title
  * (English only: "Security Council Secretary Abdurahim Qahhorov"): a capitalised word right after,
  * other than a resolution, which is the body's own; a title is held in a body the story has named,
  * or in one it has not. In Russian a person's name after a body is the title's holder ("секретарь
@@ -188,8 +200,17 @@ function whatFollows(
 ): After {
   const after = text.slice(end, end + 24);
   if (CYRILLIC.test(text.slice(start, end))) {
-    if (!/^ \p{Lu}/u.test(after)) return null;
-    return /^ \p{Lu}{2,}(?!\p{L})/u.test(after) || startsMention(end + 1) ? { owner: end + 1 } : null;
+    const words = RU_CAPITALS_AFTER.exec(text.slice(end, end + 80));
+    if (words === null) return null;
+    const [, first, second, third] = words as unknown as [string, string, string?, string?];
+    const owned =
+      /^\p{Lu}{2,}$/u.test(first) ||
+      startsMention(end + 1) ||
+      // "Совета безопасности Белоруссии Александр Гольфович": an owner, then the holder's name.
+      (third !== undefined && !PATRONYMIC.test(second!)) ||
+      // "Совет безопасности Армении заявил": a country's genitive with no name after it.
+      (second === undefined && COUNTRY_GENITIVE.test(first) && !NOT_A_COUNTRY.test(first));
+    return owned ? { owner: end + 1 } : null;
   }
   const of = /^ of (?:the )?(?=\p{Lu})/u.exec(after);
   if (of !== null) return { owner: end + of[0].length };

@@ -251,6 +251,23 @@ describe('ambiguity resolved by context', () => {
     ).toEqual(['csto', 'csto-council-of-defence-ministers']);
   });
 
+  it('tells a Russian body’s owner from the name of its officer', () => {
+    // Written for this test. Russian writes the owner in the genitive right after the body, and the
+    // officer's name after that; a sentence may open with the title.
+    const text =
+      'Секретарь Совета безопасности России Сергей Шойгу прилетел в Минск. Его встретил ' +
+      'госсекретарь Совета безопасности Белоруссии Александр Гольфович. Совет безопасности ' +
+      'Армении выразил поддержку. Секретарь Совета безопасности Сергей Шойгу выступил первым.';
+    const marks = annotateText(matcher, text, { date: '2024-12-06', lang: 'ru' }).map((m) => [
+      m.start,
+      m.entityId,
+    ]);
+    expect(marks).toEqual([
+      [text.indexOf('Совета безопасности России'), 'security-council-of-russia'],
+      [text.lastIndexOf('Совета безопасности'), 'security-council-of-russia'],
+    ]);
+  });
+
   it('reads a short name before a title only as a body the story has named in full', () => {
     // Written for this test. The secretary is Tajikistan's: the CSTO has a Collective Security
     // Council, but the story has not named it.
