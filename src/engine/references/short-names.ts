@@ -202,12 +202,12 @@ function whatFollows(
   if (CYRILLIC.test(text.slice(start, end))) {
     const words = RU_CAPITALS_AFTER.exec(text.slice(end, end + 80));
     if (words === null) return null;
-    const [, first, second, third] = words as unknown as [string, string, string?, string?];
+    const [, first = '', second, third] = words;
     const owned =
       /^\p{Lu}{2,}$/u.test(first) ||
       startsMention(end + 1) ||
       // "Совета безопасности Белоруссии Александр Гольфович": an owner, then the holder's name.
-      (third !== undefined && !PATRONYMIC.test(second!)) ||
+      (second !== undefined && third !== undefined && !PATRONYMIC.test(second)) ||
       // "Совет безопасности Армении заявил": a country's genitive with no name after it.
       (second === undefined && COUNTRY_GENITIVE.test(first) && !NOT_A_COUNTRY.test(first));
     return owned ? { owner: end + 1 } : null;
