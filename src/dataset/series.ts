@@ -589,18 +589,29 @@ function editionEntity(
   return entity;
 }
 
-/** The series' own entity: its names and summary as written, its editions in date order. */
+/**
+ * The series' own entity: its names and summary as written, its editions in date order. Without a
+ * start of its own, the series starts with its earliest edition listed, which is called the first
+ * only when it is numbered first: most series list recent editions only (the Summer Olympics from
+ * the 22nd, in Moscow), and "First edition: Moscow 1980" would be a false fact on the card.
+ */
 function seriesEntity(series: SeriesSource, editions: Entity[]): Entity {
   const own = series.timeline ?? [];
   const first = editions[0];
   const steps = [...own];
   if (first && !own.some((s) => s.kind === 'started' || s.kind === 'held')) {
+    const known = first.series?.ordinal === 1;
     steps.push({
       date:
         first.timeline.find((s) => s.kind === 'started' || s.kind === 'held')?.date ??
         first.timeline[0]!.date,
       kind: 'started',
-      label: { en: `First edition: ${first.name.en}`, ru: `Первое проведение: ${first.name.ru}` },
+      label: known
+        ? { en: `First edition: ${first.name.en}`, ru: `Первое проведение: ${first.name.ru}` }
+        : {
+            en: `Earliest edition listed here: ${first.name.en}`,
+            ru: `Самое раннее проведение в этом списке: ${first.name.ru}`,
+          },
     });
   }
   return {

@@ -157,6 +157,19 @@ describe('a series expands into its own entity and one event per edition', () =>
     );
   });
 
+  it('calls its earliest edition the first only when it is numbered first', () => {
+    // The 23rd summit is the earliest listed here, not the first: the card must not say so.
+    expect(byId(entities, 'sco-summit').timeline.map((s) => [s.date, s.kind, s.label.en])).toEqual([
+      ['2023-07-04', 'started', 'Earliest edition listed here: SCO summit (online, 2023)'],
+    ]);
+    const first = { ...ASTANA, ordinal: 1, dates: ['2001-06-15'] };
+    const { entities: fromTheFirst } = build(seriesFile([first, ASTANA]));
+    expect(byId(fromTheFirst, 'sco-summit').timeline[0]!.label).toEqual({
+      en: 'First edition: SCO summit in Astana (2001)',
+      ru: 'Первое проведение: Саммит ШОС в Астане (2001)',
+    });
+  });
+
   it('dates it from its dates, links it to its series, organiser and neighbours, and cites its sources first', () => {
     const astana = byId(entities, 'sco-summit-2024');
     expect(astana.timeline.map((s) => [s.date, s.kind, s.label.en])).toEqual([
