@@ -1,10 +1,10 @@
 // The extension-origin IndexedDB database, through idb. It holds the dataset the matcher is built
 // from (the one bundled with the extension, or one the reader imported on the options page), its
 // entities in the form a starting worker reads fastest (stored-entities.ts: OUTLINE_LIST,
-// MATCHING_LIST and a record of card fields per entity), and the compiled matcher of it. Seeding, importing and
-// resetting each replace the data in one transaction stamped with the dataset version, together
-// with its compiled matcher, so a reader of the database sees either the old dataset or the new
-// one, never half of one.
+// MATCHING_LIST and a record of card fields per entity), and the compiled matcher of it. Seeding,
+// importing and resetting each replace the data in one transaction stamped with the dataset
+// version, together with its compiled matcher, so a reader of the database sees either the old
+// dataset or the new one, never half of one.
 //
 // The database is a cache of data that can be rebuilt, never the only copy of anything the reader
 // needs: a database that cannot be opened, lacks a store, or gives back damaged records is rebuilt

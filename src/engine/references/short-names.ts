@@ -198,7 +198,6 @@ function whatFollows(
   end: number,
   startsMention: (at: number) => boolean,
 ): After {
-  const after = text.slice(end, end + 24);
   if (CYRILLIC.test(text.slice(start, end))) {
     const words = RU_CAPITALS_AFTER.exec(text.slice(end, end + 80));
     if (words === null) return null;
@@ -212,6 +211,7 @@ function whatFollows(
       (second === undefined && COUNTRY_GENITIVE.test(first) && !NOT_A_COUNTRY.test(first));
     return owned ? { owner: end + 1 } : null;
   }
+  const after = text.slice(end, end + 24);
   const of = /^ of (?:the )?(?=\p{Lu})/u.exec(after);
   if (of !== null) return { owner: end + of[0].length };
   const next = /^ (\p{Lu}\p{L}*)/u.exec(after);
