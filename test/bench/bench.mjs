@@ -1,9 +1,9 @@
 // npm run bench: how fast the core matches, compiles and annotates, against baselines run in the
 // same process (see issue 4, "Speed"). Prints medians and ratios; asserts nothing about time.
 //
-// The TypeScript core is bundled in memory with esbuild and imported from a data: URL, as build.mjs
-// and test/eval/run.mjs do. The first thing measured is the cold compile (first compile in the
-// process), before anything else has warmed the compiler's code.
+// The TypeScript core is bundled in memory (test/eval/import-ts.mjs) and written to a temporary file
+// that fresh processes import too. The first thing measured is the cold compile (first compile in
+// the process), before anything else has warmed the compiler's code.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serialize } from 'node:v8';
-import * as esbuild from 'esbuild';
 import AhoCorasick from 'modern-ahocorasick';
+import { bundleTs } from '../eval/import-ts.mjs';
 import { median } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,9 +21,7 @@ const RUNS = 7;
 
 /** The core bundled once, written to a temporary file so that fresh processes can import it too. */
 async function bundleCore() {
-  const out = await esbuild.build({
-    stdin: {
-      contents: `
+  const code = await bundleTs(`
         export { compileMatcher } from './src/engine/matcher/compile';
         export { findAliases, scanText } from './src/engine/matcher/scan';
         export { loadMatcher, serializeMatcher } from './src/engine/matcher/stored';
@@ -33,19 +31,9 @@ async function bundleCore() {
         export { extractText } from './src/site/extract';
         export { loadCorpus, loadDataset } from './test/eval/load';
         export { parseHTML } from 'linkedom';
-      `,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+      `);
   const file = join(mkdtempSync(join(tmpdir(), 'backstory-bench-')), 'core.mjs');
-  writeFileSync(file, out.outputFiles[0].text);
+  writeFileSync(file, code);
   return file;
 }
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importTs } from './import-ts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const [revision, lang = 'ru'] = process.argv.slice(2);
@@ -24,26 +24,12 @@ if (!revision) {
 
 /** The engine and dataset of a checkout, bundled in memory, with its dataset's matcher compiled. */
 async function engineOf(checkout) {
-  const out = await esbuild.build({
-    stdin: {
-      contents: `
-        export { annotateText } from './src/engine/annotate';
-        export { compileMatcher } from './src/engine/matcher/compile';
-        export { loadDataset } from './test/eval/load';
-      `,
-      resolveDir: checkout,
-      loader: 'ts',
-    },
-    nodePaths: [join(root, 'node_modules')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'silent',
-  });
-  const code = out.outputFiles[0].text;
-  const engine = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const engine = await importTs(
+    `export { annotateText } from './src/engine/annotate';
+     export { compileMatcher } from './src/engine/matcher/compile';
+     export { loadDataset } from './test/eval/load';`,
+    checkout,
+  );
   const { entities, errors } = engine.loadDataset(checkout);
   if (errors.length > 0) throw new Error(`${checkout}: the dataset is invalid: ${errors[0]}`);
   const matcher = engine.compileMatcher(entities);

@@ -1,29 +1,18 @@
-// Runs the evaluation (test/eval/cli-entry.ts) without a TypeScript loader: esbuild bundles it in
-// memory and Node imports the bundle from a data: URL, as build.mjs does for the dataset validator.
+// Runs the evaluation (test/eval/cli-entry.ts) without a TypeScript loader (import-ts.mjs).
 // Usage: node test/eval/run.mjs
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importTs } from './import-ts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-let out;
+let main;
 try {
-  out = await esbuild.build({
-    entryPoints: [join(root, 'test/eval/cli-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  ({ main } = await importTs("export * from './test/eval/cli-entry';"));
 } catch (error) {
   console.error('Cannot build the evaluation:');
   for (const e of error.errors ?? [error]) console.error(`  ${e.text ?? e.message}`);
   process.exit(1);
 }
-const code = out.outputFiles[0].text;
-const { main } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 process.exitCode = main(root);
